@@ -33,7 +33,8 @@ export type Chain = {
  * down to the weight, as the tutorial writes them.
  */
 export function chainOf(network: Network, weight: WeightRef): Chain {
-	const {layers, activations, sops, deltas, weights, stride, targets, sampleCount, activation} = network;
+	// the gradients of an iteration come from the weights before its update
+	const {layers, activations, sops, deltas, previousWeights: weights, stride, targets, sampleCount, activation} = network;
 	const depth = network.depth;
 	const target = weight.layer + 1;
 	const expanded = layers.slice(target + 1).every(n => n === 1);

@@ -84,6 +84,8 @@ export class Network {
 	readonly stride: readonly number[];
 	/** One row-major matrix per weight layer: `weights[l][j * stride[l] + i]`. */
 	readonly weights: Float64Array[];
+	/** The weights the last iteration's forward pass used, before its update; same layout. */
+	readonly previousWeights: Float64Array[];
 	/** dLoss/dw of the last iteration, same layout as `weights`. */
 	readonly gradients: Float64Array[];
 	/** The last iteration's change of each weight (`-learningRate * gradient`). */
@@ -113,6 +115,7 @@ export class Network {
 		const depth = layers.length - 1;
 		const stride: number[] = [];
 		this.weights = [];
+		this.previousWeights = [];
 		this.gradients = [];
 		this.changes = [];
 		for (let l = 0; l < depth; l++) {
@@ -120,6 +123,7 @@ export class Network {
 			stride.push(rowLength);
 			const size = layers[l + 1]! * rowLength;
 			this.weights.push(new Float64Array(size));
+			this.previousWeights.push(new Float64Array(size));
 			this.gradients.push(new Float64Array(size));
 			this.changes.push(new Float64Array(size));
 		}
@@ -196,12 +200,15 @@ export class Network {
 		let finite = Number.isFinite(loss);
 		for (let l = 0; l < this.weights.length; l++) {
 			const weights = this.weights[l]!;
+			const previous = this.previousWeights[l]!;
 			const gradients = this.gradients[l]!;
 			const changes = this.changes[l]!;
 			for (let k = 0; k < weights.length; k++) {
 				const change = -learningRate * gradients[k]!;
 				changes[k] = change;
-				const weight = weights[k]! + change;
+				const before = weights[k]!;
+				previous[k] = before;
+				const weight = before + change;
 				weights[k] = weight;
 				if (weight - weight !== 0) {
 					finite = false; // NaN or ±Infinity
@@ -217,6 +224,23 @@ export class Network {
 		return this.forward(this.scratch, this.scratch);
 	}
 
+	/** A network of the same shape, samples and current weights, with no last iteration. */
+	clone(): Network {
+		const inputs = this.layers[0]!;
+		const outputs = this.layers[this.depth]!;
+		const samples = Array.from({length: this.sampleCount}, (_, s) => ({
+			x: [...this.activations[0]!.subarray(s * inputs, (s + 1) * inputs)],
+			t: [...this.targets.subarray(s * outputs, (s + 1) * outputs)],
+		}));
+		const copy = new Network({layers: this.layers, activation: this.activation, bias: this.bias, samples});
+		for (const [l, layer] of this.weights.entries()) {
+			copy.weights[l]!.set(layer);
+		}
+
+		copy.clearIteration();
+		return copy;
+	}
+
 	/** Resets the last-iteration buffers (after new weights are set). */
 	clearIteration(): void {
 		this.loss = Number.NaN;
@@ -228,6 +252,10 @@ export class Network {
 
 		for (let l = 1; l < this.activations.length; l++) {
 			this.activations[l]!.fill(0);
+		}
+
+		for (const [l, previous] of this.previousWeights.entries()) {
+			previous.set(this.weights[l]!);
 		}
 	}
 

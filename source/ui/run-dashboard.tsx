@@ -1,6 +1,64 @@
-import type {Options} from '../cli/options.js';
+import {render} from 'ink';
+import {checkpointOf} from '../core/checkpoint.js';
+import {historyCsv} from '../core/export.js';
+import {writeFileAtomic} from '../cli/files.js';
+import {createTrainer, writeRequestedFiles} from '../cli/headless.js';
+import {reproduceFlags, type Options} from '../cli/options.js';
+import {App} from './App.js';
+import {formatCount, formatNumber} from './format.js';
 
-// placeholder until the dashboard lands (issue 3)
-export async function runDashboard(_options: Options): Promise<number> {
+// the alternate screen: on quit the terminal shows again what it showed before
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+
+/** Runs the dashboard until the user quits; leaves one summary line on stdout. Returns the exit code. */
+export async function runDashboard(options: Options): Promise<number> {
+	const trainer = createTrainer(options);
+	const {stdout} = process;
+	const writeOnce = (file: string | undefined, fallback: string, text: () => string, what: string) => {
+		// a name the user gave may be overwritten; a name descent made up never overwrites a file
+		const target = file ?? fallback;
+		writeFileAtomic(target, text(), {overwrite: file !== undefined});
+		return `wrote ${what} ${target} at iteration ${formatCount(trainer.iteration)}`;
+	};
+
+	const saveCheckpoint = () =>
+		writeOnce(
+			options.save,
+			`descent-${trainer.seed}-${trainer.iteration}.json`,
+			() => JSON.stringify(checkpointOf(trainer, options.spec.samples)) + '\n',
+			'checkpoint',
+		);
+	const exportHistory = () =>
+		writeOnce(options.history, `descent-history-${trainer.seed}-${trainer.iteration}.csv`, () => historyCsv(trainer), 'history');
+
+	stdout.write(ENTER_ALTERNATE_SCREEN);
+	const leave = () => stdout.write(LEAVE_ALTERNATE_SCREEN);
+	process.once('exit', leave);
+	let instance;
+	try {
+		instance = render(<App trainer={trainer} exportHistory={exportHistory} saveCheckpoint={saveCheckpoint} />, {
+			exitOnCtrlC: false,
+			patchConsole: false,
+		});
+		if (!options.paused) {
+			trainer.start();
+		}
+
+		await instance.waitUntilExit();
+	} finally {
+		trainer.dispose();
+		instance?.cleanup();
+		leave();
+		process.off('exit', leave);
+	}
+
+	const written = writeRequestedFiles(trainer, options);
+	const error = Number.isNaN(trainer.network.loss) ? '–' : formatNumber(trainer.network.loss, 6);
+	const state = trainer.state === 'diverged' ? `diverged at iteration ${formatCount(trainer.divergedAt!)}` : trainer.state;
+	stdout.write(
+		`descent: ${state} at iteration ${formatCount(trainer.iteration)} / ${formatCount(trainer.limit)}, error ${error}, seed ${trainer.seed}` +
+			`${written.length > 0 ? `; wrote ${written.join(', ')}` : ''}; reproduce: descent ${reproduceFlags(options, trainer.seed, trainer.learningRate)}\n`,
+	);
 	return 0;
 }
