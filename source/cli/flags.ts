@@ -5,39 +5,44 @@
  */
 export const HELP = `
 	Usage
-	  $ descent [options]            the dashboard: watch it train, step it by keypress
-	  $ descent --headless [options] train to the end and print a summary
+	  $ descent [options]              the dashboard: watch it train, step it by keypress
+	  $ descent --headless [options]   train to the end, then print a summary
 
 	The network (defaults: --preset tutorial-3)
-	  --preset NAME        tutorial-3, tutorial-10 or xor          --preset tutorial-10
-	  --layers N,N,...     neurons per layer, inputs first         --layers 3,2,1
-	  --activation NAME    sigmoid, tanh, relu or linear           --activation tanh
-	  --bias, --no-bias    a bias on every non-input neuron        --bias
+	  --preset NAME       tutorial-3, tutorial-10 or xor              --preset tutorial-10
+	  --layers N,N,...    neurons per layer, inputs first             --layers 3,2,1
+	  --activation NAME   sigmoid, tanh, relu or linear               --activation tanh
+	  --bias, --no-bias   a bias on every non-input neuron            --bias
 
 	The data (one sample, or a CSV of many)
-	  --inputs X,X,...     one sample's inputs                     --inputs 0.1,0.4,4.1
-	  --target T,...       its target, one value per output       --target 0.2
-	  --data FILE          CSV, a row per sample: inputs, targets  --data xor.csv
+	  --inputs X,X,...    one sample's inputs                         --inputs 0.1,0.4,4.1
+	  --target T,...      its target, one value per output            --target 0.2
+	  --data FILE         CSV, a row per sample: inputs, targets      --data xor.csv
 
 	Training
-	  --lr RATE            learning rate                           --lr 0.001
-	  --iterations N       stop after N iterations                 --iterations 80000
-	  --seed N             initial weights as numpy.random.seed(N) --seed 0
-	                       (0 to 4294967295; random and shown when left out)
+	  --lr RATE           learning rate                               --lr 0.001
+	  --iterations N      stop after N iterations                     --iterations 80000
+	  --seed N            initial weights as numpy.random.seed(N),    --seed 0
+	                      0 to 4294967295; random and shown if left out
 
 	Dashboard
-	  --paused             start paused at iteration 0             --paused
-	  --speed N|max        iterations per second (default 10000)   --speed max
+	  --paused            start paused at iteration 0                 --paused
+	  --speed N|max       iterations a second (default 10000)         --speed max
 
 	Headless
-	  --headless           no dashboard: train, then print a summary
-	  --json               with --headless: one JSON object on stdout
-	  --every N            with --headless: CSV of iteration,error,outputs every N iterations
+	  --headless          no dashboard: train, print a summary        --headless
+	  --json              with --headless: one JSON object            --headless --json
+	  --every N           with --headless: iteration,error,           --headless --every 1000
+	                      outputs as CSV every N iterations
 
 	Files
-	  --save FILE          write a checkpoint at the end (and on w)  --save run.json
-	  --load FILE          resume from a checkpoint                  --load run.json
-	  --history FILE       write the error and output history as CSV --history errors.csv
+	  --save FILE         checkpoint at the end (and on w)            --save run.json
+	  --load FILE         resume from a checkpoint                    --load run.json
+	  --history FILE      error and outputs over time, CSV            --history errors.csv
+
+	Other
+	  --help              this text
+	  --version           the version
 
 	Flags given beside --preset or --load override them. Without --layers, --inputs and
 	--data keep the preset's hidden and output layers and size the input layer to fit.
