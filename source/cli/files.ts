@@ -57,7 +57,7 @@ export function writeFileAtomic(file: string, text: string, {overwrite = true} =
 
 /**
  * One sample a row: `inputs` input columns, then the targets. An optional header row
- * (any row 1 with a cell that is not a number) is skipped; blank lines are ignored.
+ * (a row 1 without a single number) is skipped; blank lines are ignored.
  */
 export function parseSamplesCsv(text: string, file: string, inputs: number, outputs: number): Sample[] {
 	const samples: Sample[] = [];
@@ -70,7 +70,8 @@ export function parseSamplesCsv(text: string, file: string, inputs: number, outp
 		const cells = line.split(',').map(cell => cell.trim());
 		const numbers = cells.map(cell => (cell === '' ? Number.NaN : Number(cell)));
 		const where = `--data ${file} line ${index + 1}`;
-		if (index === 0 && numbers.some(n => Number.isNaN(n))) {
+		// a first row with some numbers is a sample with a typo, not a header to drop silently
+		if (index === 0 && numbers.every(n => Number.isNaN(n))) {
 			continue; // a header row
 		}
 

@@ -21,20 +21,28 @@ export function createTrainer(options: Options): Trainer {
 	});
 }
 
-/** Writes `--save` and `--history` files, if asked; returns what was written, for the user. */
+/**
+ * Writes the `--save` and `--history` files, if asked. Returns a line for the user per
+ * file: where it was written, or why not (a diverged run has no checkpoint to save).
+ */
 export function writeRequestedFiles(trainer: Trainer, options: Options): string[] {
-	const written: string[] = [];
-	if (options.save !== undefined) {
-		writeFileAtomic(options.save, JSON.stringify(checkpointOf(trainer, options.spec.samples)) + '\n');
-		written.push(`checkpoint ${options.save}`);
-	}
+	const lines: string[] = [];
+	const write = (what: string, file: string | undefined, text: () => string) => {
+		if (file === undefined) {
+			return;
+		}
 
-	if (options.history !== undefined) {
-		writeFileAtomic(options.history, historyCsv(trainer));
-		written.push(`history ${options.history}`);
-	}
+		try {
+			writeFileAtomic(file, text());
+			lines.push(`wrote ${what} ${file}`);
+		} catch (error) {
+			lines.push(`${what} ${file} not written: ${error instanceof Error ? error.message : String(error)}`);
+		}
+	};
 
-	return written;
+	write('checkpoint', options.save, () => JSON.stringify(checkpointOf(trainer, options.spec.samples)) + '\n');
+	write('history', options.history, () => historyCsv(trainer));
+	return lines;
 }
 
 const formatCount = (n: number) => n.toLocaleString('en-US');
@@ -43,6 +51,7 @@ const formatCount = (n: number) => n.toLocaleString('en-US');
 export function runHeadless(options: Options, {stdout, stderr}: Streams): number {
 	const trainer = createTrainer(options);
 	const initialWeights = trainer.network.getWeights();
+	const resumedAt = trainer.iteration;
 	if (options.every === undefined) {
 		const bar = stderr.isTTY && !options.json ? progressBar(stderr, trainer.limit) : undefined;
 		trainer.runToEnd(bar);
@@ -71,6 +80,10 @@ export function runHeadless(options: Options, {stdout, stderr}: Streams): number
 			finalError: network.evaluate(),
 		};
 		stdout.write(JSON.stringify(result) + '\n');
+		// stdout holds the JSON alone: what happened to the files goes to stderr
+		for (const line of written) {
+			stderr.write(`descent: ${line}\n`);
+		}
 	} else if (options.every === undefined) {
 		const outputs = network.getOutputs();
 		const samples = options.spec.samples;
@@ -78,11 +91,11 @@ export function runHeadless(options: Options, {stdout, stderr}: Streams): number
 			`descent: ${describeLayers(network.layers)}, ${network.activation}, ${network.bias ? 'bias' : 'no bias'}, learning rate ${trainer.learningRate}, seed ${trainer.seed}`,
 			trainer.state === 'diverged'
 				? `diverged at iteration ${formatCount(trainer.divergedAt!)}: the error or a weight is no longer a finite number (try a smaller --lr)`
-				: `done: ${formatCount(trainer.iteration)} iterations in ${(trainer.elapsed / 1000).toFixed(2)} s`,
+				: `done: ${formatCount(trainer.iteration)} iterations${resumedAt > 0 ? ` (${formatCount(trainer.iteration - resumedAt)} of them after --load)` : ''} in ${(trainer.elapsed / 1000).toFixed(2)} s`,
 			`error ${network.loss.toPrecision(6)} at the last iteration, ${network.evaluate().toPrecision(6)} with the final weights`,
 			...outputs.slice(0, 8).map((predicted, s) => `  sample ${s + 1}: predicted ${predicted.map(p => p.toPrecision(6)).join(', ')}  target ${samples[s]!.t.join(', ')}`),
 			...(outputs.length > 8 ? [`  … and ${outputs.length - 8} more samples (--json lists them all)`] : []),
-			...written.map(what => `wrote ${what}`),
+			...written,
 			`reproduce: descent --headless ${reproduceFlags(options, trainer.seed)}`,
 		];
 		stdout.write(lines.join('\n') + '\n');

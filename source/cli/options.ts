@@ -86,7 +86,7 @@ export function resolveOptions(flags: RawFlags, given: ReadonlySet<FlagName>): O
 	}
 
 	const load = text('load');
-	const checkpoint: Checkpoint | undefined = load === undefined ? undefined : parseCheckpoint(readUserFile(load, '--load'), load);
+	const checkpoint: Checkpoint | undefined = load === undefined ? undefined : parseCheckpoint(readUserFile(load, '--load'), `--load ${load}`);
 	const base = checkpoint ?? preset;
 
 	const activationText = text('activation');
@@ -122,7 +122,7 @@ export function resolveOptions(flags: RawFlags, given: ReadonlySet<FlagName>): O
 
 	if (checkpoint) {
 		const disagree = (what: string, flag: string, ours: string) => {
-			throw new InputError(`--load ${load}: the checkpoint's ${what} disagrees with ${flag} ${ours}`);
+			throw new InputError(`--load ${load}: the checkpoint's ${what} disagrees with ${flag}${ours === '' ? '' : ` ${ours}`}`);
 		};
 
 		if (!sameLayers(layers, checkpoint.layers)) {
@@ -181,6 +181,16 @@ export function resolveOptions(flags: RawFlags, given: ReadonlySet<FlagName>): O
 		iterationsText === undefined
 			? (checkpoint?.iterations ?? preset.iterations)
 			: parseWhole('iterations', iterationsText, 1, Number.MAX_SAFE_INTEGER);
+	// a resumed run counts on from the checkpoint: a limit not beyond it leaves nothing to train
+	if (checkpoint && iterations <= checkpoint.iteration) {
+		const at = checkpoint.iteration.toLocaleString('en-US');
+		throw new InputError(
+			iterationsText === undefined
+				? `--load ${load}: the checkpoint's run ended at its limit, iteration ${at}; give --iterations above that to train on`
+				: `--iterations ${iterationsText}: the checkpoint ${load} is at iteration ${at} already; give more to train on`,
+		);
+	}
+
 	const seedText = text('seed');
 	const seed = seedText === undefined ? (checkpoint?.seed ?? randomSeed()) : parseWhole('seed', seedText, 0, MAX_SEED);
 

@@ -20,8 +20,13 @@ export type Checkpoint = {
 	readonly samples: readonly Sample[];
 };
 
+/** The trainer's state as a checkpoint; a diverged run has no finite weights to save. */
 export function checkpointOf(trainer: Trainer, samples: readonly Sample[]): Checkpoint {
 	const {network} = trainer;
+	if (trainer.state === 'diverged') {
+		throw new InputError(`diverged at iteration ${trainer.divergedAt}: the weights are not finite numbers, so there is no checkpoint to write`);
+	}
+
 	return {
 		format: 'descent-checkpoint',
 		version: 1,
@@ -40,17 +45,17 @@ export function checkpointOf(trainer: Trainer, samples: readonly Sample[]): Chec
 const isNumberArray = (value: unknown, length: number): value is number[] =>
 	Array.isArray(value) && value.length === length && value.every(v => typeof v === 'number' && Number.isFinite(v));
 
-/** Parses and checks a checkpoint's text; every problem names the file and what is wrong. */
-export function parseCheckpoint(text: string, file: string): Checkpoint {
+/** Parses and checks a checkpoint's text; every problem starts with `where` (e.g. `--load run.json`). */
+export function parseCheckpoint(text: string, where: string): Checkpoint {
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch {
-		throw new InputError(`${file}: not a complete JSON checkpoint (truncated or not JSON)`);
+		throw new InputError(`${where}: not a complete JSON checkpoint (truncated or not JSON)`);
 	}
 
 	const fail = (what: string): never => {
-		throw new InputError(`${file}: ${what}`);
+		throw new InputError(`${where}: ${what}`);
 	};
 
 	if (typeof data !== 'object' || data === null || (data as {format?: unknown}).format !== 'descent-checkpoint') {

@@ -29,10 +29,10 @@ export function relativeDifference(analytic: number, numeric: number): number {
 }
 
 // How far a step moves the SOP of the weight's neuron. Smooth activations: the stencil's
-// truncation error grows as its fourth power and rounding as its inverse. relu and linear
-// make the loss piecewise quadratic in one weight (no truncation error), but a step must
-// not cross relu's kink, so theirs is small.
-const SOP_STEP = {sigmoid: 4e-3, tanh: 4e-3, relu: 1e-5, linear: 1e-5} as const;
+// truncation error grows as its fourth power and rounding as its inverse. linear makes the
+// loss quadratic in any one weight (no truncation error at all), and relu piecewise
+// quadratic, but a step must not cross relu's kink, so relu's is small.
+const SOP_STEP = {sigmoid: 4e-3, tanh: 4e-3, relu: 1e-5, linear: 1e-3} as const;
 // an input this small (or 0) counts as this; the loss then barely depends on the weight
 const INPUT_FLOOR = 1e-6;
 

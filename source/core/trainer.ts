@@ -122,6 +122,11 @@ export class Trainer extends EventEmitter<TrainerEvents> {
 		this.schedule(0);
 	}
 
+	/** Same as start: runs from where it was paused. */
+	resume(): void {
+		this.start();
+	}
+
 	pause(): void {
 		if (this.state !== 'running') {
 			return;
@@ -142,6 +147,10 @@ export class Trainer extends EventEmitter<TrainerEvents> {
 
 	/** Pauses, then runs `count` iterations at once (fewer at the limit). Returns how many ran. */
 	step(count = 1): number {
+		if (!Number.isSafeInteger(count) || count < 0) {
+			throw new RangeError('step takes a whole number of iterations');
+		}
+
 		this.pause();
 		if (this.finished) {
 			return 0;
