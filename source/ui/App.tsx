@@ -89,7 +89,8 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 		clearComparison: () => setPrevious(undefined),
 		gradientCheck() {
 			trainer.pause();
-			if (trainer.iteration === 0) {
+			// a run resumed from a checkpoint has no iteration of its own until it steps
+			if (Number.isNaN(network.loss)) {
 				say('gradient check: step once first (s); it checks the gradients of the last iteration');
 				return;
 			}
@@ -126,7 +127,7 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 	const chainLines =
 		(chain ? chain.terms[0]!.factors.length + 1 + (chain.form === 'backpropagated' ? 1 : 0) : 1) +
 		(network.sampleCount > 1 ? 2 : 0) +
-		(currentCheck ? 1 : 0);
+		(currentCheck ? 2 : 0);
 	const outputs = network.layers.at(-1)!;
 	// before the first iteration only the inputs are known
 	const firstSample = network.activations.map((layer, l) => (l === 0 || iterated ? layer.subarray(0, network.layers[l]) : undefined));
@@ -185,10 +186,8 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 	const markers = trainer.learningRateChanges
 		.filter(change => change.iteration >= axisStart)
 		.map(change => ({column: columnOf(change.iteration, axisStart, axisEnd, plotColumns), learningRate: change.learningRate}));
-	const chartTitle =
-		chartMode === 'error'
-			? `Error over iterations${logScale ? ' (log scale)' : ''}`
-			: `Predicted output${outputs > 1 ? ' 1' : ''} of sample 1 and its target${logScale ? ' (log scale)' : ''}`;
+	// short titles: at 80 columns the chart panel is under 30 wide
+	const chartTitle = `${chartMode === 'error' ? 'Error' : `Predicted${outputs > 1 ? ' 1' : ''} and target`}${logScale ? ' (log scale)' : ''}`;
 	
 	const sampleRows: SampleRow[] = Array.from({length: network.sampleCount}, (_, s) => {
 		const predicted = iterated ? [...network.activations.at(-1)!.subarray(s * outputs, (s + 1) * outputs)] : undefined;
@@ -226,7 +225,7 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 					</Panel>
 				</Box>
 				<Box flexDirection="column" width={layout.chart.width}>
-					<Panel title={chartTitle} hint={chartMode === 'error' ? 'l log · c output' : 'c error'} {...layout.chart}>
+					<Panel title={chartTitle} hint={`over iterations${network.sampleCount > 1 && chartMode === 'output' ? ', sample 1' : ''} · l log · c ${chartMode === 'error' ? 'output' : 'error'}`} {...layout.chart}>
 						<ErrorChart
 							mode={chartMode}
 							logScale={logScale}

@@ -18,7 +18,7 @@ export function formatNumber(x: number | undefined, digits = 4): string {
 	}
 
 	if (!Number.isFinite(x)) {
-		return x > 0 ? '+Infinity' : '-Infinity';
+		return x > 0 ? 'Infinity' : '-Infinity';
 	}
 
 	if (x === 0) {

@@ -10,6 +10,7 @@ import {formatCount, formatNumber} from './format.js';
 // the alternate screen: on quit the terminal shows again what it showed before
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Runs the dashboard until the user quits; leaves one summary line on stdout. Returns the exit code. */
 export async function runDashboard(options: Options): Promise<number> {
@@ -36,17 +37,30 @@ export async function runDashboard(options: Options): Promise<number> {
 	const leave = () => stdout.write(LEAVE_ALTERNATE_SCREEN);
 	process.once('exit', leave);
 	let instance;
+	let stateAtQuit: string = trainer.state;
 	try {
 		instance = render(<App trainer={trainer} exportHistory={exportHistory} saveCheckpoint={saveCheckpoint} />, {
 			exitOnCtrlC: false,
 			patchConsole: false,
 		});
+		// before Ink turns raw mode on (and on kill or hang-up) Ctrl-C is a signal: quit the same way
+		const quit = instance.unmount;
+		for (const signal of SIGNALS) {
+			process.on(signal, quit);
+		}
+
 		if (!options.paused) {
 			trainer.start();
 		}
 
 		await instance.waitUntilExit();
 	} finally {
+		// quitting while it runs stops it: say so, not "paused"
+		stateAtQuit = trainer.state === 'running' ? 'stopped' : trainer.state;
+		for (const signal of SIGNALS) {
+			process.removeAllListeners(signal);
+		}
+
 		trainer.dispose();
 		instance?.cleanup();
 		leave();
@@ -55,10 +69,10 @@ export async function runDashboard(options: Options): Promise<number> {
 
 	const written = writeRequestedFiles(trainer, options);
 	const error = Number.isNaN(trainer.network.loss) ? '–' : formatNumber(trainer.network.loss, 6);
-	const state = trainer.state === 'diverged' ? `diverged at iteration ${formatCount(trainer.divergedAt!)}` : trainer.state;
+	const state = trainer.state === 'diverged' ? `diverged at iteration ${formatCount(trainer.divergedAt!)}` : stateAtQuit;
 	stdout.write(
 		`descent: ${state} at iteration ${formatCount(trainer.iteration)} / ${formatCount(trainer.limit)}, error ${error}, seed ${trainer.seed}` +
-			`${written.length > 0 ? `; wrote ${written.join(', ')}` : ''}; reproduce: descent ${reproduceFlags(options, trainer.seed, trainer.learningRate)}\n`,
+			`${written.length > 0 ? `; ${written.join('; ')}` : ''}; reproduce: descent ${reproduceFlags(options, trainer.seed, trainer.learningRate)}\n`,
 	);
 	return 0;
 }

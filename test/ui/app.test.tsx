@@ -145,7 +145,7 @@ describe('the dashboard', () => {
 		await press('n');
 		expect(await press('l')).toContain('(log scale)');
 		const frame = await press('l', 'c');
-		expect(frame).toContain('Predicted output of sample 1 and its target');
+		expect(frame).toContain('Predicted and target');
 		expect(await press('c')).toContain('Error over iterations');
 	});
 

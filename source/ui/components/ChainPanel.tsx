@@ -48,10 +48,10 @@ export function ChainPanel({chain, numeric, width, height}: ChainPanelProps) {
 	}
 
 	if (numeric) {
-		lines.push({
-			text: `finite differences ${formatNumber(numeric.gradient, 6)}, relative difference ${numeric.relativeDifference.toExponential(1)}`,
-			dim: true,
-		});
+		lines.push(
+			{text: `finite differences  = ${formatNumber(numeric.gradient, 6)}`, dim: true},
+			{text: `relative difference = ${numeric.relativeDifference.toExponential(1)}`, dim: true},
+		);
 	}
 
 	// keep the total in view when the chain is longer than the panel
