@@ -100,6 +100,8 @@ export class Network {
 	readonly targets: Float64Array;
 	/** Loss of the last iteration's forward pass, before its update. */
 	loss = Number.NaN;
+	/** Whether the buffers hold an iteration: false after new weights, until the next one. */
+	hasIteration = false;
 
 	private readonly code: number;
 	// scratch for evaluating a loss without disturbing the last iteration's buffers
@@ -196,6 +198,7 @@ export class Network {
 	iterate(learningRate: number): boolean {
 		const loss = this.forward(this.activations, this.sops);
 		this.loss = loss;
+		this.hasIteration = true;
 		this.backward();
 		let finite = Number.isFinite(loss);
 		for (let l = 0; l < this.weights.length; l++) {
@@ -244,6 +247,7 @@ export class Network {
 	/** Resets the last-iteration buffers (after new weights are set). */
 	clearIteration(): void {
 		this.loss = Number.NaN;
+		this.hasIteration = false;
 		for (const buffers of [this.gradients, this.changes, this.deltas, this.sops]) {
 			for (const buffer of buffers) {
 				buffer.fill(0);

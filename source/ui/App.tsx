@@ -10,14 +10,15 @@ import {HelpOverlay} from './components/HelpOverlay.js';
 import {KeysLine} from './components/KeysLine.js';
 import {NetworkDiagram} from './components/NetworkDiagram.js';
 import {Panel, PANEL_CHROME} from './components/Panel.js';
-import {SamplesPanel, type SampleRow} from './components/SamplesPanel.js';
+import {SamplesPanel} from './components/SamplesPanel.js';
 import {StatusLine} from './components/StatusLine.js';
-import {WeightsTable, weightsTableWidth, type WeightRow} from './components/WeightsTable.js';
+import {WeightsTable, weightsTableWidth} from './components/WeightsTable.js';
 import {diagramWidth, isDrawable} from './diagram.js';
 import {useDashboardKeys} from './hooks/use-dashboard-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useTrainerFrame} from './hooks/use-trainer-frame.js';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS} from './layout.js';
+import {layerValues, positionOf, sampleRows, weightRows} from './rows.js';
 
 export type AppProps = {
 	readonly trainer: Trainer;
@@ -90,7 +91,7 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 		gradientCheck() {
 			trainer.pause();
 			// a run resumed from a checkpoint has no iteration of its own until it steps
-			if (Number.isNaN(network.loss)) {
+			if (!network.hasIteration) {
 				say('gradient check: step once first (s); it checks the gradients of the last iteration');
 				return;
 			}
@@ -106,21 +107,10 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 		say,
 	});
 
-	const iterated = trainer.iteration > 0 && !Number.isNaN(network.loss);
+	const iterated = network.hasIteration;
 	const currentCheck = check?.iteration === trainer.iteration ? check : undefined;
-	const weightRows: WeightRow[] = trainer.weights.map(ref => {
-		const position = ref.row * network.stride[ref.layer]! + ref.col;
-		return {
-			name: ref.name,
-			from: ref.from,
-			to: ref.to,
-			value: network.weights[ref.layer]![position]!,
-			change: iterated ? network.changes[ref.layer]![position]! : undefined,
-			gradient: iterated ? network.gradients[ref.layer]![position]! : undefined,
-			...(currentCheck && {check: currentCheck.weights[ref.index]!.relativeDifference}),
-		};
-	});
-	const weightsContent = weightsTableWidth(weightRows, currentCheck !== undefined);
+	const tableRows = weightRows(network, trainer.weights, currentCheck);
+	const weightsContent = weightsTableWidth(tableRows, currentCheck !== undefined);
 	const selectedRef = trainer.weights[Math.min(selected, trainer.weights.length - 1)]!;
 	const chain = iterated ? trainer.chain(selectedRef) : undefined;
 	// the factors, the product, and the lines ChainPanel adds for several samples, a backpropagated sum or a check
@@ -130,7 +120,7 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 		(currentCheck ? 2 : 0);
 	const outputs = network.layers.at(-1)!;
 	// before the first iteration only the inputs are known
-	const firstSample = network.activations.map((layer, l) => (l === 0 || iterated ? layer.subarray(0, network.layers[l]) : undefined));
+	const firstSample = network.layers.map((_, l) => (l === 0 || iterated ? layerValues(network, l, 0) : undefined));
 	const layout = computeLayout({
 		columns,
 		rows,
@@ -189,17 +179,6 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 	// short titles: at 80 columns the chart panel is under 30 wide
 	const chartTitle = `${chartMode === 'error' ? 'Error' : `Predicted${outputs > 1 ? ' 1' : ''} and target`}${logScale ? ' (log scale)' : ''}`;
 	
-	const sampleRows: SampleRow[] = Array.from({length: network.sampleCount}, (_, s) => {
-		const predicted = iterated ? [...network.activations.at(-1)!.subarray(s * outputs, (s + 1) * outputs)] : undefined;
-		const target = [...network.targets.subarray(s * outputs, (s + 1) * outputs)];
-		return {
-			inputs: [...network.activations[0]!.subarray(s * network.layers[0]!, (s + 1) * network.layers[0]!)],
-			target,
-			predicted,
-			error: predicted?.reduce((sum, p, k) => sum + (p - target[k]!) ** 2, 0),
-		};
-	});
-	const position = selectedRef.row * network.stride[selectedRef.layer]! + selectedRef.col;
 	const numeric = currentCheck && {
 		gradient: currentCheck.weights[selectedRef.index]!.numeric,
 		relativeDifference: currentCheck.weights[selectedRef.index]!.relativeDifference,
@@ -214,7 +193,7 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 						hint={currentCheck ? `g check: largest ${currentCheck.maxRelativeDifference.toExponential(1)}` : '↑↓ select'}
 						{...layout.weights}
 					>
-						<WeightsTable rows={weightRows} selected={selected} height={layout.weights.height - PANEL_CHROME - 1} showCheck={currentCheck !== undefined} />
+						<WeightsTable rows={tableRows} selected={selected} height={layout.weights.height - PANEL_CHROME - 1} showCheck={currentCheck !== undefined} />
 					</Panel>
 					<Panel
 						title={`Chain of ${selectedRef.name} (${selectedRef.from} → ${selectedRef.to})`}
@@ -241,7 +220,7 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 					<Box flexDirection={layout.arrangement}>
 						{layout.samples.width > 0 ? (
 							<Panel title="Samples" hint={network.sampleCount > 1 ? 'PgUp/PgDn' : ''} {...layout.samples}>
-								<SamplesPanel rows={sampleRows} start={sampleStart} height={layout.samples.height - PANEL_CHROME} width={layout.samples.width - 4} />
+								<SamplesPanel rows={sampleRows(network)} start={sampleStart} height={layout.samples.height - PANEL_CHROME} width={layout.samples.width - 4} />
 							</Panel>
 						) : null}
 						{layout.diagram.width > 0 ? (
@@ -250,7 +229,7 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 									layers={network.layers}
 									activations={firstSample}
 									selected={{layer: selectedRef.layer, from: selectedRef.col, to: selectedRef.row}}
-									caption={{name: selectedRef.name, from: selectedRef.from, to: selectedRef.to, value: network.weights[selectedRef.layer]![position]!}}
+									caption={{name: selectedRef.name, from: selectedRef.from, to: selectedRef.to, value: network.weights[selectedRef.layer]![positionOf(network, selectedRef)]!}}
 									width={layout.diagram.width - 4}
 									height={layout.diagram.height - PANEL_CHROME}
 								/>

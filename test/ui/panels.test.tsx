@@ -11,7 +11,8 @@ import {KEYS, KeysLine} from '../../source/ui/components/KeysLine.js';
 import {NetworkDiagram} from '../../source/ui/components/NetworkDiagram.js';
 import {SamplesPanel} from '../../source/ui/components/SamplesPanel.js';
 import {StatusLine, type StatusLineProps} from '../../source/ui/components/StatusLine.js';
-import {WeightsTable, type WeightRow} from '../../source/ui/components/WeightsTable.js';
+import {WeightsTable} from '../../source/ui/components/WeightsTable.js';
+import {weightRows} from '../../source/ui/rows.js';
 
 const tutorial = PRESETS['tutorial-3']!;
 
@@ -74,19 +75,7 @@ describe('StatusLine', () => {
 	});
 });
 
-function rowsOf(network: Network): WeightRow[] {
-	return weightRefs(network.layers, network.bias).map(ref => {
-		const k = ref.row * network.stride[ref.layer]! + ref.col;
-		return {
-			name: ref.name,
-			from: ref.from,
-			to: ref.to,
-			value: network.weights[ref.layer]![k]!,
-			change: network.changes[ref.layer]![k]!,
-			gradient: network.gradients[ref.layer]![k]!,
-		};
-	});
-}
+const rowsOf = (network: Network) => weightRows(network, weightRefs(network.layers, network.bias));
 
 describe('WeightsTable', () => {
 	test("names the tutorial's weights with their endpoints, values to 6 and gradients to 4 significant digits", () => {
@@ -100,8 +89,7 @@ describe('WeightsTable', () => {
 	});
 
 	test('shows – for change and gradient before the first iteration', () => {
-		const rows = rowsOf(tutorialNetwork(0)).map(row => ({...row, change: undefined, gradient: undefined}));
-		const frame = render(<WeightsTable rows={rows} selected={0} height={20} showCheck={false} />).lastFrame()!;
+		const frame = render(<WeightsTable rows={rowsOf(tutorialNetwork(0))} selected={0} height={20} showCheck={false} />).lastFrame()!;
 		expect(frame).toMatch(/W11\s+x1 → h1\s+0\.548814\s+–\s+–/);
 	});
 
