@@ -10,7 +10,7 @@ import process from 'node:process';
 import {memoryRun, moduleCensus, wallTime, type MemoryRun} from './processes.js';
 import {runInTerminal, type TerminalRun} from './pseudo-terminal.js';
 import {count, decimal, heading, megabytes, megabytesChange, median, milliseconds, ratio, seconds, table} from './report.js';
-import {compareHandToGeneric, genericRun, handRun, measureNumpy, measureTogether, tutorial10, tutorial3, wideSpec, type Speed} from './training.js';
+import {compareHandToGeneric, genericRun, handRun, limitSpec, measureNumpy, measureTogether, networkRun, tutorial10, tutorial3, wideSpec, type Speed} from './training.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const benchSource = path.join(root, 'bench');
@@ -113,6 +113,22 @@ function trainingSpeed(): void {
 		const difference = Math.abs(numpy.predicted - agreement.genericPredicted);
 		print(`  check: the numpy listing's last predicted is ${numpy.predicted} (differs from the generic trainer's by ${difference.toExponential(2)})`);
 	}
+
+	// small networks run Network.iterate written out for their shape: is that still the faster form?
+	const unrolling = measureTogether([
+		{name: 'tutorial-3 unrolled', run: networkRun(tutorial3, tutorial3.learningRate, 'always')},
+		{name: 'tutorial-3 loops', run: networkRun(tutorial3, tutorial3.learningRate, 'never')},
+		{name: '14-8-2 unrolled', run: networkRun(limitSpec(), 0.01, 'always')},
+		{name: '14-8-2 loops', run: networkRun(limitSpec(), 0.01, 'never')},
+	]);
+	print();
+	print('  the Network alone, unrolled for its shape vs with loops (source/core/unrolled.ts):');
+	for (let k = 0; k < unrolling.length; k += 2) {
+		const [unrolled, loops] = [unrolling[k]!, unrolling[k + 1]!];
+		print(`    ${unrolled.name.replace(' unrolled', '').padEnd(12)} unrolled ${count(unrolled.median)} it/s, loops ${count(loops.median)} it/s: ${ratio(unrolled.median / loops.median)}`);
+	}
+
+	print('    (14-8-2, one sample, is 128 terms: the largest network that is unrolled; below 1.00x the limit is too high)');
 
 	const handRatio = generic3.median / hand.median;
 	const numpyRatio = generic3.median / numpyRate;

@@ -1,7 +1,8 @@
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import process from 'node:process';
-import type {NetworkSpec, Sample} from '../source/core/network.js';
+import {Network, type NetworkSpec, type Sample} from '../source/core/network.js';
+import {MAX_UNROLLED_TERMS, unrolledTerms} from '../source/core/unrolled.js';
 import {PRESETS} from '../source/core/presets.js';
 import {NumpyRandom} from '../source/core/random.js';
 import {Trainer} from '../source/core/trainer.js';
@@ -152,5 +153,35 @@ export function measureNumpy(benchFolder: string, repeats: number): NumpyResult 
 		speed: {name: 'numpy listing', iterations: 80_000, rates, median: median(rates), best: Math.max(...rates), cpuMedian: median(output.cpuRates)},
 		predicted: output.predicted,
 		versions: `python ${output.python}, numpy ${output.numpy}`,
+	};
+}
+
+/** The Network alone, written out for its shape or with the loops (see source/core/unrolled.ts). */
+export function networkRun(spec: NetworkSpec, learningRate: number, unroll: 'always' | 'never'): Timed {
+	return iterations => {
+		const network = new Network(spec, {unroll});
+		network.initialise(0);
+		const start = performance.now();
+		for (let k = 0; k < iterations; k++) {
+			network.iterate(learningRate);
+		}
+
+		return performance.now() - start;
+	};
+}
+
+/** A network of exactly MAX_UNROLLED_TERMS terms: the largest that is unrolled. */
+export function limitSpec(): NetworkSpec {
+	const random = new NumpyRandom(3);
+	const layers = [14, 8, 2];
+	if (unrolledTerms(layers, false, 1) !== MAX_UNROLLED_TERMS) {
+		throw new Error('limitSpec no longer sits at MAX_UNROLLED_TERMS: adjust its layers');
+	}
+
+	return {
+		layers,
+		activation: 'sigmoid',
+		bias: false,
+		samples: [{x: Array.from({length: 14}, () => random.rand()), t: [random.rand(), random.rand()]}],
 	};
 }

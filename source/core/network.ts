@@ -1,4 +1,5 @@
 import {NumpyRandom} from './random.js';
+import {MAX_UNROLLED_TERMS, unrolledTerms, unrollIterate, type UnrolledIterate} from './unrolled.js';
 
 export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
@@ -107,7 +108,11 @@ export class Network {
 	// scratch for evaluating a loss without disturbing the last iteration's buffers
 	private readonly scratch: Float64Array[];
 
-	constructor(spec: NetworkSpec) {
+	/** Network.iterate written out for this shape (small networks only); see unrolled.ts. */
+	private readonly unrolled: UnrolledIterate | undefined;
+
+	/** `unroll`: write iterate out for this shape when it is small (default), never, or always. */
+	constructor(spec: NetworkSpec, {unroll = 'auto'}: {unroll?: 'auto' | 'never' | 'always'} = {}) {
 		const {layers, activation, bias, samples} = spec;
 		this.layers = [...layers];
 		this.activation = activation;
@@ -143,6 +148,9 @@ export class Network {
 			this.scratch[0]!.set(sample.x, s * layers[0]!);
 			this.targets.set(sample.t, s * outputs);
 		}
+
+		const small = unrolledTerms(layers, bias, samples.length) <= MAX_UNROLLED_TERMS;
+		this.unrolled = unroll === 'always' || (unroll === 'auto' && small) ? unrollIterate(this) : undefined;
 	}
 
 	get depth(): number {
@@ -196,6 +204,10 @@ export class Network {
 	 * Returns false when the loss or a weight is no longer a finite number.
 	 */
 	iterate(learningRate: number): boolean {
+		if (this.unrolled) {
+			return this.unrolled(learningRate);
+		}
+
 		const loss = this.forward(this.activations, this.sops);
 		this.loss = loss;
 		this.hasIteration = true;

@@ -115,5 +115,45 @@ export function renderChart(series: readonly ChartSeries[], height: number, logS
 			format: (value: number) => axisLabel(value, logScale, digits),
 		},
 	);
-	return text.split('\n');
+	return text.split('\n').map(line => mergeColorRuns(line));
+}
+
+const RESET = '\u001B[0m';
+
+/**
+ * asciichart colours every character on its own (`ESC[36m─ESC[0m` each); Ink then parses
+ * every code on every frame. A reset followed by the colour just reset is dropped, so a
+ * run of one colour carries one code.
+ */
+export function mergeColorRuns(line: string): string {
+	let result = '';
+	let open = '';
+	let k = 0;
+	while (k < line.length) {
+		if (line.startsWith(RESET, k)) {
+			const next = /^\u001B\[\d+m/.exec(line.slice(k + RESET.length, k + RESET.length + 8))?.[0];
+			if (next !== undefined && next === open) {
+				k += RESET.length + next.length;
+				continue;
+			}
+
+			result += RESET;
+			open = '';
+			k += RESET.length;
+			continue;
+		}
+
+		const code = /^\u001B\[\d+m/.exec(line.slice(k, k + 8))?.[0];
+		if (code !== undefined) {
+			result += code;
+			open = code;
+			k += code.length;
+			continue;
+		}
+
+		result += line[k];
+		k++;
+	}
+
+	return result;
 }

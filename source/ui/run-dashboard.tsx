@@ -50,7 +50,11 @@ export async function runDashboard(options: Options): Promise<number> {
 		}
 
 		if (!options.paused) {
-			trainer.start();
+			// after the first frame is on screen: a learner sees iteration 0, and Ink's first,
+			// slowest layout does not count against the training
+			setTimeout(() => {
+				trainer.start();
+			}, 0);
 		}
 
 		await instance.waitUntilExit();

@@ -81,8 +81,11 @@ const execFileAsync = promisify(execFile);
 
 const live = new Set<TerminalSession>();
 
-/** Output quiet this long (ms) is taken as the end of a frame. */
+/** Output quiet this long (ms), with no frame open, is taken as the end of a frame. */
 const QUIET_MS = 15;
+const BEGIN_FRAME = '\u001B[?2026h';
+const END_FRAME = '\u001B[?2026l';
+const OPEN_FRAME_MS = 3000;
 
 /** The least time between two keys. */
 export const KEY_GAP_MS = 40;
@@ -93,6 +96,8 @@ export class TerminalSession {
 	private readonly term: XTerm;
 	private readonly temporaryCwd: string | undefined;
 	private rawOutput = '';
+	/** The screen the last successful wait returned: what the test's assertions looked at. */
+	lastSeen = '';
 	private exited: {exitCode: number; signal: number | undefined} | undefined;
 	private readonly exitPromise: Promise<void>;
 	private lastDataAt = performance.now();
@@ -163,8 +168,17 @@ export class TerminalSession {
 	 */
 	async screen(): Promise<string> {
 		await this.quiet(QUIET_MS, 250);
-		await this.flush();
-		return this.snapshot();
+		if (this.closed) {
+			return this.snapshot();
+		}
+
+		// read inside xterm's callback: by the time an await resumed, xterm may have parsed
+		// the first half of a frame that arrived meanwhile
+		return new Promise<string>(resolve => {
+			this.term.write('', () => {
+				resolve(this.snapshot());
+			});
+		});
 	}
 
 	/** Polls the screen until it contains `text` (or matches the pattern); returns that screen. */
@@ -188,6 +202,7 @@ export class TerminalSession {
 		for (;;) {
 			screen = await this.screen();
 			if (predicate(screen)) {
+				this.lastSeen = screen;
 				return screen;
 			}
 
@@ -345,9 +360,19 @@ export class TerminalSession {
 	}
 
 	/** Waits until no output has arrived for `ms` (but at most `maxMs`). */
+	/**
+	 * Waits until the output has been quiet `ms` and no frame is half written: Ink wraps each
+	 * frame in synchronized-output marks (begin ESC[?2026h, end ESC[?2026l), and on a busy
+	 * machine a frame can reach the terminal in pieces far apart.
+	 */
 	private async quiet(ms: number, maxMs: number): Promise<void> {
-		const deadline = performance.now() + maxMs;
-		while (performance.now() - this.lastDataAt < ms && performance.now() < deadline) {
+		const start = performance.now();
+		const frameOpen = () => this.rawOutput.lastIndexOf(BEGIN_FRAME) > this.rawOutput.lastIndexOf(END_FRAME);
+		// a frame begun is waited for longer: on a loaded machine its end can come much later
+		while (
+			(performance.now() - this.lastDataAt < ms && performance.now() - start < maxMs) ||
+			(frameOpen() && performance.now() - start < maxMs + OPEN_FRAME_MS)
+		) {
 			await sleep(5);
 		}
 	}
@@ -401,7 +426,19 @@ export async function closeAll(): Promise<void> {
 
 /** Registers `closeAll` after each test of the calling file. */
 export function useTerminals(): void {
-	afterEach(async () => {
+	afterEach(async context => {
+		// a failed assertion shows a diff of one string; the whole screen says what happened
+		if (context.task.result?.state === 'fail') {
+			for (const session of live) {
+				const screen = await session.screen();
+				const tail = JSON.stringify(session.output.slice(-3000));
+				console.error(
+					`screen of ${session.args.join(' ')} (${session.cols}×${session.rows}) that the last wait returned:\n${session.lastSeen}\n` +
+						`and when the test failed:\n${screen}\nlast output: ${tail}`,
+				);
+			}
+		}
+
 		await closeAll();
 	});
 }

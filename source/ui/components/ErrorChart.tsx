@@ -47,11 +47,8 @@ export function ErrorChart({mode, logScale, current, previous, target, axisStart
 	return (
 		<Box flexDirection="column">
 			{lines ? (
-				lines.map((line, k) => (
-					<Text key={k} wrap="truncate-end">
-						{line}
-					</Text>
-				))
+				// one text node for the whole plot: Ink measures every node on every frame
+				<Text wrap="truncate-end">{lines.join('\n')}</Text>
 			) : (
 				<Text dimColor>
 					{current.length === 1

@@ -35,11 +35,17 @@ export function NetworkDiagram({caption, width, height, ...input}: NetworkDiagra
 		<Box flexDirection="column">
 			{compact.slice(0, Math.max(1, height - 1)).map((line, y) => (
 				<Text key={y} wrap="truncate-end">
-					{line.map((segment, k) => (
-						<Text key={k} color={segment.highlight ? 'yellow' : undefined} bold={segment.highlight}>
-							{segment.text}
-						</Text>
-					))}
+					{line.some(segment => segment.highlight)
+						? line.map((segment, k) =>
+								segment.highlight ? (
+									<Text key={k} bold color="yellow">
+										{segment.text}
+									</Text>
+								) : (
+									segment.text
+								),
+							)
+						: line.map(segment => segment.text).join('')}
 				</Text>
 			))}
 			<Text color="yellow">{captionText}</Text>
