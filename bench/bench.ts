@@ -302,6 +302,12 @@ async function dashboardVersusHeadless(): Promise<void> {
 	const firstScreens = dashboardRuns.flatMap(run => (run.firstScreenMs === undefined ? [] : [run.firstScreenMs]));
 	const firstScreen = firstScreens.length > 0 ? median(firstScreens) : undefined;
 	const dashboardTraining = firstScreen === undefined ? undefined : dashboard - firstScreen;
+	// the trainer's own clock, from the summary line left after q: `… after 0.81 s of training, …`
+	const trainerClocks = dashboardRuns.flatMap(run => {
+		const match = /after ([\d.]+) s of training/.exec(run.screen.replaceAll('\n', ' '));
+		return match ? [Number(match[1]) * 1000] : [];
+	});
+	const dashboardTrainerClock = trainerClocks.length > 0 ? median(trainerClocks) : undefined;
 	rows.push([
 		"dashboard (spawn to screen shows 'done')",
 		milliseconds(dashboard),
@@ -318,7 +324,17 @@ async function dashboardVersusHeadless(): Promise<void> {
 	}
 
 	if (dashboardTraining !== undefined && headlessTraining !== undefined) {
-		print(`  training phase only: dashboard ${milliseconds(dashboardTraining)} vs headless ${milliseconds(headlessTraining)} = ${ratio(dashboardTraining / headlessTraining)}`);
+		print(`  first frame to done: dashboard ${milliseconds(dashboardTraining)} vs headless training ${milliseconds(headlessTraining)} = ${ratio(dashboardTraining / headlessTraining)}`);
+	}
+
+	if (dashboardTrainerClock !== undefined && headlessTraining !== undefined) {
+		const clockRatio = dashboardTrainerClock / headlessTraining;
+		print(
+			`  the trainer's own clock (start to done, rendering included): dashboard ${milliseconds(dashboardTrainerClock)} vs headless ${milliseconds(headlessTraining)} = ${ratio(clockRatio)}`,
+		);
+		goals.push(
+			`dashboard training ${milliseconds(dashboardTrainerClock)} <= headless training ${milliseconds(headlessTraining)} / ${DASHBOARD_GOAL} (ratio ${ratio(clockRatio)}, at most ${ratio(1 / DASHBOARD_GOAL)}): ${verdict(clockRatio <= 1 / DASHBOARD_GOAL)}`,
+		);
 	}
 
 	print(`  the final screen ${counted ? 'shows' : 'does NOT show'} 'iteration ${total} / ${total}'`);
@@ -327,7 +343,8 @@ async function dashboardVersusHeadless(): Promise<void> {
 	}
 
 	goals.push(
-		`dashboard ${milliseconds(dashboard)} <= headless ${milliseconds(headless)} / ${DASHBOARD_GOAL} (ratio ${ratio(dashboard / headless)}, at most ${ratio(1 / DASHBOARD_GOAL)}): ${verdict(dashboard <= headless / DASHBOARD_GOAL)}`,
+		`dashboard ${milliseconds(dashboard)} <= headless ${milliseconds(headless)} / ${DASHBOARD_GOAL}, spawn to done (ratio ${ratio(dashboard / headless)}, at most ${ratio(1 / DASHBOARD_GOAL)}): ${verdict(dashboard <= headless / DASHBOARD_GOAL)}` +
+			(firstScreen === undefined ? '' : `; ink's loading alone takes ${milliseconds(firstScreen)} before the first frame`),
 	);
 }
 

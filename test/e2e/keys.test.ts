@@ -93,6 +93,6 @@ describe('keys that drive the training', () => {
 		expect(result.exitCode).toBe(0);
 		const after = afterDashboard(result.output);
 		expect(after).toHaveLength(1);
-		expect(after[0]).toMatch(/^descent: paused at iteration 0 \/ 80,000, error –, seed 0/);
+		expect(after[0]).toMatch(/^descent: paused at iteration 0 \/ 80,000 after 0\.00 s of training, error –, seed 0/);
 	});
 });

@@ -34,3 +34,13 @@ test('SIGTERM while running quits cleanly the same way', async () => {
 	expect(result.output).toContain(LEAVE_ALTERNATE_SCREEN);
 	expect(afterDashboard(result.output)[0]).toMatch(/^descent: (stopped|done) at iteration [\d,]+ \/ 80,000/);
 });
+
+test('quitting at once, while the first frames are still being drawn, exits', async () => {
+	const term = startTerminal(['--seed', '0'], {cols: 100, rows: 30});
+	// before raw mode a Ctrl-C is a signal; this lands among the warm-up frames, before training
+	await term.waitFor('iteration 0 / 80,000');
+	process.kill(term.pid, 'SIGINT');
+	const result = await term.exit();
+	expect(result.exitCode).toBe(0);
+	expect(afterDashboard(result.output)[0]).toMatch(/^descent: (paused|stopped) at iteration [\d,]+ \/ 80,000/);
+});

@@ -19,7 +19,7 @@ type Schedule = {
 	cost: number;
 	/** A frame was asked for and has not been committed yet. */
 	inFlight: boolean;
-	/** The trainer changed while a frame was in flight; urgently if its state, speed or rate did. */
+	/** The trainer changed while a frame was in flight; urgently if it paused, reset or changed speed or rate. */
 	wanted: boolean;
 	wantedUrgent: boolean;
 	request: (urgent?: boolean) => void;
@@ -68,7 +68,7 @@ export function useTrainerFrame(trainer: Trainer, frameMs = FRAME_MS): number {
 			setFrame(previous => previous + 1);
 		};
 
-		// progress waits for the budget; a change of state, speed or rate shows within a frame
+		// progress waits for the budget; a pause, a reset, a new speed or rate show within a frame
 		s.request = (urgent = false) => {
 			if (s.inFlight) {
 				s.wanted = true;
@@ -97,8 +97,14 @@ export function useTrainerFrame(trainer: Trainer, frameMs = FRAME_MS): number {
 			s.request(true);
 		};
 
+		// pausing, done and diverged show at once; "running" is progress, and waits its turn
+		const state = () => {
+			s.request(trainer.state !== 'running');
+		};
+
 		trainer.on('progress', progress);
-		const changes = ['state', 'reset', 'learningRate', 'speed'] as const;
+		trainer.on('state', state);
+		const changes = ['reset', 'learningRate', 'speed'] as const;
 		for (const event of changes) {
 			trainer.on(event, change);
 		}
@@ -111,6 +117,7 @@ export function useTrainerFrame(trainer: Trainer, frameMs = FRAME_MS): number {
 		}, 250);
 		return () => {
 			trainer.off('progress', progress);
+			trainer.off('state', state);
 			for (const event of changes) {
 				trainer.off(event, change);
 			}
