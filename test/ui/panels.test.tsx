@@ -59,6 +59,11 @@ describe('StatusLine', () => {
 		expect(frame).toContain('error 1.23457e-4');
 	});
 
+	test('shows – for the rate until it has been measured', () => {
+		expect(render(<StatusLine {...status} iterationsPerSecond={0} />).lastFrame()).toContain('– it/s');
+		expect(render(<StatusLine {...status} state="paused" />).lastFrame()).toContain('0 it/s');
+	});
+
 	test('says where training diverged, and shows – before the first iteration', () => {
 		const frame = render(<StatusLine {...status} state="diverged" divergedAt={321} error={undefined} />).lastFrame()!;
 		expect(frame).toContain('diverged at iteration 321');

@@ -28,7 +28,9 @@ const stateColor: Record<TrainerState, string> = {running: 'green', paused: 'yel
 export function StatusLine(props: StatusLineProps) {
 	const {state, divergedAt} = props;
 	const stateText = state === 'diverged' ? `diverged at iteration ${formatCount(divergedAt ?? props.iteration)}` : state;
-	const rate = state === 'running' ? `${formatCount(props.iterationsPerSecond)} it/s` : '0 it/s';
+	// the rate is measured over half a second of running: "–" until then
+	const measured = props.iterationsPerSecond > 0 ? formatCount(props.iterationsPerSecond) : '–';
+	const rate = state === 'running' ? `${measured} it/s` : '0 it/s';
 	// "learning rate" in full where it fits
 	const rateLabel = props.width >= 100 ? 'learning rate' : 'lr';
 	return (

@@ -46,7 +46,10 @@ export function useTrainerFrame(trainer: Trainer, frameMs = FRAME_MS): number {
 		// smoothed, so one slow frame (a resize, a GC pause) does not stall the next ones
 		s.cost = s.cost === 0 ? took : 0.8 * s.cost + 0.2 * took;
 		// at a speed it keeps up with, the trainer leaves the CPU idle: frames cost it nothing
-		const busy = trainer.state === 'running' && !(trainer.iterationsPerSecond >= 0.9 * trainer.speed);
+		// (its rate is measured after half a second; until then only `max` counts as busy)
+		const {speed, iterationsPerSecond} = trainer;
+		const behind = iterationsPerSecond > 0 && iterationsPerSecond < 0.9 * speed;
+		const busy = trainer.state === 'running' && (speed === Number.POSITIVE_INFINITY || behind);
 		s.nextFrame = renderStart.current + frameMs;
 		s.nextAllowed = renderStart.current + Math.max(frameMs, busy ? s.cost * (1 + WAIT_PER_RENDER_MS) : 0);
 		s.inFlight = false;
