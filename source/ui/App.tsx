@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import type {HistoryPoint} from '../core/history.js';
 import type {Trainer} from '../core/trainer.js';
 import {checkLastIteration, type GradientCheck} from '../core/gradient-check.js';
@@ -47,14 +47,25 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 	const [sampleStart, setSampleStart] = useState(0);
 	const [previous, setPrevious] = useState<PreviousRun>();
 	const [check, setCheck] = useState<GradientCheck & {iteration: number}>();
-	const [message, setMessage] = useState<{text: string; until: number}>();
+	const [message, setMessage] = useState<string>();
 	const helpRef = useRef(help);
 	helpRef.current = help;
 	const diagramShown = useRef(false);
 
-	const say = (text: string) => {
-		setMessage({text, until: performance.now() + MESSAGE_MS});
-	};
+	const say = setMessage;
+	// a message replaces the keys line for a few seconds
+	useEffect(() => {
+		if (message === undefined) {
+			return;
+		}
+
+		const timer = setTimeout(() => {
+			setMessage(undefined);
+		}, MESSAGE_MS);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [message]);
 
 	const attempt = (write: (() => string) | undefined) => {
 		if (!write) {
@@ -131,7 +142,6 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 		diagram,
 	});
 	diagramShown.current = !layout.tooSmall && layout.diagram.width > 0;
-	const visibleMessage = message && message.until > performance.now() ? message.text : undefined;
 
 	if (layout.tooSmall) {
 		return (
@@ -159,7 +169,7 @@ export function App({trainer, exportHistory, saveCheckpoint, frameMs}: AppProps)
 			width={columns}
 		/>
 	);
-	const keys = <KeysLine width={columns} message={visibleMessage} />;
+	const keys = <KeysLine width={columns} message={message} />;
 	if (help) {
 		// the whole screen: at 80×24 the help needs every line
 		return <HelpOverlay width={columns} height={rows - 1} />;
