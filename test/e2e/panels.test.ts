@@ -66,9 +66,12 @@ describe('keys that change what the panels show', () => {
 			expect(line).toHaveLength(80);
 		}
 
-		for (const panel of ['Status', 'Weights', 'Chart', 'Chain', 'Samples', 'Diagram', 'Gradient check', 'Compare']) {
+		for (const panel of ['Status', 'Weights', 'Chart', 'Chain', 'Samples', 'Network', 'Gradient check', 'Compare']) {
 			expect(screen).toMatch(new RegExp(`║ ${panel}: `));
 		}
+
+		// one whole sentence a panel, none cut at 80 columns
+		expect(screen).not.toContain('…');
 
 		for (const key of ['space: pause / run', 'r: reset', '[ ]: learning rate', 'g: gradient check', 'q: quit', 'Ctrl-C: quit']) {
 			expect(screen).toContain(key);

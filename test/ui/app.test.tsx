@@ -155,7 +155,10 @@ describe('the dashboard', () => {
 		expect(frame).toContain('descent: help');
 		expect(frame).toContain('Gradient check');
 		expect(frame).toContain('[ ]: learning rate ÷2 ×2');
+		expect(frame).toContain('g: gradient check');
 		expect(frame.split('\n').length).toBeLessThan(24);
+		// at 100 columns every sentence fits: none is cut
+		expect(frame).not.toContain('…');
 		frame = await press(KEY.escape);
 		expect(frame).not.toContain('descent: help');
 		expect(frame).toContain('Weights');

@@ -1,18 +1,24 @@
 import {Box, Text} from 'ink';
 import {KEYS} from './KeysLine.js';
 
+/** One sentence a panel; each fits one line at 80 columns. */
 export const PANELS: ReadonlyArray<readonly [string, string]> = [
-	['Status', 'the network, learning rate, seed, state, iteration, speed, time and the error of the last iteration.'],
-	['Weights', 'every weight (the tutorial names them W11 … W42), its value, its change in the last iteration and its gradient.'],
-	['Chart', 'the error over all iterations so far; c shows the predicted output and the target instead, l a log scale.'],
-	['Chain', "the selected weight's gradient as the chain rule: each derivative from the error down to the weight, and their product."],
-	['Samples', 'each sample: its inputs, target, predicted output and error (PgUp / PgDn scroll).'],
-	['Diagram', 'the network as the tutorial draws it: each neuron with its activation, the selected connection highlighted.'],
-	['Gradient check', 'g recomputes every gradient by central finite differences and shows the relative difference of each.'],
-	['Compare', 'after r or R the previous error curve stays on the chart, dimmer, until x clears it.'],
+	['Status', 'network, learning rate, seed, state, iteration, speed, time, error.'],
+	['Weights', 'each weight (the tutorial’s W11 to W42): value, change, gradient.'],
+	['Chart', 'the error over all iterations; c: predicted output, l: log scale.'],
+	['Chain', "the selected weight's gradient as a product of derivatives."],
+	['Samples', "each sample's inputs, target, predicted output and error."],
+	['Network', 'each neuron with its activation; the selected weight highlighted.'],
+	['Gradient check', 'g recomputes every gradient by finite differences.'],
+	['Compare', "after r or R the last run's curve stays, grey, until x."],
 ];
 
-const ALL_KEYS: ReadonlyArray<readonly [string, string]> = [...KEYS, ['PgUp PgDn', 'scroll samples'], ['Esc', 'close help, or quit'], ['Ctrl-C', 'quit']];
+const ALL_KEYS: ReadonlyArray<readonly [string, string]> = [
+	...KEYS.map(([key, , long]) => [key, long] as const),
+	['PgUp PgDn', 'scroll samples'],
+	['Esc', 'close help, or quit'],
+	['Ctrl-C', 'quit'],
+];
 
 /** The keys as a grid of `key: what` cells, as many a row as fit. */
 function keyRows(width: number): string[] {
