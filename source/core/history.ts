@@ -7,15 +7,27 @@
 export type HistoryPoint = {
 	/** Last iteration the bucket covers (1-based). */
 	readonly iteration: number;
+	/** The value of the bucket's first iteration. */
+	readonly first: number;
 	readonly min: number;
 	readonly max: number;
 	readonly last: number;
+};
+
+export type HistorySave = {
+	readonly width: number;
+	readonly count: number;
+	readonly filled: number;
+	readonly firstIteration: number;
+	/** firsts, mins, maxs, lasts and ends of the buckets in use, one after the other. */
+	readonly values: Float64Array;
 };
 
 export class BucketHistory {
 	readonly capacity: number;
 	/** Iterations per bucket: 1 until the first merge, then doubling. */
 	width = 1;
+	private readonly firsts: Float64Array;
 	private readonly mins: Float64Array;
 	private readonly maxs: Float64Array;
 	private readonly lasts: Float64Array;
@@ -31,6 +43,7 @@ export class BucketHistory {
 		}
 
 		this.capacity = capacity;
+		this.firsts = new Float64Array(capacity);
 		this.mins = new Float64Array(capacity);
 		this.maxs = new Float64Array(capacity);
 		this.lasts = new Float64Array(capacity);
@@ -76,6 +89,7 @@ export class BucketHistory {
 		}
 
 		const b = this.count++;
+		this.firsts[b] = value;
 		this.mins[b] = value;
 		this.maxs[b] = value;
 		this.lasts[b] = value;
@@ -83,13 +97,40 @@ export class BucketHistory {
 		this.filled = 1;
 	}
 
+	/** A copy of everything it holds: for stepping back. */
+	save(): HistorySave {
+		const used = this.count;
+		const values = new Float64Array(5 * used);
+		for (const [k, array] of this.columns().entries()) {
+			values.set(array.subarray(0, used), k * used);
+		}
+
+		return {width: this.width, count: used, filled: this.filled, firstIteration: this.firstIteration, values};
+	}
+
+	restore(saved: HistorySave): void {
+		const used = saved.count;
+		this.width = saved.width;
+		this.count = used;
+		this.filled = saved.filled;
+		this.firstIteration = saved.firstIteration;
+		for (const [k, array] of this.columns().entries()) {
+			array.set(saved.values.subarray(k * used, (k + 1) * used));
+		}
+	}
+
 	points(): HistoryPoint[] {
 		return Array.from({length: this.count}, (_, b) => ({
 			iteration: this.ends[b]!,
+			first: this.firsts[b]!,
 			min: this.mins[b]!,
 			max: this.maxs[b]!,
 			last: this.lasts[b]!,
 		}));
+	}
+
+	private columns(): Float64Array[] {
+		return [this.firsts, this.mins, this.maxs, this.lasts, this.ends];
 	}
 
 	private mergePairs(): void {
@@ -97,6 +138,7 @@ export class BucketHistory {
 		for (let b = 0; b < half; b++) {
 			const left = 2 * b;
 			const right = left + 1;
+			this.firsts[b] = this.firsts[left]!;
 			this.mins[b] = Math.min(this.mins[left]!, this.mins[right]!);
 			this.maxs[b] = Math.max(this.maxs[left]!, this.maxs[right]!);
 			this.lasts[b] = this.lasts[right]!;
@@ -107,3 +149,63 @@ export class BucketHistory {
 		this.width *= 2;
 	}
 }
+
+/**
+ * A series measured now and then rather than every iteration (the test error, which
+ * costs a forward pass over the test samples): at iteration 1 and every `stride`-th
+ * iteration, the stride doubling whenever `capacity` points are held, so the points
+ * stay evenly spread over the whole run.
+ */
+export class SampledHistory {
+	readonly capacity: number;
+	stride = 1;
+	private iterations: number[] = [];
+	private values: number[] = [];
+
+	constructor(capacity = 512) {
+		this.capacity = capacity;
+	}
+
+	/** Whether `iteration` is one to measure. */
+	due(iteration: number): boolean {
+		return iteration === 1 || iteration % this.stride === 0;
+	}
+
+	push(iteration: number, value: number): void {
+		this.iterations.push(iteration);
+		this.values.push(value);
+		if (this.iterations.length >= this.capacity) {
+			this.stride *= 2;
+			// keep iteration 1 and the multiples of the new stride
+			const keep = this.iterations.map((at, k) => (at === 1 || at % this.stride === 0 ? k : -1)).filter(k => k >= 0);
+			this.iterations = keep.map(k => this.iterations[k]!);
+			this.values = keep.map(k => this.values[k]!);
+		}
+	}
+
+	clear(): void {
+		this.stride = 1;
+		this.iterations = [];
+		this.values = [];
+	}
+
+	/** As history points: each measurement is its own bucket. */
+	points(): HistoryPoint[] {
+		return this.iterations.map((iteration, k) => {
+			const value = this.values[k]!;
+			return {iteration, first: value, min: value, max: value, last: value};
+		});
+	}
+
+	save(): SampledSave {
+		return {stride: this.stride, iterations: [...this.iterations], values: [...this.values]};
+	}
+
+	restore(saved: SampledSave): void {
+		this.stride = saved.stride;
+		this.iterations = [...saved.iterations];
+		this.values = [...saved.values];
+	}
+}
+
+export type SampledSave = {readonly stride: number; readonly iterations: readonly number[]; readonly values: readonly number[]};

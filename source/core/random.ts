@@ -13,7 +13,7 @@ export const MAX_SEED = 0xffffffff;
 
 /** Everything the generator needs to go on exactly where it was: for checkpoints. */
 export type RandomState = {
-	readonly key: readonly number[];
+	readonly key: ArrayLike<number>;
 	readonly position: number;
 	/** numpy keeps the second value of each polar pair for the next `standard_normal`. */
 	readonly gauss?: number;
@@ -41,7 +41,7 @@ export class NumpyRandom {
 	}
 
 	get state(): RandomState {
-		return {key: [...this.key], position: this.position, ...(this.gauss !== undefined && {gauss: this.gauss})};
+		return {key: this.key.slice(), position: this.position, ...(this.gauss !== undefined && {gauss: this.gauss})};
 	}
 
 	/** A uniform float in [0, 1) with 53 random bits, as `numpy.random.rand()`. */

@@ -1,342 +1,307 @@
-import {EventEmitter} from 'node:events';
-import {chainOf, type Chain} from './chain.js';
-import {BucketHistory} from './history.js';
-import {Network, type NestedWeights, type NetworkSpec} from './network.js';
-import {weightRefs, type WeightRef} from './names.js';
-import {randomSeed} from './random.js';
+import {BatchSchedule, splitSamples, type Split} from './batches.js';
+import {Evaluator} from './evaluate.js';
+import {BucketHistory, SampledHistory} from './history.js';
+import {INITIALISATIONS} from './initialisations.js';
+import {phasesOf, runPhase, type Phase} from './iteration.js';
+import {kernelFor, type Iterate} from './kernel.js';
+import {Network} from './network.js';
+import {NumpyRandom} from './random.js';
+import {Rewind} from './rewind.js';
+import {sampleData, type SampleData} from './samples.js';
+import type {Setup} from './setup.js';
+import {flatten, shapeOf, weightCount} from './shape.js';
+import {rewindBytes, type LearningRateChange, type RewindState, type TrainerStatus, type TrainingState} from './trainer-state.js';
 
-export type TrainerState = 'paused' | 'running' | 'done' | 'diverged';
-
-export type TrainerEvents = {
-	/** Some iterations ran (emitted once per time slice or step, not per iteration). */
-	progress: [iteration: number];
-	state: [state: TrainerState];
-	/** Weights went back to a seed's initial weights, at iteration 0. */
-	reset: [seed: number];
-	learningRate: [learningRate: number];
-	speed: [speed: number];
-};
-
-export type TrainerOptions = {
-	readonly spec: NetworkSpec;
-	readonly learningRate: number;
-	/** The iteration limit: the trainer stops there in state `done`. */
-	readonly iterations: number;
-	readonly seed: number;
-	/** Iterations per second while running; `Infinity` for as fast as it goes. */
-	readonly speed?: number;
-	/** Resume from a checkpoint instead of the seed's initial weights. */
-	readonly resume?: {readonly weights: NestedWeights; readonly iteration: number};
-	readonly historyCapacity?: number;
-};
-
-export type LearningRateChange = {readonly iteration: number; readonly learningRate: number};
-
-/** Outputs whose predicted value is recorded over time (of the first sample). */
+/** Outputs whose predicted value is recorded over time (of the first training sample). */
 export const MAX_OUTPUT_HISTORIES = 8;
-// one time slice of training; a key press waits at most about this long
-const SLICE_MS = 10;
-const FRAME_MS = 16;
 const MAX_RATE_CHANGES = 256;
 
 /**
- * Runs gradient descent on a Network in time-sliced chunks so that the event loop stays
- * free, and emits what changed. Holds everything a dashboard needs about the last iteration.
+ * Gradient descent on one setup, synchronously: `step` runs iterations, `stepPhase` one
+ * phase of an iteration, `back` returns to the iteration before. Keeps the histories the
+ * screen draws. Knows nothing of time: the scheduler decides when to step.
  */
-export class Trainer extends EventEmitter<TrainerEvents> {
+export class Trainer {
+	readonly setup: Setup;
 	readonly network: Network;
-	readonly weights: readonly WeightRef[];
-	/** Loss of every iteration so far, bounded. */
-	readonly errorHistory: BucketHistory;
-	/** Predicted value of each output (first sample) over the iterations, bounded. */
+	readonly data: SampleData;
+	readonly split: Split;
+	readonly schedule: BatchSchedule;
+	readonly evaluator: Evaluator;
+	/** The error of every iteration, bounded. */
+	readonly errorHistory = new BucketHistory();
+	/** Predicted value of each output for the first training sample, whenever it was in the batch. */
 	readonly outputHistories: readonly BucketHistory[];
+	/** The test error, now and then (with test samples). */
+	readonly testHistory = new SampledHistory();
 	readonly learningRateChanges: LearningRateChange[] = [];
-	readonly limit: number;
-	state: TrainerState = 'paused';
-	/** Updates done so far; after iteration k the network holds iteration k's forward pass. */
+	readonly phases: readonly Phase[];
+	/** The weights the run started from. */
+	readonly initialWeights: Float64Array;
 	iteration = 0;
 	learningRate: number;
-	/** The learning rate the run started with (before any live change). */
-	readonly initialLearningRate: number;
-	seed: number;
-	speed: number;
 	divergedAt: number | undefined;
-	/** Measured over the last half second or so of running. */
-	iterationsPerSecond = 0;
-	initialWeights: NestedWeights;
+	/** Phases of the next iteration already run (`stepPhase`); 0 when none. */
+	phase = 0;
 
-	private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
-	private runningSince: number | undefined;
-	private elapsedBefore = 0;
-	private rateAnchorTime = 0;
-	private rateAnchorIteration = 0;
-	private batch = 256;
-	private meterTime = 0;
-	private meterIteration = 0;
+	private random: NumpyRandom;
+	private readonly iterateFast: Iterate;
+	private readonly rewind: Rewind<RewindState>;
+	private readonly batchSamples: Int32Array;
+	// where the first training sample sits in the current epoch's order, and in the batch (-1: not in it)
+	private firstInOrder = 0;
+	private firstInBatch = 0;
 
-	constructor(options: TrainerOptions) {
-		super();
-		this.network = new Network(options.spec);
-		this.weights = weightRefs(options.spec.layers, options.spec.bias);
-		this.limit = options.iterations;
-		this.learningRate = options.learningRate;
-		this.initialLearningRate = options.learningRate;
-		this.seed = options.seed;
-		this.speed = options.speed ?? Number.POSITIVE_INFINITY;
-		const capacity = options.historyCapacity ?? 1024;
-		this.errorHistory = new BucketHistory(capacity);
-		const outputs = Math.min(options.spec.layers.at(-1)!, MAX_OUTPUT_HISTORIES);
-		this.outputHistories = Array.from({length: outputs}, () => new BucketHistory(capacity));
-		this.network.initialise(this.seed);
-		this.initialWeights = this.network.getWeights();
-		if (options.resume) {
-			this.network.setWeights(options.resume.weights);
-			this.iteration = options.resume.iteration;
-			this.clearHistories();
+	constructor(setup: Setup, resume?: TrainingState) {
+		this.setup = setup;
+		const {layers, samples} = setup;
+		this.data = sampleData(samples, layers[0]!, layers.at(-1)!);
+		this.random = new NumpyRandom(setup.seed);
+		const drawn = new Float64Array(weightCount(layers, setup.bias));
+		this.initialWeights = setup.weights ? flattenGiven(setup, drawn) : drawWeights(setup, this.random, drawn);
+		this.split = splitSamples(this.random, samples.length, setup.test);
+		this.schedule = new BatchSchedule(this.split.train.length, setup.batch);
+		this.network = new Network(setup, setup, this.schedule.batchSize);
+		this.evaluator = new Evaluator(this.network);
+		this.learningRate = setup.learningRate;
+		this.phases = phasesOf(layers.length - 1);
+		const outputs = Math.min(layers.at(-1)!, MAX_OUTPUT_HISTORIES);
+		this.outputHistories = Array.from({length: outputs}, () => new BucketHistory());
+		this.network.weights.set(this.initialWeights);
+		this.network.clearIteration();
+		this.batchSamples = this.schedule.fullBatch ? this.split.train : new Int32Array(this.schedule.batchSize);
+		if (this.schedule.fullBatch) {
+			this.network.load(this.data, this.split.train, this.split.train.length);
 		}
 
-		if (this.iteration >= this.limit) {
-			this.state = 'done';
+		this.iterateFast = kernelFor(this.network, this.schedule.fullBatch);
+		const histories = 1 + outputs + 1;
+		const bytes = rewindBytes(drawn.length, this.network.optimizer.buffers.length, histories, this.split.train.length);
+		this.rewind = new Rewind(bytes, drawn.length * this.schedule.batchSize);
+		if (resume) {
+			this.restoreTraining(resume);
 		}
+
+		this.clearHistories();
+		this.rewind.capture(this.iteration, this.saveRewind());
 	}
 
-	/** Milliseconds spent running, pauses excluded. */
-	get elapsed(): number {
-		return this.elapsedBefore + (this.runningSince === undefined ? 0 : performance.now() - this.runningSince);
+	get status(): TrainerStatus {
+		return this.divergedAt !== undefined ? 'diverged' : this.iteration >= this.setup.limit ? 'done' : 'training';
 	}
 
 	get finished(): boolean {
-		return this.state === 'done' || this.state === 'diverged';
+		return this.status !== 'training';
 	}
 
-	start(): void {
-		if (this.state !== 'paused') {
-			return;
-		}
-
-		this.setState('running');
-		this.runningSince = performance.now();
-		this.anchorRate();
-		this.meterTime = this.runningSince;
-		this.meterIteration = this.iteration;
-		this.schedule(0);
+	/** Completed passes over the training samples: every iteration is one with a full batch. */
+	get epoch(): number {
+		return this.schedule.fullBatch ? this.iteration : this.schedule.epoch;
 	}
 
-	/** Same as start: runs from where it was paused. */
-	resume(): void {
-		this.start();
+	/** The earliest iteration `back` can reach. */
+	get earliestReachable(): number {
+		const earliest = this.rewind.earliest ?? this.iteration;
+		return earliest === 0 ? 0 : earliest + 1;
 	}
 
-	pause(): void {
-		if (this.state !== 'running') {
-			return;
-		}
-
-		this.stopClock();
-		this.setState('paused');
-	}
-
-	/** Runs when paused, pauses when running. */
-	toggle(): void {
-		if (this.state === 'running') {
-			this.pause();
-		} else {
-			this.start();
-		}
-	}
-
-	/** Pauses, then runs `count` iterations at once (fewer at the limit). Returns how many ran. */
+	/** Runs up to `count` whole iterations (a phase walk in progress completes first); returns how many ran. */
 	step(count = 1): number {
-		if (!Number.isSafeInteger(count) || count < 0) {
-			throw new RangeError('step takes a whole number of iterations');
+		const start = this.iteration;
+		if (this.phase > 0 && count > 0 && !this.finished) {
+			while (this.phase > 0) {
+				this.stepPhase();
+			}
 		}
 
-		this.pause();
+		const end = Math.min(this.setup.limit, start + count);
+		const {fullBatch} = this.schedule;
+		while (this.iteration < end && this.divergedAt === undefined) {
+			if (!fullBatch) {
+				this.loadBatch();
+			}
+
+			this.afterIteration(this.iterateFast(this.learningRate));
+		}
+
+		return this.iteration - start;
+	}
+
+	/** One phase of the next iteration (see iteration.ts); the update completes it. */
+	stepPhase(): Phase | undefined {
 		if (this.finished) {
-			return 0;
+			return undefined;
 		}
 
-		const ran = this.run(count);
-		this.emit('progress', this.iteration);
-		return ran;
-	}
-
-	/** Back to a seed's initial weights at iteration 0; a new random seed when `seed` is 'new'. */
-	reset(seed: number | 'new' = this.seed): void {
-		const wasRunning = this.state === 'running';
-		this.stopClock();
-		this.elapsedBefore = 0;
-		this.seed = seed === 'new' ? randomSeed() : seed;
-		this.network.initialise(this.seed);
-		this.initialWeights = this.network.getWeights();
-		this.iteration = 0;
-		this.divergedAt = undefined;
-		this.iterationsPerSecond = 0;
-		this.clearHistories();
-		this.state = 'paused';
-		this.emit('reset', this.seed);
-		this.emit('state', this.state);
-		if (wasRunning) {
-			this.start();
+		if (this.phase === 0 && !this.schedule.fullBatch) {
+			this.loadBatch();
 		}
 
-		this.emit('progress', this.iteration);
+		const phase = this.phases[this.phase]!;
+		const finite = runPhase(this.network, phase, this.learningRate);
+		this.phase++;
+		if (phase.kind === 'update') {
+			this.phase = 0;
+			this.afterIteration(finite);
+		}
+
+		return phase;
 	}
 
+	/** Back to the iteration before (or to the start of this one, mid-walk); false when it is out of reach. */
+	back(): boolean {
+		const target = this.phase > 0 ? this.iteration : this.iteration - 1;
+		if (target < this.earliestReachable) {
+			return false;
+		}
+
+		const point = target === 0 ? this.rewind.atOrBefore(0) : this.rewind.atOrBefore(target - 1);
+		if (!point) {
+			return false;
+		}
+
+		this.rewind.forgetAfter(target);
+		this.restoreRewind(point.state);
+		while (this.learningRateChanges.length > 0 && this.learningRateChanges.at(-1)!.iteration > target) {
+			this.learningRateChanges.pop();
+		}
+
+		while (this.iteration < target) {
+			this.learningRate = this.learningRateAt(this.iteration);
+			this.step(1);
+		}
+
+		this.learningRate = this.learningRateAt(target);
+		return true;
+	}
+
+	/** From the next update on. */
 	setLearningRate(learningRate: number): void {
 		if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
 			throw new RangeError('the learning rate must be a positive number');
 		}
 
 		this.learningRate = learningRate;
-		if (this.learningRateChanges.length === MAX_RATE_CHANGES) {
+		const last = this.learningRateChanges.at(-1);
+		if (last?.iteration === this.iteration) {
+			this.learningRateChanges.pop();
+		} else if (this.learningRateChanges.length === MAX_RATE_CHANGES) {
 			this.learningRateChanges.shift();
 		}
 
 		this.learningRateChanges.push({iteration: this.iteration, learningRate});
-		this.emit('learningRate', learningRate);
 	}
 
-	/** Iterations per second; `Infinity` runs as fast as the machine goes. */
-	setSpeed(speed: number): void {
-		if (!(speed > 0)) {
-			throw new RangeError('the speed must be a positive number of iterations per second');
+	/** The learning rate of update `iteration + 1`. */
+	learningRateAt(iteration: number): number {
+		return this.learningRateChanges.findLast(change => change.iteration <= iteration)?.learningRate ?? this.setup.learningRate;
+	}
+
+	/** Mean data loss of the current weights over the training samples (a checkpoint's `trainError`). */
+	trainError(): number {
+		return this.evaluator.errorOver(this.network.weights, this.data, this.split.train);
+	}
+
+	testError(): number {
+		return this.evaluator.errorOver(this.network.weights, this.data, this.split.test);
+	}
+
+	/** What a checkpoint holds to continue exactly. */
+	saveTraining(): TrainingState {
+		const {network, schedule} = this;
+		return {
+			iteration: this.iteration,
+			learningRate: this.learningRate,
+			weights: network.weights.slice(),
+			optimizer: {
+				buffers: network.optimizer.buffers.map(name => network.optimizerState.buffers[name]!.slice()),
+				step: network.optimizerState.step,
+			},
+			random: this.random.state,
+			epoch: schedule.state,
+			divergedAt: this.divergedAt,
+		};
+	}
+
+	private restoreTraining(state: TrainingState): void {
+		const {network} = this;
+		this.iteration = state.iteration;
+		this.learningRate = state.learningRate;
+		this.divergedAt = state.divergedAt;
+		network.weights.set(state.weights);
+		for (const [k, name] of network.optimizer.buffers.entries()) {
+			network.optimizerState.buffers[name]!.set(state.optimizer.buffers[k]!);
 		}
 
-		this.speed = speed;
-		this.anchorRate();
-		this.emit('speed', speed);
+		network.optimizerState.step = state.optimizer.step;
+		this.random = NumpyRandom.fromState(state.random);
+		this.schedule.restore(state.epoch);
+		this.firstInOrder = this.schedule.order.indexOf(0);
+		this.phase = 0;
+		network.clearIteration();
 	}
 
-	/** Trains to the limit without yielding (headless mode); `onSlice` is called now and then. */
-	runToEnd(onSlice?: (iteration: number) => void): void {
-		if (this.state === 'paused') {
-			this.setState('running');
-			this.runningSince = performance.now();
+	private saveRewind(): RewindState {
+		return {
+			...this.saveTraining(),
+			learningRateChanges: this.learningRateChanges.length,
+			histories: {
+				error: this.errorHistory.save(),
+				outputs: this.outputHistories.map(history => history.save()),
+				test: this.testHistory.save(),
+			},
+		};
+	}
+
+	private restoreRewind(state: RewindState): void {
+		this.restoreTraining(state);
+		this.errorHistory.restore(state.histories.error);
+		for (const [k, history] of this.outputHistories.entries()) {
+			history.restore(state.histories.outputs[k]!);
 		}
 
-		while (this.state === 'running') {
-			this.run(65_536);
-			onSlice?.(this.iteration);
+		this.testHistory.restore(state.histories.test);
+		if (this.schedule.fullBatch) {
+			this.network.load(this.data, this.split.train, this.split.train.length);
+		}
+	}
+
+	private loadBatch(): void {
+		const {schedule, split, batchSamples} = this;
+		const {start, count} = schedule.next(this.random);
+		if (start === 0) {
+			this.firstInOrder = schedule.order.indexOf(0);
 		}
 
-		this.emit('progress', this.iteration);
-	}
-
-	/** The factors of a weight's gradient at the last iteration. */
-	chain(weight: WeightRef): Chain {
-		return chainOf(this.network, weight);
-	}
-
-	/** Stops the timers; the trainer can be dropped afterwards. */
-	dispose(): void {
-		this.stopClock();
-		if (this.state === 'running') {
-			this.state = 'paused';
+		for (let b = 0; b < count; b++) {
+			batchSamples[b] = split.train[schedule.order[start + b]!]!;
 		}
 
-		this.removeAllListeners();
+		this.network.load(this.data, batchSamples, count);
+		const position = this.firstInOrder - start;
+		this.firstInBatch = position >= 0 && position < count ? position : -1;
 	}
 
-	/** Runs up to `count` iterations now, recording history; stops at the limit or on divergence. */
-	private run(count: number): number {
-		const {network, errorHistory, outputHistories} = this;
-		const end = Math.min(this.limit, this.iteration + count);
-		const start = this.iteration;
-		const outputs = network.activations[network.depth]!;
-		while (this.iteration < end) {
-			const finite = network.iterate(this.learningRate);
-			const iteration = ++this.iteration;
-			errorHistory.push(iteration, network.loss);
-			for (let k = 0; k < outputHistories.length; k++) {
-				outputHistories[k]!.push(iteration, outputs[k]!);
+	private afterIteration(finite: boolean): void {
+		const iteration = ++this.iteration;
+		const {network} = this;
+		this.errorHistory.push(iteration, network.error);
+		if (this.firstInBatch >= 0) {
+			const outputs = network.activations[network.depth]!;
+			const first = this.firstInBatch * network.shape.layers[network.depth]!;
+			for (let k = 0; k < this.outputHistories.length; k++) {
+				this.outputHistories[k]!.push(iteration, outputs[first + k]!);
 			}
-
-			if (!finite) {
-				this.divergedAt = iteration;
-				this.finish('diverged');
-				return iteration - start;
-			}
 		}
 
-		if (this.iteration >= this.limit) {
-			this.finish('done');
+		if (this.split.test.length > 0 && this.testHistory.due(iteration)) {
+			this.testHistory.push(iteration, this.testError());
 		}
 
-		return this.iteration - start;
-	}
-
-	private readonly tick = (): void => {
-		this.timer = undefined;
-		if (this.state !== 'running') {
-			return;
-		}
-
-		const sliceStart = performance.now();
-		const due =
-			this.speed === Number.POSITIVE_INFINITY
-				? Number.POSITIVE_INFINITY
-				: this.rateAnchorIteration + Math.floor(((sliceStart - this.rateAnchorTime) * this.speed) / 1000) - this.iteration;
-		let ran = 0;
-		while (ran < due && this.state === 'running') {
-			const batchStart = performance.now();
-			ran += this.run(Math.min(this.batch, due - ran));
-			const took = performance.now() - batchStart;
-			// keep each batch near a millisecond so that the slice ends on time
-			if (took < 0.5 && this.batch < 1_048_576) {
-				this.batch *= 2;
-			} else if (took > 2 && this.batch > 1) {
-				this.batch = Math.ceil(this.batch / 2);
-			}
-
-			if (performance.now() - sliceStart > SLICE_MS) {
-				break;
-			}
-		}
-
-		this.measureRate();
-		if (ran > 0) {
-			this.emit('progress', this.iteration);
-		}
-
-		if (this.state === 'running') {
-			this.schedule(this.speed === Number.POSITIVE_INFINITY ? 0 : FRAME_MS);
-		}
-	};
-
-	private schedule(delay: number): void {
-		this.timer = delay === 0 ? setImmediate(this.tick) : setTimeout(this.tick, delay);
-	}
-
-	private measureRate(): void {
-		const now = performance.now();
-		if (now - this.meterTime >= 500) {
-			this.iterationsPerSecond = ((this.iteration - this.meterIteration) * 1000) / (now - this.meterTime);
-			this.meterTime = now;
-			this.meterIteration = this.iteration;
-		}
-	}
-
-	private anchorRate(): void {
-		this.rateAnchorTime = performance.now();
-		this.rateAnchorIteration = this.iteration;
-	}
-
-	private finish(state: 'done' | 'diverged'): void {
-		this.stopClock();
-		this.setState(state);
-	}
-
-	private stopClock(): void {
-		if (this.timer !== undefined) {
-			clearTimeout(this.timer as NodeJS.Timeout);
-			clearImmediate(this.timer as NodeJS.Immediate);
-			this.timer = undefined;
-		}
-
-		if (this.runningSince !== undefined) {
-			this.elapsedBefore += performance.now() - this.runningSince;
-			this.runningSince = undefined;
+		if (!finite) {
+			this.divergedAt = iteration;
+		} else if (this.rewind.due(iteration)) {
+			this.rewind.capture(iteration, this.saveRewind());
 		}
 	}
 
@@ -346,13 +311,28 @@ export class Trainer extends EventEmitter<TrainerEvents> {
 			history.clear(this.iteration + 1);
 		}
 
-		this.learningRateChanges.length = 0;
+		this.testHistory.clear();
 	}
+}
 
-	private setState(state: TrainerState): void {
-		if (this.state !== state) {
-			this.state = state;
-			this.emit('state', state);
+/** Row by row, layer by layer, one draw a weight, as numpy's `rand(row)` calls in turn. */
+function drawWeights(setup: Setup, random: NumpyRandom, into: Float64Array): Float64Array {
+	const {draw} = INITIALISATIONS.entries[setup.init];
+	const {layers, bias} = setup;
+	let k = 0;
+	for (let l = 0; l + 1 < layers.length; l++) {
+		const row = layers[l]! + (bias ? 1 : 0);
+		for (let j = 0; j < layers[l + 1]!; j++) {
+			for (let i = 0; i < row; i++) {
+				into[k++] = draw(random, layers[l]!, layers[l + 1]!);
+			}
 		}
 	}
+
+	return into;
+}
+
+function flattenGiven(setup: Setup, into: Float64Array): Float64Array {
+	flatten(shapeOf(setup.layers, setup.bias), setup.weights!, into);
+	return into;
 }

@@ -1,30 +1,78 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Activation, NestedWeights, Sample} from '../../source/core/network.js';
+import type {ActivationName} from '../../source/core/activations.js';
+import type {InitialisationName} from '../../source/core/initialisations.js';
+import type {LossName} from '../../source/core/losses.js';
+import type {OptimizerName} from '../../source/core/optimizers.js';
+import type {Sample} from '../../source/core/samples.js';
+import type {Setup} from '../../source/core/setup.js';
+import type {NestedWeights} from '../../source/core/shape.js';
 
+/** A numpy reference run (shared/golden's format; see its README, copied rules in test/reference). */
 export type GoldenRun = {
 	name: string;
 	layers: number[];
-	activation: Activation;
+	activation: ActivationName;
 	bias: boolean;
 	learningRate: number;
 	iterations: number;
 	seed: number;
 	samples: Sample[];
+	outputActivation?: ActivationName;
+	loss?: LossName;
+	batch?: number;
+	test?: number;
+	l1?: number;
+	l2?: number;
+	optimizer?: OptimizerName;
+	momentum?: number;
+	init?: InitialisationName;
+	initialWeightsGiven?: boolean;
 	initialWeights: NestedWeights;
 	finalWeights: NestedWeights;
-	trace: Record<string, {error: number; outputs: number[][]}>;
+	testSamples?: number[];
+	finalTrainError?: number;
+	finalTestError?: number;
+	trace: Record<string, {error: number; outputs?: number[][]}>;
 };
 
 export const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
 
-/** Every numpy reference run in test/fixtures (all but the generator streams). */
+export function readFixture<T>(file: string): T {
+	return JSON.parse(fs.readFileSync(path.join(fixtures, file), 'utf8')) as T;
+}
+
+/** Every numpy reference run in test/fixtures: the files that hold a training trace. */
 export function goldenRuns(): GoldenRun[] {
 	return fs
 		.readdirSync(fixtures)
-		.filter(file => file.endsWith('.json') && file !== 'numpy-rand-streams.json')
+		.filter(file => file.endsWith('.json'))
 		.sort()
-		.map(file => JSON.parse(fs.readFileSync(path.join(fixtures, file), 'utf8')) as GoldenRun);
+		.map(file => readFixture<Partial<GoldenRun>>(file))
+		.filter((run): run is GoldenRun => run.trace !== undefined && Array.isArray(run.layers));
+}
+
+/** The run's setup: an absent key has the tutorial's value, as the reference README says. */
+export function setupOf(run: GoldenRun): Setup {
+	return {
+		layers: run.layers,
+		activation: run.activation,
+		outputActivation: run.outputActivation ?? run.activation,
+		bias: run.bias,
+		loss: run.loss ?? 'squared',
+		optimizer: run.optimizer ?? 'sgd',
+		momentum: run.momentum ?? 0.9,
+		l1: run.l1 ?? 0,
+		l2: run.l2 ?? 0,
+		init: run.init ?? 'rand',
+		batch: run.batch,
+		test: run.test ?? 0,
+		learningRate: run.learningRate,
+		limit: run.iterations,
+		seed: run.seed,
+		samples: run.samples,
+		...(run.initialWeightsGiven && {weights: run.initialWeights}),
+	};
 }
 
 /** Relative difference as the golden README asks: against max(|reference|, floor). */
@@ -32,10 +80,10 @@ export function relativeError(actual: number, reference: number, floor: number):
 	return Math.abs(actual - reference) / Math.max(Math.abs(reference), floor);
 }
 
-/** Largest relative difference between two nested weight arrays of the same shape. */
-export function maxWeightError(actual: NestedWeights, reference: NestedWeights): number {
-	const a = actual.flat(2);
-	const r = reference.flat(2);
+/** Largest relative difference between two nested arrays of the same shape (weights or outputs). */
+export function maxWeightError(actual: unknown[], reference: unknown[]): number {
+	const a = actual.flat(2) as number[];
+	const r = reference.flat(2) as number[];
 	if (a.length !== r.length) {
 		return Number.POSITIVE_INFINITY;
 	}

@@ -1,0 +1,102 @@
+import {registry} from './registry.js';
+
+/**
+ * The activation functions, each with its derivative beside it (as micrograd writes an
+ * operation): the only place their maths is written. The loop kernel, the unrolled
+ * kernel, the chain of derivatives and the explanations all call these.
+ */
+export type Activation = {
+	readonly name: string;
+	/** One line for --help. */
+	readonly description: string;
+	/** The function in the tutorial's words: `Activ = 1 / (1 + e^−SOP)`. */
+	readonly formula: string;
+	/** dActiv/dSOP in the same words. */
+	readonly derivativeFormula: string;
+	/** Applied to one neuron's SOP; softmax is applied to a whole layer (see `softmax`). */
+	readonly activate: (sop: number) => number;
+	/** dActiv/dSOP from the SOP and the activation it gave. */
+	readonly derivative: (sop: number, activation: number) => number;
+	/** The smallest and largest value it can take. */
+	readonly range: readonly [number, number];
+	/** softmax: only for the output layer, with cross-entropy, and at least 2 outputs. */
+	readonly outputOnly: boolean;
+};
+
+type Entry = Omit<Activation, 'name'>;
+
+export const ACTIVATIONS = registry({
+	sigmoid: {
+		description: '1 / (1 + e^-SOP), between 0 and 1',
+		formula: 'Activ = 1 / (1 + e^−SOP)',
+		derivativeFormula: 'Activ · (1 − Activ)',
+		activate: (sop: number) => 1 / (1 + Math.exp(-sop)),
+		derivative: (_sop: number, activation: number) => activation * (1 - activation),
+		range: [0, 1],
+		outputOnly: false,
+	},
+	tanh: {
+		description: 'tanh(SOP), between -1 and 1',
+		formula: 'Activ = tanh(SOP)',
+		derivativeFormula: '1 − Activ²',
+		activate: (sop: number) => Math.tanh(sop),
+		derivative: (_sop: number, activation: number) => 1 - activation * activation,
+		range: [-1, 1],
+		outputOnly: false,
+	},
+	relu: {
+		description: 'max(0, SOP); derivative 0 at 0',
+		formula: 'Activ = max(0, SOP)',
+		derivativeFormula: '1 if SOP > 0, else 0',
+		activate: (sop: number) => (sop > 0 ? sop : 0),
+		derivative: (sop: number) => (sop > 0 ? 1 : 0),
+		range: [0, Number.POSITIVE_INFINITY],
+		outputOnly: false,
+	},
+	linear: {
+		description: 'the SOP itself',
+		formula: 'Activ = SOP',
+		derivativeFormula: '1',
+		activate: (sop: number) => sop,
+		derivative: () => 1,
+		range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+		outputOnly: false,
+	},
+	softmax: {
+		description: 'e^SOP / Σ e^SOP over the layer (output only)',
+		formula: 'Activ = e^(SOP − max SOP) / Σ e^(SOP − max SOP)',
+		derivativeFormula: 'with cross-entropy, dError/dSOP = Predicted − target',
+		// a whole layer at once: see softmax(); cross-entropy never asks for its derivative
+		activate: (sop: number) => sop,
+		derivative: () => Number.NaN,
+		range: [0, 1],
+		outputOnly: true,
+	},
+} satisfies Record<string, Entry>);
+
+export type ActivationName = (typeof ACTIVATIONS.names)[number];
+
+/** Those a hidden layer may use. */
+export const HIDDEN_ACTIVATION_NAMES = ACTIVATIONS.names.filter(name => !ACTIVATIONS.entries[name].outputOnly);
+
+/**
+ * softmax over `count` SOPs from `offset`, into `out` at the same positions:
+ * `e^(z − max z) / Σ e^(z − max z)`, the maximum subtracted so that e^z cannot overflow.
+ */
+export function softmax(sops: Float64Array, out: Float64Array, offset: number, count: number): void {
+	let largest = Number.NEGATIVE_INFINITY;
+	for (let k = 0; k < count; k++) {
+		largest = Math.max(largest, sops[offset + k]!);
+	}
+
+	let sum = 0;
+	for (let k = 0; k < count; k++) {
+		const e = Math.exp(sops[offset + k]! - largest);
+		out[offset + k] = e;
+		sum += e;
+	}
+
+	for (let k = 0; k < count; k++) {
+		out[offset + k] = out[offset + k]! / sum;
+	}
+}

@@ -1,0 +1,109 @@
+import {softmax} from './activations.js';
+import type {Network} from './network.js';
+import type {SampleData} from './samples.js';
+
+/**
+ * Forward passes outside the training loop, one sample at a time in buffers of its own,
+ * so that the last iteration's buffers stay as they are: the test error, the accuracy,
+ * predictions over the input plane for the map, the loss of the gradient check.
+ */
+export class Evaluator {
+	private readonly network: Network;
+	private readonly activations: Float64Array[];
+	private readonly sops: Float64Array[];
+
+	constructor(network: Network) {
+		this.network = network;
+		this.activations = network.shape.layers.map(n => new Float64Array(n));
+		this.sops = network.shape.layers.map(n => new Float64Array(n));
+	}
+
+	/**
+	 * The activations of every layer for one input (from `inputs` at `offset`) with these
+	 * weights; returns the layers' buffers, valid until the next call.
+	 */
+	forward(weights: Float64Array, inputs: ArrayLike<number>, offset = 0): readonly Float64Array[] {
+		const {layers, stride, offset: first, bias, depth} = this.network.shape;
+		const {activations, sops, network} = this;
+		const input0 = activations[0]!;
+		for (let i = 0; i < layers[0]!; i++) {
+			input0[i] = inputs[offset + i]!;
+		}
+
+		for (let l = 1; l <= depth; l++) {
+			const nIn = layers[l - 1]!;
+			const input = activations[l - 1]!;
+			const output = activations[l]!;
+			const sop = sops[l]!;
+			const activate = l === depth ? network.activateOutput : network.activateHidden;
+			for (let j = 0; j < layers[l]!; j++) {
+				const row = first[l - 1]! + j * stride[l - 1]!;
+				let sum = 0;
+				for (let i = 0; i < nIn; i++) {
+					sum += weights[row + i]! * input[i]!;
+				}
+
+				if (bias) {
+					sum += weights[row + nIn]!;
+				}
+
+				sop[j] = sum;
+				output[j] = activate(sum);
+			}
+
+			if (l === depth && network.output.outputOnly) {
+				softmax(sop, output, 0, layers[l]!);
+			}
+		}
+
+		return activations;
+	}
+
+	/** Mean data loss over these samples (no penalty); NaN for none. */
+	errorOver(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): number {
+		const nOut = data.outputCount;
+		let total = 0;
+		for (let k = 0; k < samples.length; k++) {
+			const s = samples[k]!;
+			const predicted = this.forward(weights, data.inputs, s * data.inputCount)[this.network.depth]!;
+			let sampleError = 0;
+			for (let o = 0; o < nOut; o++) {
+				sampleError += this.network.outputError(predicted[o]!, data.targets[s * nOut + o]!);
+			}
+
+			total += sampleError;
+		}
+
+		return total / samples.length;
+	}
+
+	/** The share of these samples whose class is right: one output above or below 0.5, or the largest of several. */
+	accuracyOver(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): number {
+		let right = 0;
+		for (let k = 0; k < samples.length; k++) {
+			const s = samples[k]!;
+			const predicted = this.forward(weights, data.inputs, s * data.inputCount)[this.network.depth]!;
+			if (classOf(predicted) === classOf(data.targets.subarray(s * data.outputCount, (s + 1) * data.outputCount))) {
+				right++;
+			}
+		}
+
+		return right / samples.length;
+	}
+}
+
+/** The class an output layer says: 0 or 1 for one output (threshold 0.5), else the index of the largest. */
+export function classOf(outputs: ArrayLike<number>): number {
+	if (outputs.length === 1) {
+		return outputs[0]! >= 0.5 ? 1 : 0;
+	}
+
+	let best = 0;
+	for (let k = 1; k < outputs.length; k++) {
+		if (outputs[k]! > outputs[best]!) {
+			best = k;
+		}
+	}
+
+	return best;
+}

@@ -1,0 +1,78 @@
+import type {Network} from './network.js';
+
+/**
+ * The phases of one iteration, in the order the tutorial explains them: the forward pass
+ * layer by layer, the error, dError/dSOP from the output layer back, the gradients, the update.
+ */
+export type Phase =
+	| {readonly kind: 'forward'; readonly layer: number}
+	| {readonly kind: 'error'}
+	| {readonly kind: 'backward'; readonly layer: number}
+	| {readonly kind: 'gradients'}
+	| {readonly kind: 'update'};
+
+export function phasesOf(depth: number): Phase[] {
+	const phases: Phase[] = [];
+	for (let layer = 1; layer <= depth; layer++) {
+		phases.push({kind: 'forward', layer});
+	}
+
+	phases.push({kind: 'error'});
+	for (let layer = depth; layer >= 1; layer--) {
+		phases.push({kind: 'backward', layer});
+	}
+
+	phases.push({kind: 'gradients'}, {kind: 'update'});
+	return phases;
+}
+
+/** Runs one phase; the update's result says whether every weight is still finite. */
+export function runPhase(network: Network, phase: Phase, learningRate: number): boolean {
+	switch (phase.kind) {
+		case 'forward': {
+			network.forwardLayer(phase.layer);
+			return true;
+		}
+
+		case 'error': {
+			network.measureError();
+			return true;
+		}
+
+		case 'backward': {
+			if (phase.layer === network.depth) {
+				network.backwardOutput();
+			} else {
+				network.backwardLayer(phase.layer);
+			}
+
+			return true;
+		}
+
+		case 'gradients': {
+			network.computeGradients();
+			return true;
+		}
+
+		case 'update': {
+			return network.update(learningRate);
+		}
+	}
+}
+
+/** One whole iteration over the network's current batch, phase by phase. False when it diverged. */
+export function iterate(network: Network, learningRate: number): boolean {
+	const depth = network.depth;
+	for (let l = 1; l <= depth; l++) {
+		network.forwardLayer(l);
+	}
+
+	network.measureError();
+	network.backwardOutput();
+	for (let l = depth - 1; l >= 1; l--) {
+		network.backwardLayer(l);
+	}
+
+	network.computeGradients();
+	return network.update(learningRate);
+}

@@ -1,0 +1,83 @@
+import {registry} from './registry.js';
+
+/** What an optimizer keeps between iterations: per-weight buffers and Adam's step count. */
+export type OptimizerState = {
+	/** One Float64Array per name in the optimizer's `buffers`, a value per weight. */
+	readonly buffers: Record<string, Float64Array>;
+	/** Updates made so far (Adam's t). */
+	step: number;
+	/** Adam's bias corrections for this step: 1 − 0.9^t and 1 − 0.999^t. */
+	correction1: number;
+	correction2: number;
+	readonly momentum: number;
+};
+
+/**
+ * The optimizers: how a weight's gradient becomes its change. The only place their maths
+ * is written. `change` is called once per weight per iteration, after `begin`.
+ */
+export type Optimizer = {
+	readonly name: string;
+	readonly description: string;
+	/** The update in the tutorial's words. */
+	readonly formula: string;
+	/** Per-weight buffers it keeps, all starting at 0. */
+	readonly buffers: readonly string[];
+	/** Once per iteration, before the changes. */
+	readonly begin: (state: OptimizerState) => void;
+	/** The change of weight k from its gradient (penalty included). */
+	readonly change: (state: OptimizerState, k: number, gradient: number, learningRate: number) => number;
+};
+
+// the literals as numpy's listing writes them: 1 − 0.9 is not 0.1 in floating point
+export const ADAM = {beta1: 0.9, oneMinusBeta1: 0.1, beta2: 0.999, oneMinusBeta2: 0.001, epsilon: 1e-8} as const;
+
+export const OPTIMIZERS = registry({
+	sgd: {
+		description: 'w − lr · gradient, the tutorial’s',
+		formula: 'change = −lr · gradient',
+		buffers: [],
+		begin() {},
+		change: (_state: OptimizerState, _k: number, gradient: number, learningRate: number) => -learningRate * gradient,
+	},
+	momentum: {
+		description: 'v = μ·v − lr·gradient; w + v',
+		formula: 'v = μ · v − lr · gradient; change = v',
+		buffers: ['velocity'],
+		begin() {},
+		change(state: OptimizerState, k: number, gradient: number, learningRate: number) {
+			const velocity = state.buffers['velocity']!;
+			const v = state.momentum * velocity[k]! - learningRate * gradient;
+			velocity[k] = v;
+			return v;
+		},
+	},
+	adam: {
+		description: 'Adam (0.9, 0.999, 1e-8)',
+		formula: 'm = 0.9·m + 0.1·g; v = 0.999·v + 0.001·g²; change = −lr · m̂ / (√v̂ + 1e-8)',
+		buffers: ['m', 'v'],
+		begin(state: OptimizerState) {
+			state.step++;
+			state.correction1 = 1 - ADAM.beta1 ** state.step;
+			state.correction2 = 1 - ADAM.beta2 ** state.step;
+		},
+		change(state: OptimizerState, k: number, gradient: number, learningRate: number) {
+			const m = state.buffers['m']!;
+			const v = state.buffers['v']!;
+			const mk = ADAM.beta1 * m[k]! + ADAM.oneMinusBeta1 * gradient;
+			const vk = ADAM.beta2 * v[k]! + ADAM.oneMinusBeta2 * (gradient * gradient);
+			m[k] = mk;
+			v[k] = vk;
+			return -((learningRate * (mk / state.correction1)) / (Math.sqrt(vk / state.correction2) + ADAM.epsilon));
+		},
+	},
+} satisfies Record<string, Omit<Optimizer, 'name'>>);
+
+export type OptimizerName = (typeof OPTIMIZERS.names)[number];
+
+export const DEFAULT_MOMENTUM = 0.9;
+
+export function createOptimizerState(optimizer: Optimizer, weightCount: number, momentum: number): OptimizerState {
+	const buffers = Object.fromEntries(optimizer.buffers.map(name => [name, new Float64Array(weightCount)]));
+	return {buffers, step: 0, correction1: 1, correction2: 1, momentum};
+}

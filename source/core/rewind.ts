@@ -1,0 +1,75 @@
+/**
+ * Stepping back: the trainer's whole state kept every `interval` iterations, in a bounded
+ * ring. Going back to iteration t restores the last point before t and replays forward
+ * (every run is deterministic), so memory stays bounded however long the run.
+ */
+export type RewindPoint<State> = {readonly iteration: number; readonly state: State};
+
+/** At least this far back, where memory allows. */
+export const REWIND_REACH = 1000;
+/** Memory the points may take. */
+const BUDGET_BYTES = 64 * 1024 * 1024;
+/** Copying a double costs about a hundredth of one weight × sample term of an iteration; keep copies near 1 % of the time. */
+const COPY_SHARE = 0.5;
+const MAX_INTERVAL = 8192;
+
+export class Rewind<State> {
+	/** Iterations between points: a power of two. */
+	readonly interval: number;
+	/** Points kept. */
+	readonly capacity: number;
+	private points: Array<RewindPoint<State>> = [];
+
+	/**
+	 * `pointBytes`: the size of one saved state; `iterationTerms`: weight × sample terms
+	 * of one iteration (its cost). Points are rarer when they are large against an
+	 * iteration, and fewer when memory is short.
+	 */
+	constructor(pointBytes: number, iterationTerms: number) {
+		const wanted = Math.ceil(((pointBytes / 8) * COPY_SHARE) / Math.max(1, iterationTerms));
+		let interval = 1;
+		while (interval < wanted && interval < MAX_INTERVAL) {
+			interval *= 2;
+		}
+
+		this.interval = interval;
+		const byMemory = Math.max(2, Math.floor(BUDGET_BYTES / Math.max(1, pointBytes)));
+		this.capacity = Math.min(byMemory, Math.ceil(REWIND_REACH / interval) + 2);
+	}
+
+	due(iteration: number): boolean {
+		return iteration % this.interval === 0;
+	}
+
+	capture(iteration: number, state: State): void {
+		const last = this.points.at(-1);
+		if (last && last.iteration >= iteration) {
+			// a replay passes points it already holds
+			return;
+		}
+
+		this.points.push({iteration, state});
+		if (this.points.length > this.capacity) {
+			this.points.shift();
+		}
+	}
+
+	/** The latest point at or before `iteration`. */
+	atOrBefore(iteration: number): RewindPoint<State> | undefined {
+		return this.points.findLast(point => point.iteration <= iteration);
+	}
+
+	/** The earliest iteration that can still be reached. */
+	get earliest(): number | undefined {
+		return this.points[0]?.iteration;
+	}
+
+	/** Forget the points after `iteration`: the run takes another way from there. */
+	forgetAfter(iteration: number): void {
+		this.points = this.points.filter(point => point.iteration <= iteration);
+	}
+
+	clear(): void {
+		this.points = [];
+	}
+}

@@ -1,0 +1,68 @@
+import type {ActivationName} from './activations.js';
+import type {InitialisationName} from './initialisations.js';
+import type {LossName} from './losses.js';
+import type {OptimizerName} from './optimizers.js';
+import type {Sample} from './samples.js';
+import type {NestedWeights} from './shape.js';
+
+/**
+ * Everything that decides a run's numbers: the network, the data, and every training
+ * choice. The tutorial's run is one value of it (see presets.ts); a run started from the
+ * same setup gives the same numbers, bit for bit.
+ */
+export type Setup = {
+	/** Neurons per layer, inputs first. */
+	readonly layers: readonly number[];
+	/** The hidden layers' activation. */
+	readonly activation: ActivationName;
+	readonly outputActivation: ActivationName;
+	readonly bias: boolean;
+	readonly loss: LossName;
+	readonly optimizer: OptimizerName;
+	/** μ of the momentum optimizer. */
+	readonly momentum: number;
+	readonly l1: number;
+	readonly l2: number;
+	readonly init: InitialisationName;
+	/** Samples per update; undefined: every training sample (full batch). */
+	readonly batch: number | undefined;
+	/** The fraction of the samples held out for testing; 0 for none. */
+	readonly test: number;
+	readonly learningRate: number;
+	/** The iteration at which the run is done. */
+	readonly limit: number;
+	readonly seed: number;
+	readonly samples: readonly Sample[];
+	/** Initial weights given by hand (`--weights`) instead of drawn from the seed. */
+	readonly weights?: NestedWeights;
+};
+
+/** What a setup has of the tutorial's run: a line naming every choice that differs. */
+export function choicesOf(setup: Setup): string[] {
+	const choices: string[] = [];
+	if (setup.outputActivation !== setup.activation) {
+		choices.push(`${setup.outputActivation} output`);
+	}
+
+	if (setup.loss !== 'squared') {
+		choices.push(setup.loss);
+	}
+
+	if (setup.optimizer !== 'sgd') {
+		choices.push(setup.optimizer === 'momentum' ? `momentum ${setup.momentum}` : setup.optimizer);
+	}
+
+	if (setup.l1 > 0) {
+		choices.push(`L1 ${setup.l1}`);
+	}
+
+	if (setup.l2 > 0) {
+		choices.push(`L2 ${setup.l2}`);
+	}
+
+	if (setup.init !== 'rand') {
+		choices.push(`${setup.init} init`);
+	}
+
+	return choices;
+}
