@@ -10,7 +10,19 @@ import process from 'node:process';
 import {memoryRun, moduleCensus, wallTime, type MemoryRun} from './processes.js';
 import {runInTerminal, type TerminalRun} from './pseudo-terminal.js';
 import {count, decimal, heading, megabytes, megabytesChange, median, milliseconds, ratio, seconds, table} from './report.js';
-import {compareHandToGeneric, genericRun, handRun, limitSpec, measureNumpy, measureTogether, networkRun, tutorial10, tutorial3, wideSpec, type Speed} from './training.js';
+import {
+	compareHandToGeneric,
+	genericRun,
+	handRun,
+	limitSpec,
+	measureNumpy,
+	measureTogether,
+	networkRun,
+	tutorial10,
+	tutorial3,
+	wideSpec,
+	type Speed,
+} from './training.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const benchSource = path.join(root, 'bench');
@@ -32,7 +44,10 @@ function machine(): string {
 		cpu = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
 	} catch {}
 
-	const load = os.loadavg().map(n => decimal(n, 2)).join(' ');
+	const load = os
+		.loadavg()
+		.map(n => decimal(n, 2))
+		.join(' ');
 	return [
 		`node ${process.version} (${process.platform} ${process.arch}, V8 ${process.versions.v8})`,
 		`CPU  ${cpu}, ${os.cpus().length} logical cores; kernel ${os.release()}; load average ${load}`,
@@ -87,9 +102,29 @@ function trainingSpeed(): void {
 	]);
 	if (numpy.available) {
 		const {speed} = numpy;
-		cells.push([`tutorial's numpy listing (${numpy.versions})`, '8', '1', count(speed.median), count(speed.best), count(speed.cpuMedian), decimal(1e9 / speed.median, 0), ratio(speed.median / hand.median), '1.00x']);
+		cells.push([
+			`tutorial's numpy listing (${numpy.versions})`,
+			'8',
+			'1',
+			count(speed.median),
+			count(speed.best),
+			count(speed.cpuMedian),
+			decimal(1e9 / speed.median, 0),
+			ratio(speed.median / hand.median),
+			'1.00x',
+		]);
 	} else {
-		cells.push([`tutorial's numpy listing: reference figure`, '8', '1', count(NUMPY_REFERENCE), '', '', decimal(1e9 / NUMPY_REFERENCE, 0), ratio(NUMPY_REFERENCE / hand.median), '1.00x']);
+		cells.push([
+			`tutorial's numpy listing: reference figure`,
+			'8',
+			'1',
+			count(NUMPY_REFERENCE),
+			'',
+			'',
+			decimal(1e9 / NUMPY_REFERENCE, 0),
+			ratio(NUMPY_REFERENCE / hand.median),
+			'1.00x',
+		]);
 	}
 
 	print(table(['run', 'weights', 'samples', 'median it/s', 'best it/s', 'CPU it/s', 'ns/iteration', 'vs hand', 'vs numpy'], cells, 'lrrrrrrrr'));
@@ -98,7 +133,9 @@ function trainingSpeed(): void {
 	print(`  spread (min..max it/s): ${rows.map(({speed}) => `${count(Math.min(...speed.rates))}..${count(speed.best)}`).join('; ')}`);
 	print('  ratios use the wall-clock medians; CPU it/s is iterations per CPU-second of the process (median), less disturbed by other load');
 	if (numpy.available) {
-		print(`  numpy: 80,000 iterations per run, ${numpy.speed.rates.length} runs after a 2,000-iteration warm-up, without the listing's per-iteration print(predicted)`);
+		print(
+			`  numpy: 80,000 iterations per run, ${numpy.speed.rates.length} runs after a 2,000-iteration warm-up, without the listing's per-iteration print(predicted)`,
+		);
 	} else {
 		print(`  numpy: not available (${numpy.reason}); using the reference figure of about ${count(NUMPY_REFERENCE)} iterations/s measured here`);
 	}
@@ -125,7 +162,9 @@ function trainingSpeed(): void {
 	print('  the Network alone, unrolled for its shape vs with loops (source/core/unrolled.ts):');
 	for (let k = 0; k < unrolling.length; k += 2) {
 		const [unrolled, loops] = [unrolling[k]!, unrolling[k + 1]!];
-		print(`    ${unrolled.name.replace(' unrolled', '').padEnd(12)} unrolled ${count(unrolled.median)} it/s, loops ${count(loops.median)} it/s: ${ratio(unrolled.median / loops.median)}`);
+		print(
+			`    ${unrolled.name.replace(' unrolled', '').padEnd(12)} unrolled ${count(unrolled.median)} it/s, loops ${count(loops.median)} it/s: ${ratio(unrolled.median / loops.median)}`,
+		);
 	}
 
 	print('    (14-8-2, one sample, is 128 terms: the largest network that is unrolled; below 1.00x the limit is too high)');
@@ -175,9 +214,13 @@ function startUp(): void {
 	const [bare, help, headless, ink] = results.map(result => result.times.median) as [number, number, number, number];
 	const headlessInk = results[2]!.census.ink + results[2]!.census.react;
 	print();
-	print(`  ink + react cost ${milliseconds(ink - bare)} above bare node; descent --headless costs ${milliseconds(headless - bare)} above it, --help ${milliseconds(help - bare)}`);
+	print(
+		`  ink + react cost ${milliseconds(ink - bare)} above bare node; descent --headless costs ${milliseconds(headless - bare)} above it, --help ${milliseconds(help - bare)}`,
+	);
 	print(`  the headless run resolves ${count(headlessInk)} ink/react modules (traced with a module resolve hook)`);
-	goals.push(`headless start-up does not load ink (${count(headlessInk)} ink/react modules, ${milliseconds(headless)} vs ${milliseconds(ink)} for importing ink): ${verdict(headlessInk === 0)}`);
+	goals.push(
+		`headless start-up does not load ink (${count(headlessInk)} ink/react modules, ${milliseconds(headless)} vs ${milliseconds(ink)} for importing ink): ${verdict(headlessInk === 0)}`,
+	);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -188,7 +231,16 @@ function memory(): void {
 	const anyCli = runs.some(run => run.cli);
 	print(
 		table(
-			['iterations', ...(anyCli ? ['CLI wall', 'CLI max RSS'] : []), 'training', 'heap used (after gc)', 'RSS', 'max RSS', 'history buckets', 'iterations/bucket'],
+			[
+				'iterations',
+				...(anyCli ? ['CLI wall', 'CLI max RSS'] : []),
+				'training',
+				'heap used (after gc)',
+				'RSS',
+				'max RSS',
+				'history buckets',
+				'iterations/bucket',
+			],
 			runs.map(({iterations, cli, probe}) => [
 				count(iterations),
 				...(anyCli ? [cli ? seconds(cli.seconds * 1000) : 'n/a', cli ? megabytes(cli.maxRss) : 'n/a'] : []),
@@ -208,7 +260,9 @@ function memory(): void {
 	print();
 	print(`  CLI: /usr/bin/time -v node dist/cli.js --headless --iterations N --seed 0${anyCli ? '' : ' (not available)'}`);
 	print('  the rest: node --expose-gc dist/bench/memory-probe.js N (Trainer.runToEnd in-process, then gc, then process.memoryUsage)');
-	print(`  100x the iterations: max RSS ${megabytesChange(growth)}, heap ${megabytesChange(heapGrowth)}, history ${count(small.probe.historyLength)} -> ${count(large.probe.historyLength)} buckets`);
+	print(
+		`  100x the iterations: max RSS ${megabytesChange(growth)}, heap ${megabytesChange(heapGrowth)}, history ${count(small.probe.historyLength)} -> ${count(large.probe.historyLength)} buckets`,
+	);
 	const bounded = large.probe.historyLength <= 1024 && growth < 8 * 1_048_576;
 	goals.push(`memory does not grow with iterations (10,000,000 vs 100,000: max RSS ${megabytesChange(growth)}): ${verdict(bounded)}`);
 }
@@ -221,7 +275,9 @@ async function dashboardVersusHeadless(): Promise<void> {
 	const base = {cwd: root, columns: 120, rows: 40};
 	const headlessRuns: TerminalRun[] = [];
 	for (let k = 0; k < 3; k++) {
-		headlessRuns.push(await runInTerminal({...base, args: ['dist/cli.js', '--headless', '--speed', 'max', '--iterations', iterations, '--seed', '0'], timeoutMs: 60_000}));
+		headlessRuns.push(
+			await runInTerminal({...base, args: ['dist/cli.js', '--headless', '--speed', 'max', '--iterations', iterations, '--seed', '0'], timeoutMs: 60_000}),
+		);
 	}
 
 	const headlessOk = headlessRuns.flatMap(run => (run.ok ? [run] : []));
@@ -283,10 +339,19 @@ async function dashboardVersusHeadless(): Promise<void> {
 	}
 
 	if (dashboardRuns.length === 0) {
-		print(table(['run', 'median', 'runs (ms)', 'training'], rows.map(row => row.slice(0, 4)), 'lrrr'));
+		print(
+			table(
+				['run', 'median', 'runs (ms)', 'training'],
+				rows.map(row => row.slice(0, 4)),
+				'lrrr',
+			),
+		);
 		print();
 		print(`  dashboard: not measured (${dashboardNote ?? 'no run'})`);
-		const shown = lastScreen.split('\n').filter(line => line.trim() !== '').slice(0, 6);
+		const shown = lastScreen
+			.split('\n')
+			.filter(line => line.trim() !== '')
+			.slice(0, 6);
 		if (shown.length > 0) {
 			print('  its last screen began:');
 			for (const line of shown) {
@@ -324,7 +389,9 @@ async function dashboardVersusHeadless(): Promise<void> {
 	}
 
 	if (dashboardTraining !== undefined && headlessTraining !== undefined) {
-		print(`  first frame to done: dashboard ${milliseconds(dashboardTraining)} vs headless training ${milliseconds(headlessTraining)} = ${ratio(dashboardTraining / headlessTraining)}`);
+		print(
+			`  first frame to done: dashboard ${milliseconds(dashboardTraining)} vs headless training ${milliseconds(headlessTraining)} = ${ratio(dashboardTraining / headlessTraining)}`,
+		);
 	}
 
 	if (dashboardTrainerClock !== undefined && headlessTraining !== undefined) {
@@ -370,7 +437,9 @@ if (ticksAtStart && ticksAtEnd) {
 	// USER_HZ is 100 on Linux
 	const others = (ticksAtEnd.machine - ticksAtStart.machine - (ticksAtEnd.ours - ticksAtStart.ours)) * 10;
 	const available = took * os.cpus().length;
-	print(`other processes used ${seconds(Math.max(0, others))} of the ${seconds(available)} CPU time of the bench (${decimal(Math.max(0, (100 * others) / available), 0)}%)`);
+	print(
+		`other processes used ${seconds(Math.max(0, others))} of the ${seconds(available)} CPU time of the bench (${decimal(Math.max(0, (100 * others) / available), 0)}%)`,
+	);
 	if (others > 0.1 * available) {
 		print('note: the machine was shared while measuring; wall-clock figures are pessimistic (compare the CPU it/s column)');
 	}

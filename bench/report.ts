@@ -2,8 +2,7 @@
 
 export const count = (n: number) => Math.round(n).toLocaleString('en-US');
 
-export const decimal = (n: number, digits: number) =>
-	n.toLocaleString('en-US', {minimumFractionDigits: digits, maximumFractionDigits: digits});
+export const decimal = (n: number, digits: number) => n.toLocaleString('en-US', {minimumFractionDigits: digits, maximumFractionDigits: digits});
 
 export const milliseconds = (n: number) => `${decimal(n, n < 100 ? 1 : 0)} ms`;
 

@@ -1,135 +1,203 @@
-/**
- * The command line: meow's help text (the documentation of every flag) and the flags.
- * Values are read as strings and checked in options.ts, so that `--lr abc` gets a clear
- * message instead of meow's silent `null`.
- */
-export const HELP = `
-	Usage
-	  $ descent [options]              the dashboard: watch it train, step it by keypress
-	  $ descent --headless [options]   train to the end, then print a summary
-
-	The network (defaults: --preset tutorial-3)
-	  --preset NAME       tutorial-3, tutorial-10 or xor              --preset tutorial-10
-	  --layers N,N,...    neurons per layer, inputs first             --layers 3,2,1
-	  --activation NAME   sigmoid, tanh, relu or linear               --activation tanh
-	  --bias, --no-bias   a bias on every non-input neuron            --bias
-
-	The data (one sample, or a CSV of many)
-	  --inputs X,X,...    one sample's inputs                         --inputs 0.1,0.4,4.1
-	  --target T,...      its target, one value per output            --target 0.2
-	  --data FILE         CSV, a row per sample: inputs, targets      --data xor.csv
-
-	Training
-	  --lr RATE           learning rate                               --lr 0.001
-	  --iterations N      stop after N iterations                     --iterations 80000
-	  --seed N            initial weights as numpy.random.seed(N),    --seed 0
-	                      0 to 4294967295; random and shown if left out
-
-	Dashboard
-	  --paused            start paused at iteration 0                 --paused
-	  --speed N|max       iterations a second (default 10000)         --speed max
-
-	Headless
-	  --headless          no dashboard: train, print a summary        --headless
-	  --json              with --headless: one JSON object            --headless --json
-	  --every N           with --headless: iteration,error,           --headless --every 1000
-	                      outputs as CSV every N iterations
-
-	Files
-	  --save FILE         checkpoint at the end (and on w)            --save run.json
-	  --load FILE         resume from a checkpoint                    --load run.json
-	  --history FILE      error and outputs over time, CSV            --history errors.csv
-
-	Other
-	  --help              this text
-	  --version           the version
-
-	Flags given beside --preset or --load override them. Without --layers, --inputs and
-	--data keep the preset's hidden and output layers and size the input layer to fit.
-
-	Examples
-	  $ descent --seed 0 --paused
-	  $ descent --preset xor --speed 1000
-	  $ descent --headless --json --seed 0
-	  $ descent --headless --every 10000 --seed 0 > trace.csv
-`;
-
-export const FLAGS = {
-	preset: {type: 'string'},
-	layers: {type: 'string'},
-	activation: {type: 'string'},
-	bias: {type: 'boolean'},
-	inputs: {type: 'string'},
-	target: {type: 'string'},
-	data: {type: 'string'},
-	lr: {type: 'string'},
-	iterations: {type: 'string'},
-	seed: {type: 'string'},
-	paused: {type: 'boolean'},
-	speed: {type: 'string'},
-	headless: {type: 'boolean'},
-	json: {type: 'boolean'},
-	every: {type: 'string'},
-	save: {type: 'string'},
-	load: {type: 'string'},
-	history: {type: 'string'},
-} as const;
-
-export type FlagName = keyof typeof FLAGS;
-
-/** What meow hands over: every value as typed, `undefined` where the flag was not given. */
-export type RawFlags = Partial<Record<FlagName, string | boolean>>;
-
-const kebab = (name: string) => name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+import {ACTIVATIONS, HIDDEN_ACTIVATION_NAMES} from '../core/activations.js';
+import {DATASET_NAMES, MAX_NOISE} from '../core/datasets.js';
+import {parseFeatureList, type FeatureName} from '../core/features.js';
+import {INITIALISATIONS} from '../core/initialisations.js';
+import {LOSSES} from '../core/losses.js';
+import {OPTIMIZERS} from '../core/optimizers.js';
+import {PRESETS} from '../core/presets.js';
+import {MAX_SEED} from '../core/random.js';
+import type {Setup} from '../core/setup.js';
+import {InputError} from '../session/input-error.js';
+import {between, choice, file, list, positive, whole, type Reader} from './values.js';
 
 /**
- * Checks argv before meow does: unknown flags, values given to switches and stray words,
- * each as one line naming the flag. Returns the flags that were given, so that an absent
- * switch can be told from `--no-bias`.
+ * Every flag, declared once: its help line, how its value is read and checked, and the
+ * setting it sets. Parsing, --help, the types of the values and the reproduce line all
+ * come from this list; the order here is the order of --help.
  */
-export function scanArgv(argv: readonly string[]): {given: Set<FlagName>; error?: string} {
-	const given = new Set<FlagName>();
-	const known = new Map(Object.entries(FLAGS).map(([name, flag]) => [kebab(name), {name: name as FlagName, type: flag.type}]));
-	for (let k = 0; k < argv.length; k++) {
-		const arg = argv[k]!;
-		if (arg === '--help' || arg === '--version' || arg === '-h') {
-			continue;
-		}
+export type Flag<Name extends string = string, Value = unknown> = {
+	readonly name: Name;
+	readonly group: string;
+	/** The value's placeholder in --help; none for a switch. */
+	readonly value?: string;
+	readonly help: string;
+	/** How the typed text becomes the value; a switch has none (its value is true, or false as --no-NAME). */
+	readonly read?: Reader<Value>;
+	/** The setting of the run it sets, copied as it is. */
+	readonly setting?: keyof Setup;
+	/** A switch that also has a --no- form. */
+	readonly negatable?: boolean;
+	/** Part of the flags that reproduce a run (false: it changes how the run is shown or kept, not its numbers). */
+	readonly reproduces?: boolean;
+};
 
-		if (!arg.startsWith('-') || arg === '-') {
-			return {given, error: `unexpected argument '${arg}' (flags start with --; see descent --help)`};
-		}
+const flag = <const Name extends string, Value = boolean>(spec: Flag<Name, Value>) => spec;
 
-		if (!arg.startsWith('--')) {
-			return {given, error: `unknown flag ${arg} (see descent --help)`};
-		}
-
-		const [body = '', value] = arg.slice(2).split(/=(.*)/s, 2);
-		const negated = body.startsWith('no-') && known.get(body.slice(3))?.type === 'boolean';
-		const flag = known.get(negated ? body.slice(3) : body);
-		if (!flag) {
-			return {given, error: `unknown flag --${body} (see descent --help)`};
-		}
-
-		if (given.has(flag.name)) {
-			return {given, error: `--${kebab(flag.name)} is given twice; give it once`};
-		}
-
-		given.add(flag.name);
-		if (flag.type === 'boolean') {
-			if (value !== undefined) {
-				return {given, error: `--${body} takes no value (got '${value}')`};
-			}
-		} else if (value === undefined) {
-			const next = argv[k + 1];
-			// a value may itself start with '-' (a negative number): it is checked as that flag's value
-			if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-				return {given, error: `--${body} needs a value (see descent --help)`};
-			}
-
-			k++;
-		}
+const layers: Reader<number[]> = (text, name) => {
+	const values = list(text, name);
+	if (values.length < 2) {
+		throw new InputError(`${name} ${text}: needs at least an input and an output layer, e.g. 3,2,1`);
 	}
 
-	return {given};
+	const bad = values.find(n => !Number.isInteger(n) || n < 1);
+	if (bad !== undefined) {
+		throw new InputError(`${name} ${text}: every layer needs a whole number of neurons, at least 1 (got ${bad})`);
+	}
+
+	return values;
+};
+
+const features: Reader<FeatureName[]> = (text, name) => {
+	const parsed = parseFeatureList(text);
+	if (!Array.isArray(parsed)) {
+		throw new InputError(`${name}: ${parsed.error}`);
+	}
+
+	return parsed;
+};
+
+const speed: Reader<number> = (text, name) =>
+	text === 'max' ? Number.POSITIVE_INFINITY : positive('a positive number of iterations per second, or max')(text, name);
+
+const NETWORK = 'The network (default: --preset tutorial-3)';
+const DATA = 'The data: one sample, a CSV, or a generated dataset';
+const TRAINING = 'Training (the tutorial is the default of each)';
+const DASHBOARD = 'Dashboard';
+const HEADLESS = 'Headless';
+const FILES = 'Files';
+
+export const FLAGS = [
+	flag({name: 'preset', group: NETWORK, value: 'NAME', help: `a run: ${[...PRESETS.keys()].join(', ')}`, read: choice([...PRESETS.keys()], 'preset')}),
+	flag({name: 'layers', group: NETWORK, value: 'N,N,...', help: 'neurons per layer, inputs first: 3,2,1', read: layers}),
+	flag({
+		name: 'activation',
+		group: NETWORK,
+		value: 'NAME',
+		help: HIDDEN_ACTIVATION_NAMES.join(', '),
+		read: choice(HIDDEN_ACTIVATION_NAMES, 'activation'),
+		setting: 'activation',
+	}),
+	flag({
+		name: 'output-activation',
+		group: NETWORK,
+		value: 'NAME',
+		help: `the output layer's: ${ACTIVATIONS.names.join(', ')}`,
+		read: choice(ACTIVATIONS.names, 'output activation'),
+		setting: 'outputActivation',
+	}),
+	flag({name: 'bias', group: NETWORK, help: 'a bias on every non-input neuron (--no-bias: none)', setting: 'bias', negatable: true}),
+	flag({
+		name: 'loss',
+		group: NETWORK,
+		value: 'NAME',
+		help: `${LOSSES.names.join(' or ')} (sigmoid/softmax outputs)`,
+		read: choice(LOSSES.names, 'loss'),
+		setting: 'loss',
+	}),
+	flag({name: 'inputs', group: DATA, value: 'X,X,...', help: "one sample's inputs: 0.1,0.4,4.1", read: list}),
+	flag({name: 'target', group: DATA, value: 'T,...', help: 'its target, one value per output', read: list}),
+	flag({name: 'data', group: DATA, value: 'FILE', help: 'CSV, a row per sample: inputs, then targets', read: file}),
+	flag({name: 'dataset', group: DATA, value: 'NAME', help: DATASET_NAMES.join(', '), read: choice(DATASET_NAMES, 'dataset')}),
+	flag({name: 'samples', group: DATA, value: 'N', help: 'samples of --dataset (default 200)', read: whole(2, 100_000)}),
+	flag({
+		name: 'noise',
+		group: DATA,
+		value: 'F',
+		help: `noise of --dataset, 0 to ${MAX_NOISE} of its scale`,
+		read: between(0, MAX_NOISE, true, `from 0 to ${MAX_NOISE}`),
+	}),
+	flag({name: 'data-seed', group: DATA, value: 'N', help: "--dataset's own seed (default 0)", read: whole(0, MAX_SEED)}),
+	flag({name: 'features', group: DATA, value: 'LIST', help: 'inputs from 2 coordinates: x1,x2,x1^2,x1x2,sin(x1)…', read: features}),
+	flag({
+		name: 'test',
+		group: DATA,
+		value: 'F',
+		help: 'fraction held out for testing, 0 < F < 1',
+		read: between(0, 1, false, 'a fraction above 0 and below 1'),
+		setting: 'test',
+	}),
+	flag({name: 'lr', group: TRAINING, value: 'RATE', help: 'learning rate (0.001)', read: positive(), setting: 'learningRate'}),
+	flag({name: 'iterations', group: TRAINING, value: 'N', help: 'stop after N iterations (80000)', read: whole(1), setting: 'limit'}),
+	flag({
+		name: 'seed',
+		group: TRAINING,
+		value: 'N',
+		help: `numpy.random.seed(N), 0 to ${MAX_SEED}; random if left out`,
+		read: whole(0, MAX_SEED),
+		setting: 'seed',
+	}),
+	flag({name: 'batch', group: TRAINING, value: 'N', help: 'samples per update, shuffled each epoch (all)', read: whole(1), setting: 'batch'}),
+	flag({
+		name: 'optimizer',
+		group: TRAINING,
+		value: 'NAME',
+		help: OPTIMIZERS.names.join(', '),
+		read: choice(OPTIMIZERS.names, 'optimizer'),
+		setting: 'optimizer',
+	}),
+	flag({
+		name: 'momentum',
+		group: TRAINING,
+		value: 'μ',
+		help: 'with --optimizer momentum: 0 ≤ μ < 1 (0.9)',
+		read: between(0, 1, false, 'from 0 up to (not including) 1'),
+		setting: 'momentum',
+	}),
+	flag({
+		name: 'l1',
+		group: TRAINING,
+		value: 'λ',
+		help: 'L1 penalty on the weights (not biases)',
+		read: between(0, Number.MAX_VALUE, true, 'a number of at least 0'),
+		setting: 'l1',
+	}),
+	flag({
+		name: 'l2',
+		group: TRAINING,
+		value: 'λ',
+		help: 'L2 penalty on the weights (not biases)',
+		read: between(0, Number.MAX_VALUE, true, 'a number of at least 0'),
+		setting: 'l2',
+	}),
+	flag({
+		name: 'init',
+		group: TRAINING,
+		value: 'NAME',
+		help: `initial weights: ${INITIALISATIONS.names.join(', ')}`,
+		read: choice(INITIALISATIONS.names, 'initialisation'),
+		setting: 'init',
+	}),
+	flag({name: 'weights', group: TRAINING, value: 'FILE', help: 'initial weights by hand: JSON weights[l][j][i]', read: file}),
+	flag({
+		name: 'until-error',
+		group: TRAINING,
+		value: 'E',
+		help: "stop once an iteration's error is at most E",
+		read: between(0, Number.MAX_VALUE, true, 'a number of at least 0'),
+		setting: 'untilError',
+	}),
+	flag({name: 'paused', group: DASHBOARD, help: 'start paused at iteration 0', reproduces: false}),
+	flag({name: 'speed', group: DASHBOARD, value: 'N|max', help: 'iterations a second (10000)', read: speed, reproduces: false}),
+	flag({name: 'headless', group: HEADLESS, help: 'no dashboard: train, then print a summary', reproduces: false}),
+	flag({name: 'json', group: HEADLESS, help: 'with --headless: one JSON object', reproduces: false}),
+	flag({name: 'every', group: HEADLESS, value: 'N', help: 'with --headless: a CSV row every N iterations', read: whole(1), reproduces: false}),
+	flag({name: 'explain', group: HEADLESS, value: 'N', help: 'iteration N worked out by hand (--json: as JSON)', read: whole(1), reproduces: false}),
+	flag({name: 'save', group: FILES, value: 'FILE', help: 'checkpoint at the end (and on w)', read: file, reproduces: false}),
+	flag({name: 'load', group: FILES, value: 'FILE', help: 'continue from a checkpoint', read: file}),
+	flag({name: 'history', group: FILES, value: 'FILE', help: 'the error and outputs over time, CSV (and on e)', read: file, reproduces: false}),
+	flag({name: 'export-data', group: FILES, value: 'FILE', help: 'write the samples as a --data CSV', read: file, reproduces: false}),
+] as const;
+
+export type FlagName = (typeof FLAGS)[number]['name'];
+
+/** The value each flag gives, by name. */
+export type FlagValues = {
+	readonly [F in (typeof FLAGS)[number] as F['name']]?: F extends Flag<string, infer Value> ? Value : never;
+};
+
+export const FLAG_BY_NAME: ReadonlyMap<string, Flag> = new Map(FLAGS.map(spec => [spec.name, spec as Flag]));
+
+/** The flag that sets a setting, for messages about settings (`--output-activation`). */
+export function flagOfSetting(setting: keyof Setup): string {
+	return `--${FLAGS.find(spec => (spec as Flag).setting === setting)?.name ?? setting}`;
 }

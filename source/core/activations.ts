@@ -21,11 +21,17 @@ export type Activation = {
 	readonly range: readonly [number, number];
 	/** softmax: only for the output layer, with cross-entropy, and at least 2 outputs. */
 	readonly outputOnly: boolean;
+	/**
+	 * How far the gradient check moves a neuron's SOP: smooth functions take a step where
+	 * the stencil's truncation and rounding errors balance; relu one small enough not to
+	 * cross its kink; linear makes the loss quadratic in a weight, so any step is exact.
+	 */
+	readonly checkStep: number;
 };
 
 type Entry = Omit<Activation, 'name'>;
 
-export const ACTIVATIONS = registry({
+export const ACTIVATIONS = registry<Entry>()({
 	sigmoid: {
 		description: '1 / (1 + e^-SOP), between 0 and 1',
 		formula: 'Activ = 1 / (1 + e^−SOP)',
@@ -34,6 +40,7 @@ export const ACTIVATIONS = registry({
 		derivative: (_sop: number, activation: number) => activation * (1 - activation),
 		range: [0, 1],
 		outputOnly: false,
+		checkStep: 4e-3,
 	},
 	tanh: {
 		description: 'tanh(SOP), between -1 and 1',
@@ -43,6 +50,7 @@ export const ACTIVATIONS = registry({
 		derivative: (_sop: number, activation: number) => 1 - activation * activation,
 		range: [-1, 1],
 		outputOnly: false,
+		checkStep: 4e-3,
 	},
 	relu: {
 		description: 'max(0, SOP); derivative 0 at 0',
@@ -52,6 +60,7 @@ export const ACTIVATIONS = registry({
 		derivative: (sop: number) => (sop > 0 ? 1 : 0),
 		range: [0, Number.POSITIVE_INFINITY],
 		outputOnly: false,
+		checkStep: 1e-5,
 	},
 	linear: {
 		description: 'the SOP itself',
@@ -61,6 +70,7 @@ export const ACTIVATIONS = registry({
 		derivative: () => 1,
 		range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
 		outputOnly: false,
+		checkStep: 1e-3,
 	},
 	softmax: {
 		description: 'e^SOP / Σ e^SOP over the layer (output only)',
@@ -71,8 +81,9 @@ export const ACTIVATIONS = registry({
 		derivative: () => Number.NaN,
 		range: [0, 1],
 		outputOnly: true,
+		checkStep: 4e-3,
 	},
-} satisfies Record<string, Entry>);
+});
 
 export type ActivationName = (typeof ACTIVATIONS.names)[number];
 

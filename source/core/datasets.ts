@@ -52,12 +52,13 @@ const registry = {
 		kind: 'classification',
 		inputs: 2,
 		range: unit,
-		generate: (random, count, noise) => points(count, i => {
-			const label = i % 2;
-			const r = label ? random.uniform(0, 0.5) : random.uniform(0.7, 1);
-			const a = random.uniform(0, 2 * Math.PI);
-			return classPoint(random, noise, r * Math.cos(a), r * Math.sin(a), label);
-		}),
+		generate: (random, count, noise) =>
+			points(count, i => {
+				const label = i % 2;
+				const r = label ? random.uniform(0, 0.5) : random.uniform(0.7, 1);
+				const a = random.uniform(0, 2 * Math.PI);
+				return classPoint(random, noise, r * Math.cos(a), r * Math.sin(a), label);
+			}),
 	},
 	/**
 	 * Quadrants in turn (+,+) 0, (+,-) 1, (-,-) 0, (-,+) 1, kept 0.1 off the axes:
@@ -71,13 +72,14 @@ const registry = {
 		kind: 'classification',
 		inputs: 2,
 		range: unit,
-		generate: (random, count, noise) => points(count, i => {
-			const label = i % 2;
-			const s = Math.floor(i / 2) % 2 === 0 ? 1 : -1;
-			const x1 = s * random.uniform(0.1, 1);
-			const x2 = s * (1 - 2 * label) * random.uniform(0.1, 1);
-			return classPoint(random, noise, x1, x2, label);
-		}),
+		generate: (random, count, noise) =>
+			points(count, i => {
+				const label = i % 2;
+				const s = Math.floor(i / 2) % 2 === 0 ? 1 : -1;
+				const x1 = s * random.uniform(0.1, 1);
+				const x2 = s * (1 - 2 * label) * random.uniform(0.1, 1);
+				return classPoint(random, noise, x1, x2, label);
+			}),
 	},
 	/**
 	 * Two normal clusters, sd 0.15, at c = (0.5, 0.5) for class 1 and (-0.5, -0.5) for class 0:
@@ -90,13 +92,14 @@ const registry = {
 		kind: 'classification',
 		inputs: 2,
 		range: unit,
-		generate: (random, count, noise) => points(count, i => {
-			const label = i % 2;
-			const c = label ? 0.5 : -0.5;
-			const x1 = Math.min(Math.max(c + 0.15 * random.standardNormal(), -1), 1);
-			const x2 = Math.min(Math.max(c + 0.15 * random.standardNormal(), -1), 1);
-			return classPoint(random, noise, x1, x2, label);
-		}),
+		generate: (random, count, noise) =>
+			points(count, i => {
+				const label = i % 2;
+				const c = label ? 0.5 : -0.5;
+				const x1 = Math.min(Math.max(c + 0.15 * random.standardNormal(), -1), 1);
+				const x2 = Math.min(Math.max(c + 0.15 * random.standardNormal(), -1), 1);
+				return classPoint(random, noise, x1, x2, label);
+			}),
 	},
 	/**
 	 * Two arms of 1.75 turns, class 1 turned half a turn from class 0:
@@ -109,12 +112,13 @@ const registry = {
 		kind: 'classification',
 		inputs: 2,
 		range: unit,
-		generate: (random, count, noise) => points(count, i => {
-			const label = i % 2;
-			const r = random.uniform(0, 1);
-			const t = 3.5 * Math.PI * r + Math.PI * label;
-			return classPoint(random, noise, r * Math.sin(t), r * Math.cos(t), label);
-		}),
+		generate: (random, count, noise) =>
+			points(count, i => {
+				const label = i % 2;
+				const r = random.uniform(0, 1);
+				const t = 3.5 * Math.PI * r + Math.PI * label;
+				return classPoint(random, noise, r * Math.sin(t), r * Math.cos(t), label);
+			}),
 	},
 	/**
 	 * A tilted plane, y in [-1, 1]:
@@ -126,11 +130,12 @@ const registry = {
 		kind: 'regression',
 		inputs: 2,
 		range: unit,
-		generate: (random, count, noise) => points(count, () => {
-			const x1 = random.uniform(-1, 1);
-			const x2 = random.uniform(-1, 1);
-			return {x: [x1, x2], label: (x1 + x2) / 2 + noise * random.uniform(-1, 1)};
-		}),
+		generate: (random, count, noise) =>
+			points(count, () => {
+				const x1 = random.uniform(-1, 1);
+				const x2 = random.uniform(-1, 1);
+				return {x: [x1, x2], label: (x1 + x2) / 2 + noise * random.uniform(-1, 1)};
+			}),
 	},
 	/**
 	 * Two periods of a sine, x in [-2π, 2π]:
@@ -142,10 +147,11 @@ const registry = {
 		kind: 'regression',
 		inputs: 1,
 		range: {x1: [-2 * Math.PI, 2 * Math.PI]},
-		generate: (random, count, noise) => points(count, () => {
-			const x = random.uniform(-2 * Math.PI, 2 * Math.PI);
-			return {x: [x], label: Math.sin(x) + noise * random.uniform(-1, 1)};
-		}),
+		generate: (random, count, noise) =>
+			points(count, () => {
+				const x = random.uniform(-2 * Math.PI, 2 * Math.PI);
+				return {x: [x], label: Math.sin(x) + noise * random.uniform(-1, 1)};
+			}),
 	},
 } as const satisfies Record<string, Dataset>;
 

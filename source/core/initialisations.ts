@@ -12,7 +12,7 @@ export type Initialisation = {
 	readonly draw: (random: NumpyRandom, inputs: number, outputs: number) => number;
 };
 
-export const INITIALISATIONS = registry({
+export const INITIALISATIONS = registry<Omit<Initialisation, 'name'>>()({
 	rand: {
 		description: 'numpy.random.rand(): [0, 1), the tutorial’s',
 		draw: (random: NumpyRandom) => random.rand(),
@@ -35,6 +35,6 @@ export const INITIALISATIONS = registry({
 			return random.uniform(-a, a);
 		},
 	},
-} satisfies Record<string, Omit<Initialisation, 'name'>>);
+});
 
 export type InitialisationName = (typeof INITIALISATIONS.names)[number];

@@ -26,6 +26,42 @@ export function phasesOf(depth: number): Phase[] {
 	return phases;
 }
 
+/** What a phase computes, in words, as the tutorial explains it. */
+export function describePhase(phase: Phase, network: Network): string {
+	const {depth} = network;
+	const layerName = (l: number) => (l === depth ? 'the output layer' : `hidden layer ${l}`);
+	switch (phase.kind) {
+		case 'forward': {
+			const activation = phase.layer === depth ? network.output : network.hidden;
+			return `forward, ${layerName(phase.layer)}: SOP = Σ w · input${network.shape.bias ? ' + bias' : ''}, then ${activation.formula}`;
+		}
+
+		case 'error': {
+			return `the error: ${network.loss.formula}, the mean over the batch`;
+		}
+
+		case 'backward': {
+			if (phase.layer === depth) {
+				const first = network.loss.errorDerivative
+					? `${network.loss.errorDerivativeFormula ?? ''} · ${network.output.derivativeFormula}`
+					: 'Predicted − target';
+				return `backward, the output layer: δ = dError/dSOP = ${first}`;
+			}
+
+			return `backward, hidden layer ${phase.layer}: δ = (Σ w · δ of the next layer) · ${network.hidden.derivativeFormula}`;
+		}
+
+		case 'gradients': {
+			const penalty = network.l1 !== 0 || network.l2 !== 0 ? ', plus 2·L2·w + L1·sign(w) on the weights' : '';
+			return `gradients: each weight's dError/dw = the mean over the batch of δ · its input${penalty}`;
+		}
+
+		case 'update': {
+			return `the update: ${network.optimizer.formula}; w = w + change`;
+		}
+	}
+}
+
 /** Runs one phase; the update's result says whether every weight is still finite. */
 export function runPhase(network: Network, phase: Phase, learningRate: number): boolean {
 	switch (phase.kind) {

@@ -45,15 +45,14 @@ function writeOut(network: Network): Iterate {
 	const values: unknown[] = [network, network.weights, network.previousWeights, network.gradients, network.changes, network.targets];
 	values.push(network.activateHidden, network.activateOutput, network.derivativeHidden, network.outputError, network.outputDelta);
 	const {optimizer, optimizerState} = network;
-	names.push('softmax', 'sign', 'L1', 'L2', 'begin', 'change');
-	values.push(softmax, sign, network.l1, network.l2, () => optimizer.begin(optimizerState));
-	values.push((k: number, gradient: number, learningRate: number) => optimizer.change(optimizerState, k, gradient, learningRate));
+	names.push('softmax', 'sign', 'L1', 'L2', 'begin', 'change', 'state');
+	values.push(softmax, sign, network.l1, network.l2, optimizer.begin, optimizer.change, optimizerState);
 	for (let l = 0; l <= depth; l++) {
 		names.push(`A${l}`, `Z${l}`, `D${l}`);
 		values.push(network.activations[l], network.sops[l], network.deltas[l]);
 	}
 
-	// the point of this module: a function whose code is written for this one shape
+	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the point of this module: code written for one shape
 	const factory = new Function(...names, `return function iterate(learningRate) {\n${lines.join('\n')}\n};`) as (...v: unknown[]) => Iterate;
 	return factory(...values);
 }
@@ -163,10 +162,10 @@ function gradientLines(network: Network): string[] {
 }
 
 function updateLines(network: Network): string[] {
-	const lines = ['begin();', 'let finite = Number.isFinite(error);'];
+	const lines = ['begin(state);', 'let finite = Number.isFinite(error);'];
 	for (let k = 0; k < network.shape.weightCount; k++) {
 		lines.push(
-			`{ const c = change(${k}, G[${k}], learningRate); C[${k}] = c; const before = W[${k}]; P[${k}] = before;`,
+			`{ const c = change(state, ${k}, G[${k}], learningRate); C[${k}] = c; const before = W[${k}]; P[${k}] = before;`,
 			`const weight = before + c; W[${k}] = weight; if (weight - weight !== 0) finite = false; }`,
 		);
 	}

@@ -28,12 +28,11 @@ export type Loss = {
 };
 
 // ln 0 is -Infinity: a saturated output with the wrong target makes the error infinite, as in numpy
-const binaryCrossEntropy = (predicted: number, target: number) =>
-	-(target * Math.log(predicted) + (1 - target) * Math.log(1 - predicted));
+const binaryCrossEntropy = (predicted: number, target: number) => -(target * Math.log(predicted) + (1 - target) * Math.log(1 - predicted));
 // softmax's outputs share one distribution: only the −t·ln p terms
 const categoricalCrossEntropy = (predicted: number, target: number) => -(target * Math.log(predicted));
 
-export const LOSSES = registry({
+export const LOSSES = registry<Omit<Loss, 'name'>>()({
 	squared: {
 		description: '(Predicted − target)², the tutorial’s',
 		formula: 'Error = Σ (Predicted − target)²',
@@ -53,6 +52,6 @@ export const LOSSES = registry({
 		outputActivations: ['sigmoid', 'softmax'],
 		targetRange: [0, 1],
 	},
-} satisfies Record<string, Omit<Loss, 'name'>>);
+});
 
 export type LossName = (typeof LOSSES.names)[number];

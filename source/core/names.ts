@@ -1,3 +1,5 @@
+import {weightCount} from './shape.js';
+
 /**
  * Names a reader of the tutorial recognises. Its 3-2-1 network calls the weights into
  * hidden neuron j `W1j, W2j, W3j` and those into the output `W41, W42`; its SOPs are
@@ -83,28 +85,37 @@ function weightName(layers: readonly number[], layer: number, j: number, i: numb
 	return `w${layer + 1}[${j + 1},${i + 1}]`;
 }
 
-export function weightRefs(layers: readonly number[], bias: boolean): WeightRef[] {
-	const refs: WeightRef[] = [];
+/** The weight at flat position `index` (layer by layer, row by row, bias last in its row). */
+export function weightRefAt(layers: readonly number[], bias: boolean, index: number): WeightRef {
+	let first = 0;
 	for (let l = 0; l + 1 < layers.length; l++) {
 		const nIn = layers[l]!;
-		for (let j = 0; j < layers[l + 1]!; j++) {
-			for (let i = 0; i < nIn + (bias ? 1 : 0); i++) {
-				const isBias = i === nIn;
-				refs.push({
-					index: refs.length,
-					layer: l,
-					row: j,
-					col: i,
-					isBias,
-					name: weightName(layers, l, j, i, isBias),
-					from: isBias ? '1' : neuronName(layers, l, i),
-					to: neuronName(layers, l + 1, j),
-				});
-			}
+		const rowLength = nIn + (bias ? 1 : 0);
+		const size = rowLength * layers[l + 1]!;
+		if (index < first + size) {
+			const row = Math.floor((index - first) / rowLength);
+			const col = (index - first) % rowLength;
+			const isBias = col === nIn;
+			return {
+				index,
+				layer: l,
+				row,
+				col,
+				isBias,
+				name: weightName(layers, l, row, col, isBias),
+				from: isBias ? '1' : neuronName(layers, l, col),
+				to: neuronName(layers, l + 1, row),
+			};
 		}
+
+		first += size;
 	}
 
-	return refs;
+	throw new RangeError(`no weight ${index} in layers ${layers.join(',')}`);
+}
+
+export function weightRefs(layers: readonly number[], bias: boolean): WeightRef[] {
+	return Array.from({length: weightCount(layers, bias)}, (_, index) => weightRefAt(layers, bias, index));
 }
 
 /** `3 → 2 → 1` */

@@ -21,28 +21,38 @@ export type Optimizer = {
 	readonly description: string;
 	/** The update in the tutorial's words. */
 	readonly formula: string;
+	/** Its last step, which gives the change the weights table shows. */
+	readonly changeFormula: string;
 	/** Per-weight buffers it keeps, all starting at 0. */
 	readonly buffers: readonly string[];
 	/** Once per iteration, before the changes. */
 	readonly begin: (state: OptimizerState) => void;
 	/** The change of weight k from its gradient (penalty included). */
 	readonly change: (state: OptimizerState, k: number, gradient: number, learningRate: number) => number;
+	/** After an update: how weight k's change was made, step by step, with the values it holds now. */
+	readonly steps: (state: OptimizerState, k: number) => readonly OptimizerStep[];
 };
+
+/** One line of an optimizer's working: `v = μ·v − lr·gradient` and the value it gave. */
+export type OptimizerStep = {readonly formula: string; readonly value: number};
 
 // the literals as numpy's listing writes them: 1 − 0.9 is not 0.1 in floating point
 export const ADAM = {beta1: 0.9, oneMinusBeta1: 0.1, beta2: 0.999, oneMinusBeta2: 0.001, epsilon: 1e-8} as const;
 
-export const OPTIMIZERS = registry({
+export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()({
 	sgd: {
 		description: 'w − lr · gradient, the tutorial’s',
 		formula: 'change = −lr · gradient',
+		changeFormula: 'change = −lr · gradient',
 		buffers: [],
 		begin() {},
 		change: (_state: OptimizerState, _k: number, gradient: number, learningRate: number) => -learningRate * gradient,
+		steps: () => [],
 	},
 	momentum: {
 		description: 'v = μ·v − lr·gradient; w + v',
 		formula: 'v = μ · v − lr · gradient; change = v',
+		changeFormula: 'change = v',
 		buffers: ['velocity'],
 		begin() {},
 		change(state: OptimizerState, k: number, gradient: number, learningRate: number) {
@@ -51,10 +61,12 @@ export const OPTIMIZERS = registry({
 			velocity[k] = v;
 			return v;
 		},
+		steps: (state: OptimizerState, k: number) => [{formula: `v = ${state.momentum}·v − lr·gradient`, value: state.buffers['velocity']![k]!}],
 	},
 	adam: {
 		description: 'Adam (0.9, 0.999, 1e-8)',
 		formula: 'm = 0.9·m + 0.1·g; v = 0.999·v + 0.001·g²; change = −lr · m̂ / (√v̂ + 1e-8)',
+		changeFormula: 'change = −lr · m̂ / (√v̂ + 1e-8)',
 		buffers: ['m', 'v'],
 		begin(state: OptimizerState) {
 			state.step++;
@@ -70,8 +82,18 @@ export const OPTIMIZERS = registry({
 			v[k] = vk;
 			return -((learningRate * (mk / state.correction1)) / (Math.sqrt(vk / state.correction2) + ADAM.epsilon));
 		},
+		steps(state: OptimizerState, k: number) {
+			const m = state.buffers['m']![k]!;
+			const v = state.buffers['v']![k]!;
+			return [
+				{formula: 'm = 0.9·m + 0.1·gradient', value: m},
+				{formula: 'v = 0.999·v + 0.001·gradient²', value: v},
+				{formula: `m̂ = m / (1 − 0.9^${state.step})`, value: m / state.correction1},
+				{formula: `v̂ = v / (1 − 0.999^${state.step})`, value: v / state.correction2},
+			];
+		},
 	},
-} satisfies Record<string, Omit<Optimizer, 'name'>>);
+});
 
 export type OptimizerName = (typeof OPTIMIZERS.names)[number];
 

@@ -10,7 +10,12 @@ export type Registry<Name extends string, Entry> = {
 	readonly get: (name: Name) => Entry & {readonly name: Name};
 };
 
-export function registry<Name extends string, Entry>(entries: Record<Name, Entry>): Registry<Name, Entry> {
+/** `registry<Entry>()({name: entry, …})`: the entries' type is declared, their names are inferred. */
+export function registry<Entry>() {
+	return <Name extends string>(entries: Record<Name, Entry>): Registry<Name, Entry> => build(entries);
+}
+
+function build<Name extends string, Entry>(entries: Record<Name, Entry>): Registry<Name, Entry> {
 	const named = Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, {...(entry as Entry), name}])) as Record<
 		Name,
 		Entry & {readonly name: Name}

@@ -27,7 +27,5 @@ export function sampleData(samples: readonly Sample[], inputCount: number, outpu
 /** Whether every target is 0 or 1 (classes: one output thresholded at 0.5, or one-hot over several). */
 export function hasClassTargets(samples: readonly Sample[]): boolean {
 	const outputs = samples[0]?.t.length ?? 0;
-	return samples.every(
-		sample => sample.t.every(t => t === 0 || t === 1) && (outputs === 1 || sample.t.reduce((sum: number, t) => sum + t, 0) === 1),
-	);
+	return samples.every(sample => sample.t.every(t => t === 0 || t === 1) && (outputs === 1 || sample.t.reduce((sum: number, t) => sum + t, 0) === 1));
 }

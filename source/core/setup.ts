@@ -33,6 +33,8 @@ export type Setup = {
 	readonly limit: number;
 	readonly seed: number;
 	readonly samples: readonly Sample[];
+	/** Stop (done) at the first iteration whose error is at most this. */
+	readonly untilError?: number;
 	/** Initial weights given by hand (`--weights`) instead of drawn from the seed. */
 	readonly weights?: NestedWeights;
 };

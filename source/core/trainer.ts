@@ -41,6 +41,8 @@ export class Trainer {
 	iteration = 0;
 	learningRate: number;
 	divergedAt: number | undefined;
+	/** The iteration whose error reached `untilError`, when one did. */
+	reachedAt: number | undefined;
 	/** Phases of the next iteration already run (`stepPhase`); 0 when none. */
 	phase = 0;
 
@@ -87,7 +89,11 @@ export class Trainer {
 	}
 
 	get status(): TrainerStatus {
-		return this.divergedAt !== undefined ? 'diverged' : this.iteration >= this.setup.limit ? 'done' : 'training';
+		if (this.divergedAt !== undefined) {
+			return 'diverged';
+		}
+
+		return this.iteration >= this.setup.limit || this.reachedAt !== undefined ? 'done' : 'training';
 	}
 
 	get finished(): boolean {
@@ -115,13 +121,16 @@ export class Trainer {
 		}
 
 		const end = Math.min(this.setup.limit, start + count);
-		const {fullBatch} = this.schedule;
-		while (this.iteration < end && this.divergedAt === undefined) {
-			if (!fullBatch) {
-				this.loadBatch();
-			}
+		if (this.schedule.fullBatch && this.split.test.length === 0 && this.setup.untilError === undefined) {
+			this.runFullBatch(end);
+		} else {
+			while (this.iteration < end && this.divergedAt === undefined) {
+				if (!this.schedule.fullBatch) {
+					this.loadBatch();
+				}
 
-			this.afterIteration(this.iterateFast(this.learningRate));
+				this.afterIteration(this.iterateFast(this.learningRate));
+			}
 		}
 
 		return this.iteration - start;
@@ -197,6 +206,11 @@ export class Trainer {
 		return this.learningRateChanges.findLast(change => change.iteration <= iteration)?.learningRate ?? this.setup.learningRate;
 	}
 
+	/** The sample at position `b` of the last batch. */
+	batchSampleAt(b: number): number {
+		return this.batchSamples[b]!;
+	}
+
 	/** Mean data loss of the current weights over the training samples (a checkpoint's `trainError`). */
 	trainError(): number {
 		return this.evaluator.errorOver(this.network.weights, this.data, this.split.train);
@@ -228,6 +242,7 @@ export class Trainer {
 		this.iteration = state.iteration;
 		this.learningRate = state.learningRate;
 		this.divergedAt = state.divergedAt;
+		this.reachedAt = undefined;
 		network.weights.set(state.weights);
 		for (const [k, name] of network.optimizer.buffers.entries()) {
 			network.optimizerState.buffers[name]!.set(state.optimizer.buffers[k]!);
@@ -303,6 +318,35 @@ export class Trainer {
 		} else if (this.rewind.due(iteration)) {
 			this.rewind.capture(iteration, this.saveRewind());
 		}
+
+		if (this.setup.untilError !== undefined && network.error <= this.setup.untilError) {
+			this.reachedAt = iteration;
+		}
+	}
+
+	/** `afterIteration` for the common case (every sample in the batch, none for testing), kept in locals: the tutorial's hot loop. */
+	private runFullBatch(end: number): void {
+		const {errorHistory, outputHistories, network, iterateFast, learningRate, rewind} = this;
+		const outputs = network.activations[network.depth]!;
+		const recorded = outputHistories.length;
+		let iteration = this.iteration;
+		while (iteration < end && this.divergedAt === undefined) {
+			const finite = iterateFast(learningRate);
+			iteration++;
+			errorHistory.push(iteration, network.error);
+			for (let k = 0; k < recorded; k++) {
+				outputHistories[k]!.push(iteration, outputs[k]!);
+			}
+
+			if (!finite) {
+				this.divergedAt = iteration;
+			} else if (rewind.due(iteration)) {
+				this.iteration = iteration;
+				rewind.capture(iteration, this.saveRewind());
+			}
+		}
+
+		this.iteration = iteration;
 	}
 
 	private clearHistories(): void {

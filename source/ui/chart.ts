@@ -1,45 +1,55 @@
 import {plot} from 'asciichart';
 import type {HistoryPoint} from '../core/history.js';
+import {formatNumber} from '../session/format.js';
 
-export type ChartSeries = {
-	readonly values: readonly number[];
-	/** An asciichart colour (an ANSI code), or undefined for the terminal's own. */
-	readonly color?: string;
-};
-
-/** Width of the y-axis labels; the plot takes the rest of the panel. */
-export const LABEL_WIDTH = 9;
+/** One column of a chart: the value it draws and the range of the iterations it covers. */
+export type Column = {readonly value: number; readonly min: number; readonly max: number};
 
 /**
  * Places a bucket history on an x axis of `columns` columns covering iterations
- * `axisStart` … `axisEnd`: each column takes the last value recorded by its end. The
- * series stops at its own last iteration, so two runs of different lengths share one
- * axis, and the chart is as wide as the panel however long the run (asciichart does
- * not downsample).
+ * `axisStart` … `axisEnd`. The first column is the first iteration's value, the last
+ * column the latest; each column between takes the last value recorded by its end, with
+ * the smallest and largest of its iterations. The series stops at its own last iteration,
+ * so two runs of different lengths share one axis.
  */
-export function resample(points: readonly HistoryPoint[], axisStart: number, axisEnd: number, columns: number): number[] {
-	const values: number[] = [];
+export function resample(points: readonly HistoryPoint[], axisStart: number, axisEnd: number, columns: number): Column[] {
 	if (points.length === 0) {
-		return values;
+		return [];
 	}
 
 	const span = Math.max(1, axisEnd - axisStart + 1);
 	const count = Math.min(columns, span);
 	const lastIteration = points.at(-1)!.iteration;
-	let p = 0;
+	const result: Column[] = [];
+	// the first bucket not yet wholly drawn
+	let q = 0;
 	for (let column = 0; column < count; column++) {
 		const end = axisStart - 1 + Math.ceil(((column + 1) * span) / count);
-		while (p + 1 < points.length && points[p + 1]!.iteration <= end) {
-			p++;
+		let min = Number.POSITIVE_INFINITY;
+		let max = Number.NEGATIVE_INFINITY;
+		let value = Number.NaN;
+		const include = (point: HistoryPoint) => {
+			min = Math.min(min, point.min);
+			max = Math.max(max, point.max);
+			value = point.last;
+		};
+
+		while (q < points.length && points[q]!.iteration <= end) {
+			include(points[q]!);
+			q++;
 		}
 
-		values.push(points[p]!.last);
+		if (Number.isNaN(value) && q < points.length) {
+			include(points[q]!); // a bucket wider than the column
+		}
+
+		result.push({value: column === 0 ? points[0]!.first : value, min, max});
 		if (end >= lastIteration) {
 			break;
 		}
 	}
 
-	return values;
+	return result;
 }
 
 /** Column of `iteration` on that axis, for marking it. */
@@ -49,73 +59,117 @@ export function columnOf(iteration: number, axisStart: number, axisEnd: number, 
 	return Math.min(count - 1, Math.max(0, Math.floor(((iteration - axisStart) * count) / span)));
 }
 
-/** Columns a plot of `width` panel columns has for points. */
-export function plotWidth(width: number): number {
-	return Math.max(2, width - LABEL_WIDTH - 1);
+export type ChartSeries = {
+	readonly values: readonly number[];
+	/** An asciichart colour (an ANSI code), or undefined for the terminal's own. */
+	readonly color?: string;
+};
+
+/** The value each row of a chart of `rows + 1` lines stands for, top to bottom, as asciichart places them. */
+function rowValues(min: number, max: number, rows: number): number[] {
+	return Array.from({length: rows + 1}, (_, y) => max - (y * (max - min)) / rows);
+}
+
+/** Significant digits for the labels, so that neighbouring rows differ: a curve flattening near 0.3343 needs more than 0.334 on every line. */
+function labelDigits(min: number, max: number, rows: number, logScale: boolean): number {
+	const values = rowValues(min, max, rows).map(value => (logScale ? 10 ** value : value));
+	for (let digits = 3; digits < 8; digits++) {
+		if (new Set(values.map(value => formatNumber(value, digits))).size === values.length) {
+			return digits;
+		}
+	}
+
+	return 8;
+}
+
+/** The smallest and largest finite value (positive, on a log scale) of these histories: the axis spans all of what was recorded. */
+export function rangeOf(
+	histories: ReadonlyArray<readonly HistoryPoint[]>,
+	logScale: boolean,
+	extra: readonly number[] = [],
+): {min: number; max: number} | undefined {
+	let min = Number.POSITIVE_INFINITY;
+	let max = Number.NEGATIVE_INFINITY;
+	const take = (value: number) => {
+		if (Number.isFinite(value) && (!logScale || value > 0)) {
+			const v = logScale ? Math.log10(value) : value;
+			min = Math.min(min, v);
+			max = Math.max(max, v);
+		}
+	};
+
+	for (const points of histories) {
+		for (const point of points) {
+			take(point.min);
+			take(point.max);
+		}
+	}
+
+	for (const value of extra) {
+		take(value);
+	}
+
+	return min <= max ? {min, max} : undefined;
+}
+
+export type ChartFrame = {
+	readonly range: {readonly min: number; readonly max: number};
+	readonly rows: number;
+	readonly flat: boolean;
+	readonly label: (value: number) => string;
+	readonly labelWidth: number;
+	/** Columns left for the plot. */
+	readonly columns: number;
+};
+
+/** The y axis of a chart `height` lines tall and `width` wide over `range`: its labels, whole, and the columns left for the plot. */
+export function chartFrame(range: {min: number; max: number}, height: number, width: number, logScale: boolean): ChartFrame {
+	const rows = Math.max(1, height - 1);
+	const flat = range.max - range.min <= 1e-12 * Math.max(1, Math.abs(range.max));
+	const digits = flat ? 6 : labelDigits(range.min, range.max, rows, logScale);
+	const label = (value: number) => formatNumber(logScale ? 10 ** value : value, digits);
+	const labelWidth = flat ? label(range.min).length + 1 : Math.max(...rowValues(range.min, range.max, rows).map(value => label(value).length)) + 1;
+	return {range, rows, flat, label, labelWidth, columns: Math.max(2, width - labelWidth - 2)};
 }
 
 /**
- * A y-axis label with enough digits that neighbouring labels differ: a curve flattening
- * near 0.3343 needs more than 0.334 on every line. Fits LABEL_WIDTH.
+ * The chart's lines: asciichart over the series (already `frame.columns` long at most), on
+ * the frame's axis. Non-finite values are dropped (asciichart throws on them) and, on a
+ * log scale, so are values ≤ 0. A series that does not move is drawn as a flat line
+ * labelled with its value.
  */
-function axisLabel(value: number, logScale: boolean, digits: number): string {
-	const x = logScale ? 10 ** value : value;
-	const magnitude = Math.abs(x);
-	let text: string;
-	if (x === 0) {
-		text = '0';
-	} else if (magnitude >= 1e-3 && magnitude < 1e5) {
-		text = x.toPrecision(Math.min(digits, magnitude < 1 ? 5 : 6));
-	} else {
-		text = x.toExponential(Math.min(digits - 1, 3));
-	}
-
-	return text.padStart(LABEL_WIDTH - 1).slice(-(LABEL_WIDTH - 1)) + ' ';
-}
-
-/** Significant digits for labels `step` apart around values as large as `magnitude`. */
-function labelDigits(magnitude: number, step: number): number {
-	if (!(step > 0) || !(magnitude > 0)) {
-		return 3;
-	}
-
-	return Math.max(3, Math.min(6, Math.ceil(Math.log10(magnitude / step)) + 1));
-}
-
-/**
- * The chart's lines: asciichart over the given series, `height` lines tall. Non-finite
- * values are dropped (asciichart throws on them) and, on a log scale, so are values ≤ 0.
- * Returns undefined when no series has a point to draw.
- */
-export function renderChart(series: readonly ChartSeries[], height: number, logScale: boolean): string[] | undefined {
+export function renderChart(series: readonly ChartSeries[], frame: ChartFrame, logScale: boolean): string[] {
 	const cleaned = series
 		.map(({values, color}) => ({
-			values: values
-				.filter(v => Number.isFinite(v) && (!logScale || v > 0))
-				.map(v => (logScale ? Math.log10(v) : v)),
+			values: values.filter(v => Number.isFinite(v) && (!logScale || v > 0)).map(v => (logScale ? Math.log10(v) : v)),
 			color,
 		}))
 		.filter(s => s.values.length > 0);
-	if (cleaned.length === 0) {
-		return undefined;
+	if (frame.flat) {
+		return flatChart(cleaned, frame);
 	}
 
-	const all = cleaned.flatMap(s => s.values);
-	const min = Math.min(...all);
-	const max = Math.max(...all);
-	const rows = Math.max(1, height - 1);
-	// on a log scale labels are a decade fraction apart; on a linear one, (max - min) / rows
-	const digits = logScale ? 3 : labelDigits(Math.max(Math.abs(min), Math.abs(max)), (max - min) / rows);
 	const text = plot(
 		cleaned.map(s => s.values),
 		{
-			height: rows,
+			height: frame.rows,
+			min: frame.range.min,
+			max: frame.range.max,
 			offset: 2,
 			colors: cleaned.map(s => s.color),
-			format: (value: number) => axisLabel(value, logScale, digits),
+			format: (value: number) => frame.label(value).padStart(frame.labelWidth - 1) + ' ',
 		},
 	);
 	return text.split('\n').map(line => mergeColorRuns(line));
+}
+
+function flatChart(series: ReadonlyArray<{values: readonly number[]}>, frame: ChartFrame): string[] {
+	const label = frame.label(frame.range.min);
+	const length = Math.max(0, ...series.map(s => s.values.length));
+	const middle = Math.floor(frame.rows / 2);
+	return Array.from({length: frame.rows + 1}, (_, y) =>
+		y === middle ? `${label} ┼${'─'.repeat(Math.max(0, length - 1))}` : `${' '.repeat(frame.labelWidth)}┤`,
+	);
 }
 
 const RESET = '\u001B[0m';
@@ -131,6 +185,7 @@ export function mergeColorRuns(line: string): string {
 	let k = 0;
 	while (k < line.length) {
 		if (line.startsWith(RESET, k)) {
+			// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
 			const next = /^\u001B\[\d+m/.exec(line.slice(k + RESET.length, k + RESET.length + 8))?.[0];
 			if (next !== undefined && next === open) {
 				k += RESET.length + next.length;
@@ -143,6 +198,7 @@ export function mergeColorRuns(line: string): string {
 			continue;
 		}
 
+		// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
 		const code = /^\u001B\[\d+m/.exec(line.slice(k, k + 8))?.[0];
 		if (code !== undefined) {
 			result += code;

@@ -1,56 +1,98 @@
 import {neuronName} from '../core/names.js';
-import {formatNumber} from './format.js';
+import type {Diagram} from '../core/snapshot.js';
+import {formatNumber} from '../session/format.js';
+import type {Segment} from './text.js';
 
-/** A run of text in a diagram line; `highlight` marks the selected connection. */
-export type Segment = {readonly text: string; readonly highlight?: boolean};
-export type DiagramLine = readonly Segment[];
-
-export type DiagramInput = {
-	readonly layers: readonly number[];
-	/** Activation of every neuron for one sample, per layer (layer 0: the inputs); undefined where not computed yet. */
-	readonly activations: ReadonlyArray<ArrayLike<number> | undefined>;
-	/** The selected weight: from neuron `from` of layer `layer` to neuron `to` of the next; `from` is the layer's size for a bias. */
-	readonly selected?: {readonly layer: number; readonly from: number; readonly to: number};
-};
-
-/** Layers wider than this are summarised instead of drawn. */
-export const MAX_DRAWN_NEURONS = 12;
 const GAP = 7;
+const HEIGHTS = '▁▂▃▄▅▆▇█';
+// without colour a negative weight needs a shape of its own: widths instead of heights
+const WIDTHS = '▏▎▍▌▋▊▉█';
+export const POSITIVE = 'blue';
+export const NEGATIVE = 'red';
 
-export function isDrawable(layers: readonly number[]): boolean {
-	return layers.every(n => n <= MAX_DRAWN_NEURONS);
+/** The selected weight: from neuron `from` of layer `layer` (its size for a bias) to neuron `to` of the next. */
+export type Selected = {readonly layer: number; readonly from: number; readonly to: number};
+
+/**
+ * One glyph per connection: its height the weight's size against the largest in the
+ * network, its colour the sign (the Playground's blue and orange-red); without colour,
+ * negative weights are drawn as widths.
+ */
+export function weightGlyph(weight: number, largest: number, colour: boolean): Segment {
+	if (weight === 0 || !(largest > 0)) {
+		return {text: '·', dim: true};
+	}
+
+	const level = Math.min(7, Math.max(0, Math.ceil((8 * Math.abs(weight)) / largest) - 1));
+	if (weight > 0) {
+		return colour ? {text: HEIGHTS[level]!, color: POSITIVE} : {text: HEIGHTS[level]!};
+	}
+
+	return colour ? {text: HEIGHTS[level]!, color: NEGATIVE} : {text: WIDTHS[level]!};
 }
 
-/** Width the drawn diagram needs, for the layout. */
-export function diagramWidth(layers: readonly number[]): number {
-	return layers.length * 12 + (layers.length - 1) * GAP;
+/** Width the drawn diagram needs, for the layout: each column's widest name, a value of up to 8 characters, and its strip. */
+export function diagramWidth(layers: readonly number[], bias: boolean): number {
+	const column = (n: number, l: number) => {
+		const name = Math.max(...Array.from({length: n}, (_, j) => neuronName(layers, l, j).length));
+		return name + 1 + 8 + (l === 0 ? 0 : layers[l - 1]! + (bias ? 1 : 0) + 1);
+	};
+
+	return layers.reduce((sum, n, l) => sum + column(n, l), 0) + (layers.length - 1) * GAP;
+}
+
+export function isDrawable(diagram: Diagram): boolean {
+	return diagram.weights.length > 0;
 }
 
 /**
- * The network as the tutorial draws it: a column per layer, each neuron with its current
- * activation, neurons centred vertically, and the selected weight's connection drawn
- * between its two neurons.
+ * The network as the tutorial draws it: a column per layer, each neuron with its
+ * activation for one sample (blank where a phase walk has not computed it yet), and before
+ * it a strip of its incoming weights, every connection a glyph; the selected weight's
+ * connection drawn between its two neurons.
  */
-export function drawDiagram({layers, activations, selected}: DiagramInput): DiagramLine[] {
+export function drawDiagram(diagram: Diagram, selected: Selected | undefined, colour: boolean): Segment[][] {
+	const {layers, bias, weights, activations} = diagram;
+	const largest = weights.reduce((most, w) => Math.max(most, Math.abs(w)), 0);
 	const height = Math.max(...layers) * 2 - 1;
-	const labels = layers.map((n, l) =>
-		Array.from({length: n}, (_, j) => `${neuronName(layers, l, j)} ${formatNumber(activations[l]?.[j], 3)}`),
-	);
-	const columnWidth = layers.map((_, l) => Math.max(...labels[l]!.map(label => label.length)));
-	// neuron j of a layer of n sits on line top + 2j, the layer centred in the height
 	const lineOf = (l: number, j: number) => Math.floor((height - (layers[l]! * 2 - 1)) / 2) + 2 * j;
+	let offset = 0;
+	const cells = layers.map((n, l) => {
+		const stride = l === 0 ? 0 : layers[l - 1]! + (bias ? 1 : 0);
+		const first = offset;
+		offset += n * stride;
+		return Array.from({length: n}, (_, j) => {
+			const strip: Segment[] = [];
+			for (let i = 0; i < stride; i++) {
+				const glyph = weightGlyph(weights[first + j * stride + i]!, largest, colour);
+				const mine = selected?.layer === l - 1 && selected.to === j && selected.from === i;
+				strip.push(mine ? {...glyph, inverse: true} : glyph);
+			}
+
+			const value = activations[l]?.[j];
+			const label = `${neuronName(layers, l, j)} ${value === undefined ? '' : formatNumber(value, 3)}`;
+			return {strip, label};
+		});
+	});
+	const width = cells.map(column => Math.max(...column.map(cell => cell.label.length)) + (column[0]!.strip.length > 0 ? column[0]!.strip.length + 1 : 0));
 	const lines: Segment[][] = [];
 	for (let y = 0; y < height; y++) {
 		const line: Segment[] = [];
 		for (let l = 0; l < layers.length; l++) {
 			const j = (y - lineOf(l, 0)) / 2;
-			const isNeuron = Number.isInteger(j) && j >= 0 && j < layers[l]!;
-			const label = isNeuron ? labels[l]![j]! : '';
+			const cell = Number.isInteger(j) && j >= 0 && j < layers[l]! ? cells[l]![j]! : undefined;
 			const endpoint =
-				selected !== undefined &&
-				isNeuron &&
-				((l === selected.layer && j === selected.from) || (l === selected.layer + 1 && j === selected.to));
-			line.push({text: label.padEnd(columnWidth[l]!), highlight: endpoint});
+				cell !== undefined && selected !== undefined && ((l === selected.layer && j === selected.from) || (l === selected.layer + 1 && j === selected.to));
+			if (cell) {
+				line.push(...(cell.strip.length > 0 ? [...cell.strip, {text: ' '}] : []), {
+					text: cell.label.padEnd(width[l]! - (cell.strip.length > 0 ? cell.strip.length + 1 : 0)),
+					bold: endpoint,
+					color: endpoint ? 'yellow' : undefined,
+				});
+			} else {
+				line.push({text: ' '.repeat(width[l]!)});
+			}
+
 			if (l < layers.length - 1) {
 				line.push(connection(y, l));
 			}
@@ -62,8 +104,9 @@ export function drawDiagram({layers, activations, selected}: DiagramInput): Diag
 	return lines;
 
 	function connection(y: number, l: number): Segment {
+		const blank = {text: ' '.repeat(GAP)};
 		if (selected?.layer !== l) {
-			return {text: ' '.repeat(GAP)};
+			return blank;
 		}
 
 		// a bias has no neuron of its own: its connection starts at the receiving neuron's line
@@ -73,43 +116,32 @@ export function drawDiagram({layers, activations, selected}: DiagramInput): Diag
 		const left = ' ─'.padEnd(middle, '─');
 		const right = '─'.repeat(GAP - middle - 3) + '▶ ';
 		if (from === to) {
-			return y === from ? {text: `${left}─${right}`, highlight: true} : {text: ' '.repeat(GAP)};
+			return y === from ? {text: `${left}─${right}`, color: 'yellow', bold: true} : blank;
 		}
 
-		const top = Math.min(from, to);
-		const bottom = Math.max(from, to);
-		if (y < top || y > bottom) {
-			return {text: ' '.repeat(GAP)};
+		if (y < Math.min(from, to) || y > Math.max(from, to)) {
+			return blank;
 		}
 
-		const pad = ' '.repeat(middle);
-		const padRight = ' '.repeat(GAP - middle - 1);
 		const down = from < to;
-		if (y === from) {
-			return {text: `${left}${down ? '┐' : '┘'}${padRight}`, highlight: true};
-		}
-
-		if (y === to) {
-			return {text: `${pad}${down ? '└' : '┌'}${right}`, highlight: true};
-		}
-
-		return {text: `${pad}│${padRight}`, highlight: true};
+		const padRight = ' '.repeat(GAP - middle - 1);
+		const text =
+			y === from
+				? `${left}${down ? '┐' : '┘'}${padRight}`
+				: y === to
+					? `${' '.repeat(middle)}${down ? '└' : '┌'}${right}`
+					: `${' '.repeat(middle)}│${padRight}`;
+		return {text, color: 'yellow', bold: true};
 	}
 }
 
 /** For networks too wide to draw: one line per layer. */
-export function summariseLayers(layers: readonly number[], activations: ReadonlyArray<ArrayLike<number> | undefined>): string[] {
+export function summariseLayers({layers, summary}: Pick<Diagram, 'layers' | 'summary'>): string[] {
 	return layers.map((n, l) => {
-		const layer = activations[l];
-		if (!layer) {
-			return `${l === 0 ? 'inputs' : l === layers.length - 1 ? 'outputs' : `hidden layer ${l}`}: ${n} neurons`;
-		}
-
-		const values = Array.from(layer).slice(0, n);
 		const kind = l === 0 ? 'inputs' : l === layers.length - 1 ? 'outputs' : `hidden layer ${l}`;
-		const min = Math.min(...values);
-		const max = Math.max(...values);
-		const mean = values.reduce((sum, v) => sum + v, 0) / n;
-		return `${kind}: ${n} neurons, activation min ${formatNumber(min, 3)} mean ${formatNumber(mean, 3)} max ${formatNumber(max, 3)}`;
+		const values = summary[l];
+		return values
+			? `${kind}: ${n} neurons, activation min ${formatNumber(values.min, 3)} mean ${formatNumber(values.mean, 3)} max ${formatNumber(values.max, 3)}`
+			: `${kind}: ${n} neurons`;
 	});
 }

@@ -1,21 +1,28 @@
-import {PANEL_CHROME as CHROME} from './components/Panel.js';
-
 /** Below this the dashboard asks for a larger window instead of drawing broken output. */
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
+/** Lines a panel's frame takes: the top border carries the title, and the bottom border. */
+export const PANEL_CHROME = 2;
+/** From this size the map shows beside the other panels; below it, `m` puts it in the chart's place. */
+export const ROOMY = {columns: 120, rows: 36} as const;
 
 export type LayoutInput = {
 	readonly columns: number;
 	readonly rows: number;
 	/** Width the weights table's columns need. */
-	readonly weightsContent: number;
+	readonly weightsWidth: number;
 	/** Lines the chain panel would like. */
 	readonly chainLines: number;
-	readonly sampleCount: number;
+	/** Lines the samples panel would like. */
+	readonly sampleLines: number;
 	/** Width and lines the network diagram would like. */
-	readonly diagramContent: {readonly width: number; readonly lines: number};
-	/** 'auto' shows the diagram where it fits beside or under the samples; `d` chooses. */
-	readonly diagram: 'auto' | 'on' | 'off';
+	readonly diagram: {readonly width: number; readonly lines: number};
+	readonly diagramChoice: 'auto' | 'on' | 'off';
+	/** Whether the data has a plane to map, and whether the user wants the map. */
+	readonly mapAvailable: boolean;
+	readonly mapChoice: 'auto' | 'on' | 'off';
+	/** A line under the status for the phase being walked. */
+	readonly phaseLine: boolean;
 };
 
 export type Box = {readonly width: number; readonly height: number};
@@ -26,22 +33,22 @@ export type Layout =
 			readonly tooSmall: false;
 			readonly weights: Box;
 			readonly chain: Box;
+			/** Zero-sized when the map takes its place (small windows). */
 			readonly chart: Box;
-			/** Zero-sized when the diagram takes its place. */
+			/** Zero-sized when not shown. */
+			readonly map: Box;
 			readonly samples: Box;
-			/** Zero-sized when hidden. */
 			readonly diagram: Box;
 			/** How samples and diagram share the space under the chart. */
 			readonly arrangement: 'row' | 'column';
 	  };
 
-
-const MIN_SAMPLES_WIDTH = 40;
 const NONE: Box = {width: 0, height: 0};
+const MIN_SAMPLES_WIDTH = 34;
 
 /**
- * Two columns: weights over chain on the left, sized to their content; the chart over the
- * samples and the diagram on the right, the chart taking what is left.
+ * Two columns: weights over chain on the left, sized to their content; the chart (or the
+ * map) over the samples, the diagram and, in a roomy window, the map on the right.
  */
 export function computeLayout(input: LayoutInput): Layout {
 	const {columns, rows} = input;
@@ -49,50 +56,53 @@ export function computeLayout(input: LayoutInput): Layout {
 		return {tooSmall: true};
 	}
 
-	// status (2 lines) and keys (1) around the panels, and one spare line: a frame as tall
-	// as the screen makes Ink clear it on every frame
-	const panels = rows - 4;
+	// status (2 lines), the phase line, keys (1), and one spare line: a frame as tall as the
+	// screen makes Ink clear it on every frame
+	const panels = rows - 4 - (input.phaseLine ? 1 : 0);
 	const maxBottom = Math.floor(panels / 2);
-	const left = Math.min(input.weightsContent + 4, Math.floor(columns * 0.65));
+	const left = Math.min(input.weightsWidth + 4, Math.floor(columns * 0.62));
 	const right = columns - left;
-	// one sample is a list of four lines; several are a line each, at most 8 before scrolling
-	const sampleLines = input.sampleCount === 1 ? 4 : Math.min(input.sampleCount, 8) + (input.sampleCount > 8 ? 1 : 0);
-	const samplesHeight = sampleLines + CHROME;
-	const diagramHeight = input.diagramContent.lines + 1 + CHROME;
-	const diagramWidth = Math.min(right, input.diagramContent.width + 4);
-	const sideBySide = right >= diagramWidth + MIN_SAMPLES_WIDTH;
+	const roomy = columns >= ROOMY.columns && rows >= ROOMY.rows;
+	const mapWanted = input.mapAvailable && (input.mapChoice === 'on' || (input.mapChoice === 'auto' && roomy));
+	const mapBeside = mapWanted && roomy;
+
+	const samplesHeight = input.sampleLines + PANEL_CHROME;
+	const diagramHeight = input.diagram.lines + 1 + PANEL_CHROME;
+	// the map beside the rest is square: a character is about twice as tall as wide, and holds two pixels
+	const mapWidth = mapBeside ? Math.min(Math.floor(right / 2), 2 * (maxBottom - PANEL_CHROME) + 4) : 0;
+	const rest = right - mapWidth;
+	const diagramWidth = Math.min(rest, input.diagram.width + 4);
+	const sideBySide = rest >= diagramWidth + MIN_SAMPLES_WIDTH;
 	const stacked = samplesHeight + diagramHeight <= maxBottom;
-	const fitsBoth = sideBySide || stacked;
-	const showDiagram = input.diagram === 'on' || (input.diagram === 'auto' && fitsBoth);
-	const showSamples = !showDiagram || fitsBoth;
+	const fits = sideBySide || stacked;
+	const showDiagram = input.diagramChoice === 'on' || (input.diagramChoice === 'auto' && fits);
+	const showSamples = !showDiagram || fits;
 	const arrangement = sideBySide || !showSamples ? 'row' : 'column';
-
-	let wanted = input.chainLines + CHROME;
-	if (showDiagram && showSamples) {
-		wanted = Math.max(wanted, arrangement === 'row' ? Math.max(samplesHeight, diagramHeight) : samplesHeight + diagramHeight);
-	} else {
-		wanted = Math.max(wanted, showDiagram ? diagramHeight : samplesHeight);
-	}
-
-	const bottom = Math.max(7, Math.min(wanted, maxBottom));
+	const both = arrangement === 'row' ? Math.max(samplesHeight, diagramHeight) : samplesHeight + diagramHeight;
+	const wanted = showSamples && showDiagram ? both : showDiagram ? diagramHeight : samplesHeight;
+	const bottom = Math.max(7, Math.min(maxBottom, Math.max(input.chainLines + PANEL_CHROME, wanted, mapBeside ? maxBottom : 0)));
 	const top = panels - bottom;
-	let samples: Box = showSamples ? {width: right, height: bottom} : NONE;
-	let diagram: Box = showDiagram ? {width: right, height: bottom} : NONE;
+	let samples: Box = showSamples ? {width: rest, height: bottom} : NONE;
+	let diagram: Box = showDiagram ? {width: rest, height: bottom} : NONE;
 	if (showSamples && showDiagram) {
-		if (arrangement === 'row') {
-			samples = {width: right - diagramWidth, height: bottom};
-			diagram = {width: diagramWidth, height: bottom};
-		} else {
-			samples = {width: right, height: samplesHeight};
-			diagram = {width: right, height: bottom - samplesHeight};
-		}
+		[samples, diagram] =
+			arrangement === 'row'
+				? [
+						{width: rest - diagramWidth, height: bottom},
+						{width: diagramWidth, height: bottom},
+					]
+				: [
+						{width: rest, height: samplesHeight},
+						{width: rest, height: bottom - samplesHeight},
+					];
 	}
 
 	return {
 		tooSmall: false,
 		weights: {width: left, height: top},
 		chain: {width: left, height: bottom},
-		chart: {width: right, height: top},
+		chart: mapWanted && !mapBeside ? NONE : {width: right, height: top},
+		map: mapBeside ? {width: mapWidth, height: bottom} : mapWanted ? {width: right, height: top} : NONE,
 		samples,
 		diagram,
 		arrangement,

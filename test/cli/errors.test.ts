@@ -86,12 +86,7 @@ describe.concurrent('descent with bad input: exit code 2 and one line naming the
 	test('a bad input leaves an existing --save file as it was', async () => {
 		const precious = file('precious.json');
 		fs.writeFileSync(precious, 'keep me\n');
-		for (const args of [
-			['--lr', 'abc'],
-			['--load', file('missing.json')],
-			['--data', file('short-row.csv')],
-			['--frobnicate'],
-		]) {
+		for (const args of [['--lr', 'abc'], ['--load', file('missing.json')], ['--data', file('short-row.csv')], ['--frobnicate']]) {
 			expectOneLineError(await runCli(['--headless', '--save', precious, ...args]));
 			expect(fs.readFileSync(precious, 'utf8')).toBe('keep me\n');
 		}

@@ -22,27 +22,30 @@ describe('generated datasets against numpy', () => {
 		expect(fixture.datasets).toHaveLength(DATASET_NAMES.length * 8);
 	});
 
-	test.each(fixture.datasets.map(entry => [`${entry.name} seed ${entry.dataSeed}, ${entry.samples} samples, noise ${entry.noise}`, entry] as const))('%s', (_, entry) => {
-		const samples = generateDataset(entry.name, {samples: entry.samples, noise: entry.noise, dataSeed: entry.dataSeed});
-		expect(samples).toHaveLength(entry.samples);
-		let exact = 0;
-		for (const [i, sample] of samples.entries()) {
-			const expected = [...entry.x[i]!, entry.label[i]!];
-			const actual = [...sample.x, ...sample.t];
-			expect(actual).toHaveLength(expected.length);
-			for (const [k, value] of actual.entries()) {
-				if (!close(value, expected[k]!)) {
-					expect.fail(`sample ${i} value ${k}: ${value} !== numpy's ${expected[k]}`);
+	test.each(fixture.datasets.map(entry => [`${entry.name} seed ${entry.dataSeed}, ${entry.samples} samples, noise ${entry.noise}`, entry] as const))(
+		'%s',
+		(_, entry) => {
+			const samples = generateDataset(entry.name, {samples: entry.samples, noise: entry.noise, dataSeed: entry.dataSeed});
+			expect(samples).toHaveLength(entry.samples);
+			let exact = 0;
+			for (const [i, sample] of samples.entries()) {
+				const expected = [...entry.x[i]!, entry.label[i]!];
+				const actual = [...sample.x, ...sample.t];
+				expect(actual).toHaveLength(expected.length);
+				for (const [k, value] of actual.entries()) {
+					if (!close(value, expected[k]!)) {
+						expect.fail(`sample ${i} value ${k}: ${value} !== numpy's ${expected[k]}`);
+					}
+
+					exact += value === expected[k] ? 1 : 0;
 				}
-
-				exact += value === expected[k] ? 1 : 0;
 			}
-		}
 
-		// plane uses no sin or cos: it must be bit for bit; the others nearly all
-		const total = samples.length * (DATASETS[entry.name].inputs + 1);
-		expect(exact).toBeGreaterThanOrEqual(entry.name === 'plane' ? total : total * 0.9);
-	});
+			// plane uses no sin or cos: it must be bit for bit; the others nearly all
+			const total = samples.length * (DATASETS[entry.name].inputs + 1);
+			expect(exact).toBeGreaterThanOrEqual(entry.name === 'plane' ? total : total * 0.9);
+		},
+	);
 });
 
 describe('generateDataset', () => {

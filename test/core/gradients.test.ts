@@ -63,7 +63,7 @@ function randomCases(): Case[] {
 	for (const activation of ACTIVATIONS) {
 		for (const bias of [false, true]) {
 			for (const sampleCount of [1, 3]) {
-				for (let made = 0; made < 6; ) {
+				for (let made = 0; made < 6;) {
 					const {spec, weights} = randomNetwork(random, activation, bias, sampleCount);
 					const network = new Network(spec);
 					network.setWeights(weights);
@@ -126,7 +126,9 @@ describe('backpropagation against finite differences, random networks', () => {
 
 		// and at the weights after it
 		const current = checkGradients(network);
-		expect(current.maxRelativeDifference, `${current.worst.weight.name}: analytic ${current.worst.analytic}, numeric ${current.worst.numeric}`).toBeLessThan(AGREEMENT);
+		expect(current.maxRelativeDifference, `${current.worst.weight.name}: analytic ${current.worst.analytic}, numeric ${current.worst.numeric}`).toBeLessThan(
+			AGREEMENT,
+		);
 		// the numbers compared are not trivially zero
 		expect(Math.max(...last.weights.map(check => Math.abs(check.numeric)))).toBeGreaterThan(1e-4);
 	});
@@ -287,7 +289,10 @@ describe('the chain of derivatives', () => {
 		const g2 = predicted * (1 - predicted);
 
 		const refs = weightRefs([3, 2, 1], false);
-		const w11Chain = chainOf(network, refs.find(ref => ref.name === 'W11')!);
+		const w11Chain = chainOf(
+			network,
+			refs.find(ref => ref.name === 'W11')!,
+		);
 		expect(w11Chain.form).toBe('expanded');
 		const factors = w11Chain.terms[0]!.factors;
 		expect(factors.map(factor => factor.derivative)).toEqual(['dError/dPredicted', 'dPredicted/dSOP3', 'dSOP3/dActiv1', 'dActiv1/dSOP1', 'dSOP1/dW11']);
@@ -303,7 +308,10 @@ describe('the chain of derivatives', () => {
 		expect(w41Now).not.toBe(w41);
 		expect(factors[2]!.value).toBe(w41);
 
-		const w41Chain = chainOf(network, refs.find(ref => ref.name === 'W41')!);
+		const w41Chain = chainOf(
+			network,
+			refs.find(ref => ref.name === 'W41')!,
+		);
 		expect(w41Chain.terms[0]!.factors.map(factor => factor.value)).toEqual([factors[0]!.value, factors[1]!.value, w41Chain.terms[0]!.factors[2]!.value]);
 		expect(relativeDifference(w41Chain.terms[0]!.factors[2]!.value, activ1)).toBeLessThan(1e-14);
 		expect(w41Chain.gradient).toBeCloseTo(0.1882, 4);

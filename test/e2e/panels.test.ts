@@ -139,5 +139,4 @@ describe('keys that change what the panels show', () => {
 		expect(lines.length).toBeGreaterThan(10);
 		expect(JSON.parse(fs.readFileSync(path.resolve(term.cwd!, json), 'utf8'))).toBeTypeOf('object');
 	});
-
 });

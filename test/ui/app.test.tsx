@@ -207,7 +207,7 @@ describe('the dashboard', () => {
 		stdout.emit('resize');
 		await settle();
 		expect(lastFrame()).toBe('Enlarge the window to 80×24 (now 60×24); q quits');
-				Object.defineProperty(stdout, 'columns', {value: 100, configurable: true});
+		Object.defineProperty(stdout, 'columns', {value: 100, configurable: true});
 		stdout.emit('resize');
 		await settle();
 		expect(lastFrame()).toContain('Weights');

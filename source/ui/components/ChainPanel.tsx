@@ -1,68 +1,113 @@
 import {Box, Text} from 'ink';
 import type {Chain} from '../../core/chain.js';
-import {fit, formatNumber} from '../format.js';
+import type {CheckStatus} from '../../core/snapshot.js';
+import {formatNumber} from '../../session/format.js';
+import {wrapText} from '../text.js';
 
 export type ChainPanelProps = {
 	/** Undefined before the first iteration: the factors come from one. */
 	readonly chain: Chain | undefined;
-	/** The finite-difference gradient of this weight, when a gradient check has run. */
-	readonly numeric?: {readonly gradient: number; readonly relativeDifference: number};
+	/** During a phase walk: the factors of layers not yet reached are left blank. */
+	readonly reached: ((layer: number) => boolean) | undefined;
+	readonly check: CheckStatus | undefined;
+	/** Which sample of the batch the factors are of, in words, when there are several. */
+	readonly sampleLabel: string | undefined;
 	readonly width: number;
-	/** Lines available. */
 	readonly height: number;
 };
 
+type ChainLine = {readonly text: string; readonly bold?: boolean; readonly dim?: boolean};
+
 /**
  * The selected weight's gradient as the tutorial writes it: each derivative of the chain
- * from the error down to the weight, named and valued, then their product.
+ * from the error down to the weight, named and valued, their product, then the penalty and
+ * the optimizer's steps down to the change the weights table shows. Lines wrap; when they
+ * are more than the panel holds the formulas go first, then the per-sample products.
  */
-export function ChainPanel({chain, numeric, width, height}: ChainPanelProps) {
+export function ChainPanel(props: ChainPanelProps) {
+	const {chain, width, height} = props;
 	if (!chain) {
 		return <Text dimColor>step once (s) to see it: the factors come from an iteration.</Text>;
 	}
 
-	const first = chain.terms[0]!;
-	const symbols = first.factors.map(f => f.symbol);
-	const label = Math.max(...first.factors.map(f => `${f.symbol} = ${f.derivative}`.length));
-	const several = chain.terms.length > 1;
-	const lines: Array<{text: string; bold?: boolean; dim?: boolean}> = [];
-	if (chain.form === 'backpropagated') {
-		lines.push({text: `${first.factors[0]!.derivative} = Σ w · dError/dSOP over the next layer`, dim: true});
-	}
-
-	if (several) {
-		lines.push({text: `sample 1 of ${chain.terms.length}:`, dim: true});
-	}
-
-	for (const factor of first.factors) {
-		lines.push({text: `${`${factor.symbol} = ${factor.derivative}`.padEnd(label)} = ${formatNumber(factor.value)}`});
-	}
-
-	const product = symbols.join('·');
-	if (several) {
-		const each = chain.terms.map(term => formatNumber(term.product)).join(', ');
-		lines.push({text: `${product} per sample: ${each}`, dim: true});
-		lines.push({text: `gradient = mean over ${chain.terms.length} samples = ${formatNumber(chain.gradient)}`, bold: true});
-	} else {
-		lines.push({text: `gradient = ${product} = ${formatNumber(chain.gradient)}`, bold: true});
-	}
-
-	if (numeric) {
-		lines.push(
-			{text: `finite differences  = ${formatNumber(numeric.gradient, 6)}`, dim: true},
-			{text: `relative difference = ${numeric.relativeDifference.toExponential(1)}`, dim: true},
-		);
-	}
-
-	// keep the total in view when the chain is longer than the panel
-	const shown = lines.length > height ? [...lines.slice(0, height - 2), {text: `… ${lines.length - height + 1} more`, dim: true}, lines.at(-1)!] : lines;
+	// the fullest form whose lines fit the panel unwrapped, else the fullest that fits wrapped
+	const attempts = [chainLines(props, true, true), chainLines(props, false, true), chainLines(props, false, false)];
+	const unwrapped = attempts.find(lines => lines.length <= height && lines.every(line => line.text.length <= width));
+	const wrapped = attempts.map(lines => lines.flatMap(line => wrapText(line.text, width).map(text => ({...line, text}))));
+	const lines = unwrapped ?? wrapped.find(candidate => candidate.length <= height) ?? wrapped.at(-1)!;
+	const shown =
+		lines.length <= height
+			? lines
+			: [...lines.slice(0, height - 2), {text: `(${lines.length - height + 1} lines more: a taller window shows them)`, dim: true}, lines.at(-1)!];
 	return (
 		<Box flexDirection="column">
 			{shown.map((line, k) => (
-				<Text key={k} bold={line.bold} dimColor={line.dim} wrap="truncate-end">
-					{fit(line.text, width)}
+				<Text key={k} bold={line.bold} dimColor={line.dim}>
+					{line.text}
 				</Text>
 			))}
 		</Box>
 	);
+}
+
+function chainLines({chain, reached, check, sampleLabel}: ChainPanelProps, formulas: boolean, products: boolean): ChainLine[] {
+	const c = chain!;
+	const lines: ChainLine[] = [];
+	const value = (x: number) => formatNumber(x);
+	if (c.form === 'backpropagated' && formulas) {
+		lines.push({text: `${c.factors[0]!.derivative} = Σ w · dError/dSOP over the next layer`, dim: true});
+	}
+
+	if (sampleLabel) {
+		lines.push({text: sampleLabel, dim: true});
+	}
+
+	const label = Math.max(...c.factors.map(f => `${f.symbol} = ${f.derivative}`.length));
+	for (const factor of c.factors) {
+		const known = !reached || reached(factor.layer);
+		const formula = formulas && factor.formula ? ` = ${factor.formula}` : '';
+		lines.push({text: `${`${factor.symbol} = ${factor.derivative}`.padEnd(label)}${formula} = ${known ? value(factor.value) : '…'}`, dim: !known});
+	}
+
+	const allKnown = !reached || c.factors.every(factor => reached(factor.layer));
+	if (!allKnown) {
+		lines.push({text: 'the rest comes as the backward pass reaches each layer (p)', dim: true});
+		return lines;
+	}
+
+	const product = c.factors.map(f => f.symbol).join('·');
+	if (c.products.length === 1) {
+		lines.push({text: `${c.penalty ? 'data gradient' : 'gradient'} = ${product} = ${value(c.dataGradient)}`, bold: !c.penalty});
+	} else {
+		if (products) {
+			lines.push({text: `${product} per sample of the batch: ${c.products.map(p => value(p)).join(', ')}`, dim: true});
+		}
+
+		lines.push({
+			text: `${c.penalty ? 'data gradient' : 'gradient'} = mean of ${c.products.length} samples' ${product} = ${value(c.dataGradient)}`,
+			bold: !c.penalty,
+		});
+	}
+
+	if (c.penalty) {
+		lines.push(
+			{text: `penalty = 2·L2·w + L1·sign(w) = ${value(c.penalty.term)} (w = ${value(c.penalty.weight)})`},
+			{text: `gradient = data gradient + penalty = ${value(c.gradient)}`, bold: true},
+		);
+	}
+
+	for (const step of c.steps) {
+		lines.push({text: `${step.formula} = ${value(step.value)}`});
+	}
+
+	const sgd = c.steps.length === 0 && products ? ` = −${c.learningRate} · ${value(c.gradient)}` : '';
+	lines.push({text: `${c.changeFormula}${sgd} = ${value(c.change)}`, bold: true});
+	if (check?.state === 'done' && check.selected) {
+		lines.push({
+			text: `finite differences = ${formatNumber(check.selected.numeric, 6)}, relative difference ${formatNumber(check.selected.relativeDifference, 2)}`,
+			dim: true,
+		});
+	}
+
+	return lines;
 }

@@ -1,76 +1,107 @@
+import {cyan, darkgray, lightgray, yellow} from 'asciichart';
 import {Box, Text} from 'ink';
-import {darkgray, yellow, cyan} from 'asciichart';
-import {LABEL_WIDTH, renderChart} from '../chart.js';
-import {formatCount, formatNumber} from '../format.js';
+import type {HistoryPoint} from '../../core/history.js';
+import type {History, PreviousRun} from '../../core/snapshot.js';
+import type {LearningRateChange} from '../../core/trainer-state.js';
+import {formatCount, formatNumber} from '../../session/format.js';
+import {chartFrame, columnOf, rangeOf, renderChart, resample, type ChartSeries} from '../chart.js';
+import {wrapText} from '../text.js';
 
 export type ChartMode = 'error' | 'output';
 
 export type ErrorChartProps = {
 	readonly mode: ChartMode;
 	readonly logScale: boolean;
-	/** This run's values, one per column (already resampled to the plot's width). */
-	readonly current: readonly number[];
-	/** The previous run's curve on the same axis (error chart only), drawn dimmer, with what it was. */
-	readonly previous?: {readonly values: readonly number[]; readonly seed: number; readonly learningRate: number};
-	/** The target: a flat second line on the output chart. */
-	readonly target?: number;
-	readonly axisStart: number;
-	readonly axisEnd: number;
-	/** Columns (0-based, within the plot) at which the learning rate changed, with the new rate. */
-	readonly markers: ReadonlyArray<{readonly column: number; readonly learningRate: number}>;
-	/** Lines the chart may take, the range lines under it included. */
+	readonly history: History;
+	/** The latest iteration: the axis ends there (or at the previous run's end, when longer). */
+	readonly iteration: number;
+	readonly previous: PreviousRun | undefined;
+	readonly learningRateChanges: readonly LearningRateChange[];
+	readonly width: number;
+	/** Lines the chart may take, the lines under it included. */
 	readonly height: number;
 };
 
 /**
- * The tutorial's two figures, live: the error over the iterations (or, with `c`, the
- * predicted output and the target), with the iteration range under it.
+ * The tutorial's two figures, live: the error over the iterations, from the first to the
+ * latest (or, with `c`, the predicted output of the first training sample with its
+ * target); the test error beside it when samples are held out; the previous run in grey.
  */
-export function ErrorChart({mode, logScale, current, previous, target, axisStart, axisEnd, markers, height}: ErrorChartProps) {
-	const extraLines = 1 + (markers.length > 0 ? 1 : 0) + (previous ? 1 : 0);
-	const series = [
-		...(previous && previous.values.length > 0 ? [{values: previous.values, color: darkgray}] : []),
-		...(target === undefined ? [] : [{values: current.map(() => target), color: yellow}]),
+export function ErrorChart({mode, logScale, history, iteration, previous, learningRateChanges, width, height}: ErrorChartProps) {
+	const own = mode === 'error' ? history.error : history.output;
+	const axisStart = history.start;
+	const axisEnd = Math.max(iteration, axisStart, mode === 'error' ? (previous?.error.at(-1)?.iteration ?? 0) : 0);
+	const compared = mode === 'error' && previous && previous.error.length > 0 ? previous.error : undefined;
+	const test = mode === 'error' && history.test.length > 0 ? history.test : undefined;
+	const legend: Array<{text: string; color: string}> = [
+		...(compared ? [{text: `grey: the previous run (${previous!.label}); x clears it`, color: 'gray'}] : []),
+		...(test
+			? [
+					{
+						text: `yellow: the test error, measured every ${formatCount(testStride(history))} iterations; cyan: the ${history.batchError ? 'batch error' : 'error'}`,
+						color: 'yellow',
+					},
+				]
+			: []),
+		...(mode === 'output' ? [{text: `grey: the target ${formatNumber(history.target, 6)}`, color: 'gray'}] : []),
+	].flatMap(line => wrapText(line.text, width).map(text => ({...line, text})));
+	const markers = learningRateChanges.filter(change => change.iteration >= axisStart && change.iteration > 0);
+	const range = rangeOf([own, compared ?? [], test ?? []], logScale, mode === 'output' ? [history.target] : []);
+	if (own.length < 2 || !range) {
+		return <Text dimColor>{emptyText(own, mode, history)}</Text>;
+	}
+
+	const frame = chartFrame(range, Math.max(2, height - 1 - (markers.length > 0 ? 1 : 0) - legend.length), width, logScale);
+	const columnsOf = (points: readonly HistoryPoint[], start: number) => resample(points, start, axisEnd, frame.columns).map(column => column.value);
+	const current = columnsOf(own, axisStart);
+	const series: ChartSeries[] = [
+		...(compared ? [{values: columnsOf(compared, 1), color: darkgray}] : []),
+		...(test ? [{values: columnsOf(test, axisStart), color: yellow}] : []),
+		...(mode === 'output' ? [{values: current.map(() => history.target), color: lightgray}] : []),
 		{values: current, color: cyan},
 	];
-	// one point has no range to draw: asciichart would label it 0
-	const lines = current.length > 1 ? renderChart(series, Math.max(2, height - extraLines), logScale) : undefined;
-	const range = `iterations ${formatCount(axisStart)} … ${formatCount(axisEnd)}`;
 	let markerLine = '';
-	for (const {column, learningRate} of markers) {
-		const at = LABEL_WIDTH + 1 + column;
-		if (at >= markerLine.length) {
-			markerLine = markerLine.padEnd(at) + `▲lr ${formatNumber(learningRate, 3)}`;
+	for (const change of markers) {
+		const at = frame.labelWidth + 1 + columnOf(change.iteration, axisStart, axisEnd, frame.columns);
+		const label = `▲lr ${formatNumber(change.learningRate, 3)}`;
+		if (at >= markerLine.length && at + label.length <= width) {
+			markerLine = markerLine.padEnd(at) + label;
 		}
 	}
 
 	return (
 		<Box flexDirection="column">
-			{lines ? (
-				// one text node for the whole plot: Ink measures every node on every frame
-				<Text wrap="truncate-end">{lines.join('\n')}</Text>
-			) : (
-				<Text dimColor>
-					{current.length === 1
-						? `after one iteration: ${formatNumber(current[0]!, 6)}; the curve starts at the second`
-						: 'no iterations yet: press s to step or space to run'}
-				</Text>
-			)}
+			{/* one text node for the whole plot: Ink measures every node on every frame */}
+			<Text wrap="truncate-end">{renderChart(series, frame, logScale).join('\n')}</Text>
 			{markers.length > 0 ? (
 				<Text color="yellow" wrap="truncate-end">
 					{markerLine}
 				</Text>
 			) : null}
-			{current.length > 1 ? (
-				<Text dimColor wrap="truncate-end">
-					{range}
+			<Text dimColor wrap="truncate-end">
+				{`iterations ${formatCount(axisStart)} … ${formatCount(axisEnd)}`}
+			</Text>
+			{legend.map(line => (
+				<Text key={line.text} color={line.color}>
+					{line.text}
 				</Text>
-			) : null}
-			{previous ? (
-				<Text color="gray" wrap="truncate-end">
-					grey: the previous run (seed {previous.seed}, lr {previous.learningRate}); x clears it
-				</Text>
-			) : null}
+			))}
 		</Box>
 	);
+}
+
+function emptyText(own: readonly HistoryPoint[], mode: ChartMode, history: History): string {
+	const only = own[0];
+	if (only) {
+		return `after iteration ${formatCount(only.iteration)}: ${mode === 'error' ? 'error' : 'predicted'} ${formatNumber(only.last, 6)}; the curve starts with the next iteration`;
+	}
+
+	return mode === 'output' && history.error.length > 0
+		? 'the first training sample has been in no batch yet'
+		: 'no iterations yet: press s to step or space to run';
+}
+
+function testStride(history: History): number {
+	const [a, b] = history.test.slice(-2);
+	return a && b ? b.iteration - a.iteration : 1;
 }

@@ -3,31 +3,27 @@ import type {ReactNode} from 'react';
 
 type PanelProps = {
 	readonly title: string;
-	/** Shown dimmed after the title, e.g. the keys that act on the panel. */
+	/** Shown dimmed after the title where it fits whole (the keys that act on the panel). */
 	readonly hint?: string;
 	readonly width: number;
 	readonly height: number;
 	readonly children: ReactNode;
 };
 
-/** Lines a panel's frame takes: the top border carries the title, and the bottom border. */
-export const PANEL_CHROME = 2;
-
 /** A rounded box of a fixed size, its title set in the top border to save a line. */
 export function Panel({title, hint, width, height, children}: PanelProps) {
-	const label = ` ${title}${hint ? ` ${hint}` : ''} `;
-	const room = Math.max(0, width - 3);
-	const shownTitle = label.length > room ? `${label.slice(0, Math.max(0, room - 1))}…` : label;
-	const titleLength = Math.min(shownTitle.length, title.length + 1);
+	const room = Math.max(0, width - 4);
+	const shownTitle = title.length <= room ? title : title.slice(0, room);
+	const shownHint = hint && shownTitle.length + 1 + hint.length <= room ? ` ${hint}` : '';
+	const used = shownTitle.length + shownHint.length + 2;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text color="gray" wrap="truncate-end">
-				╭─
+				╭─{' '}
 				<Text bold color="white">
-					{shownTitle.slice(0, titleLength)}
+					{shownTitle}
 				</Text>
-				<Text dimColor>{shownTitle.slice(titleLength)}</Text>
-				{'─'.repeat(Math.max(0, width - 3 - shownTitle.length))}╮
+				<Text dimColor>{shownHint}</Text> {'─'.repeat(Math.max(0, width - 3 - used))}╮
 			</Text>
 			<Box flexDirection="column" borderStyle="round" borderTop={false} borderColor="gray" paddingX={1} flexGrow={1} overflow="hidden">
 				{children}

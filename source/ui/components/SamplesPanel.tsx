@@ -1,69 +1,84 @@
 import {Box, Text} from 'ink';
-import {fit, formatNumber} from '../format.js';
-
-export type SampleRow = {
-	readonly inputs: readonly number[];
-	readonly target: readonly number[];
-	/** Undefined before the first iteration. */
-	readonly predicted: readonly number[] | undefined;
-	/** This sample's error: the sum over outputs of (predicted - target)^2. */
-	readonly error: number | undefined;
-};
+import type {SampleRow, Window} from '../../core/snapshot.js';
+import {formatCount, formatData, formatNumber} from '../../session/format.js';
+import {wrapText} from '../text.js';
 
 export type SamplesPanelProps = {
-	readonly rows: readonly SampleRow[];
-	/** First row shown (the panel scrolls when there are many). */
+	readonly samples: Window<SampleRow>;
+	/** First sample shown. */
 	readonly start: number;
+	/** The sample the chain and the diagram follow: marked. */
+	readonly followed: number;
 	readonly height: number;
 	readonly width: number;
 };
 
-// inputs and targets are data: shown as given, not rounded
-const data = (values: readonly number[]) => values.join(', ');
-const computed = (values: readonly number[] | undefined) => (values ? values.map(v => formatNumber(v)).join(', ') : '–');
+const computed = (values: readonly number[]) => values.map(value => formatNumber(value)).join(', ');
 
-/** Each sample: inputs, target, predicted output and its error; one sample is shown as a list. */
-export function SamplesPanel({rows, start, height, width}: SamplesPanelProps) {
-	const only = rows.length === 1 ? rows[0] : undefined;
-	if (only && height >= 4) {
-		const line = (label: string, value: string, bold = false) => (
-			<Text wrap="truncate-end">
-				{label.padEnd(11)}
-				<Text bold={bold}>{fit(value, width - 11)}</Text>
-			</Text>
-		);
+/** The lines of one sample: `#3 inputs → predicted (target t, error e)`, wrapped to the panel, never cut. */
+export function sampleLines(row: SampleRow, total: number, width: number): string[] {
+	const mark = row.test ? ' test' : '';
+	const head = `#${row.index + 1}${mark}`.padEnd(String(total).length + 1 + (mark ? 5 : 0));
+	return wrapText(
+		`${head} ${formatData(row.inputs)} → ${computed(row.predicted)} (target ${formatData(row.target)}, error ${formatNumber(row.error)})`,
+		width,
+		head.length + 1,
+	);
+}
+
+/** How many samples from `start` fill `height` lines (one line says which are shown). */
+export function samplesThatFit(samples: Window<SampleRow>, start: number, height: number, width: number): number {
+	let used = samples.total > 1 ? 1 : 0;
+	let count = 0;
+	for (const row of samples.rows.slice(start - samples.start)) {
+		used += sampleLines(row, samples.total, width).length;
+		if (used > height) {
+			break;
+		}
+
+		count++;
+	}
+
+	return Math.max(1, count);
+}
+
+/** Each sample: inputs, predicted output, target and error; one sample is shown as a list. */
+export function SamplesPanel({samples, start, followed, height, width}: SamplesPanelProps) {
+	const only = samples.total === 1 ? samples.rows[0] : undefined;
+	if (only) {
+		const line = (label: string, value: string, bold = false) =>
+			wrapText(value, width - 11, 0).map((text, k) => (
+				<Text key={`${label}${k}`}>
+					{(k === 0 ? label : '').padEnd(11)}
+					<Text bold={bold}>{text}</Text>
+				</Text>
+			));
 		return (
 			<Box flexDirection="column">
-				{line('inputs', data(only.inputs))}
-				{line('target', data(only.target))}
+				{line('inputs', formatData(only.inputs))}
+				{line('target', formatData(only.target))}
 				{line('predicted', computed(only.predicted), true)}
 				{line('error', formatNumber(only.error), true)}
 			</Box>
 		);
 	}
 
-	const visible = rows.length > height ? Math.max(1, height - 1) : height;
-	const first = Math.min(start, Math.max(0, rows.length - visible));
-	const shown = rows.slice(first, first + visible);
-	const number = String(rows.length).length + 1;
+	const first = Math.max(samples.start, Math.min(start, samples.total - 1));
+	const count = samplesThatFit(samples, first, height, width);
+	const shown = samples.rows.slice(first - samples.start, first - samples.start + count);
 	return (
 		<Box flexDirection="column">
-			{shown.map((row, k) => {
-				const tail = ` → ${computed(row.predicted)} (target ${data(row.target)}, error ${formatNumber(row.error)})`;
-				const head = `#${first + k + 1}`.padEnd(number + 1);
-				return (
-					<Text key={first + k} wrap="truncate-end">
-						{head}
-						{fit(data(row.inputs), Math.max(6, width - head.length - tail.length))}
-						<Text bold>{tail}</Text>
+			{shown.flatMap(row =>
+				sampleLines(row, samples.total, width).map((text, k) => (
+					<Text key={`${row.index}.${k}`} inverse={row.index === followed && k === 0}>
+						{text}
 					</Text>
-				);
-			})}
-			{rows.length > visible ? (
-				<Text dimColor>
-					samples {first + 1}–{first + shown.length} of {rows.length}
-				</Text>
-			) : null}
+				)),
+			)}
+			<Text dimColor>
+				samples {formatCount(first + 1)}–{formatCount(first + shown.length)} of {formatCount(samples.total)}
+				{samples.total > shown.length ? ' · PgUp PgDn' : ''}
+			</Text>
 		</Box>
 	);
 }

@@ -1,54 +1,56 @@
-import {Box, Text} from 'ink';
-import type {Activation} from '../../core/network.js';
-import type {TrainerState} from '../../core/trainer.js';
+import {Box} from 'ink';
 import {describeLayers} from '../../core/names.js';
-import {formatCount, formatDuration, formatNumber, formatSpeed} from '../format.js';
+import type {RunFacts, Status} from '../../core/snapshot.js';
+import {formatCount, formatDuration, formatNumber, formatSpeed} from '../../session/format.js';
+import {fitParts, type Part} from '../text.js';
+import {Line} from './Line.js';
 
 export type StatusLineProps = {
-	readonly layers: readonly number[];
-	readonly activation: Activation;
-	readonly bias: boolean;
-	readonly learningRate: number;
-	readonly seed: number;
-	readonly state: TrainerState;
-	readonly divergedAt: number | undefined;
-	readonly iteration: number;
-	readonly limit: number;
-	readonly iterationsPerSecond: number;
-	readonly speed: number;
-	readonly elapsedMs: number;
-	/** Loss of the last iteration's forward pass; undefined before the first. */
-	readonly error: number | undefined;
+	readonly run: RunFacts;
+	readonly status: Status;
+	/** A key's effect still on its way (`pausing …`): shown instead of the state. */
+	readonly pending: string | undefined;
 	readonly width: number;
 };
 
-const stateColor: Record<TrainerState, string> = {running: 'green', paused: 'yellow', done: 'cyan', diverged: 'red'};
+const stateColor: Record<Status['state'], string> = {running: 'green', paused: 'yellow', done: 'cyan', diverged: 'red'};
+const percent = (share: number) => `${formatNumber(share * 100, 3)} %`;
 
-/** Two lines: what is training, then how far it is. */
-export function StatusLine(props: StatusLineProps) {
-	const {state, divergedAt} = props;
-	const stateText = state === 'diverged' ? `diverged at iteration ${formatCount(divergedAt ?? props.iteration)}` : state;
-	// the rate is measured over half a second of running: "–" until then
-	const measured = props.iterationsPerSecond > 0 ? formatCount(props.iterationsPerSecond) : '–';
-	const rate = state === 'running' ? `${measured} it/s` : '0 it/s';
-	// "learning rate" in full where it fits
-	const rateLabel = props.width >= 100 ? 'learning rate' : 'lr';
+/** Two lines: what is training and with which choices, then how far it is and how well. Parts that do not fit are left out whole. */
+export function StatusLine({run, status, pending, width}: StatusLineProps) {
+	const part = (rank: number, ...segments: Part['segments']): Part => ({rank, segments});
+	const batch = run.fullBatch ? undefined : `batch ${run.batchSize} of ${formatCount(run.trainCount)}`;
+	const first: Part[] = [
+		part(0, {text: 'descent', bold: true, color: 'magenta'}, {text: ` ${describeLayers(run.layers)}`}),
+		part(1, {text: run.activation}),
+		part(5, {text: run.bias ? 'bias' : 'no bias'}),
+		...run.choices.map(choice => part(2, {text: choice})),
+		...(batch ? [part(2, {text: batch})] : []),
+		...(run.testCount > 0 ? [part(3, {text: `${formatCount(run.testCount)} test samples`})] : []),
+		part(1, {text: width >= 100 ? 'learning rate ' : 'lr '}, {text: String(status.learningRate), bold: true}),
+		part(4, {text: `seed ${run.seed}`}),
+		part(6, {text: `speed ${formatSpeed(status.speed)}`}),
+	];
+	const state = status.state === 'diverged' ? `diverged at iteration ${formatCount(status.divergedAt ?? status.iteration)}` : status.state;
+	const towards = status.stopAt === undefined ? '' : ` to ${formatCount(status.stopAt)}`;
+	// the rate is measured over a second or two of running: "–" until then
+	const rate = status.state === 'running' ? (status.iterationsPerSecond > 0 ? `${formatCount(status.iterationsPerSecond)} it/s` : '– it/s') : '0 it/s';
+	const errorLabel = status.iteration === 0 ? 'initial error' : run.fullBatch ? 'error' : 'batch error';
+	const second: Part[] = [
+		part(0, pending ? {text: pending, bold: true, color: 'yellow'} : {text: `${state}${towards}`, bold: true, color: stateColor[status.state]}),
+		part(0, {text: 'iteration '}, {text: formatCount(status.iteration), bold: true}, {text: ` / ${formatCount(run.limit)}`}),
+		...(run.fullBatch ? [] : [part(2, {text: `epoch ${formatCount(status.epoch)}`})]),
+		part(5, {text: rate}),
+		part(6, {text: formatDuration(status.elapsedMs)}),
+		part(1, {text: `${errorLabel} `}, {text: formatNumber(status.error, 6), bold: true}),
+		...(status.testError === undefined ? [] : [part(2, {text: 'test error '}, {text: formatNumber(status.testError, 6), bold: true})]),
+		...(status.accuracy === undefined ? [] : [part(3, {text: `accuracy ${percent(status.accuracy)}`})]),
+		...(status.testAccuracy === undefined ? [] : [part(3, {text: `test ${percent(status.testAccuracy)}`})]),
+	];
 	return (
-		<Box flexDirection="column" width={props.width}>
-			<Text wrap="truncate-end">
-				<Text bold color="magenta">
-					descent
-				</Text>{' '}
-				{describeLayers(props.layers)} · {props.activation} · {props.bias ? 'bias' : 'no bias'} · {rateLabel}{' '}
-				<Text bold>{props.learningRate}</Text> · seed {props.seed} · speed {formatSpeed(props.speed)}
-			</Text>
-			<Text wrap="truncate-end">
-				<Text bold color={stateColor[state]}>
-					{stateText}
-				</Text>{' '}
-				· iteration <Text bold>{formatCount(props.iteration)}</Text> / {formatCount(props.limit)} · {rate} ·{' '}
-				{formatDuration(props.elapsedMs)} · error <Text bold>{formatNumber(props.error, 6)}</Text>
-			</Text>
+		<Box flexDirection="column" width={width}>
+			<Line segments={fitParts(first, width)} />
+			<Line segments={fitParts(second, width)} />
 		</Box>
 	);
 }

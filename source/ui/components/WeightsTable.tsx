@@ -1,34 +1,24 @@
 import {Box, Text} from 'ink';
-import {fit, formatNumber, formatSigned} from '../format.js';
-
-export type WeightRow = {
-	readonly name: string;
-	readonly from: string;
-	readonly to: string;
-	readonly value: number;
-	/** Undefined before the first iteration. */
-	readonly change: number | undefined;
-	readonly gradient: number | undefined;
-	/** Relative difference to the finite-difference gradient, when a check has run. */
-	readonly check?: number;
-};
+import type {WeightRow, Window} from '../../core/snapshot.js';
+import {formatCount, formatFit} from '../../session/format.js';
 
 export type WeightsTableProps = {
-	readonly rows: readonly WeightRow[];
+	readonly weights: Window<WeightRow>;
 	readonly selected: number;
 	/** Lines available for rows (the header excluded). */
 	readonly height: number;
 	readonly showCheck: boolean;
 };
 
-const NUMBER_WIDTH = 9;
-// values get 6 significant digits: with the tutorial's learning rate one step changes the 5th
-const VALUE_WIDTH = 11;
+/** Columns of the numbers: every double fits them whole (formatFit loses digits, not its end). */
+const VALUE = 11;
+const NUMBER = 10;
+const CHECK = 8;
 
-/** Column widths for these rows: the layout asks for them to size the panel. */
-export function weightsTableWidth(rows: readonly WeightRow[], showCheck: boolean): number {
-	const {name, link} = labelWidths(rows);
-	return name + 1 + link + VALUE_WIDTH + 1 + 2 * (NUMBER_WIDTH + 1) + (showCheck ? NUMBER_WIDTH + 1 : 0);
+/** Column widths for these rows: the layout sizes the panel to them. */
+export function weightsTableWidth(weights: Window<WeightRow>, showCheck: boolean): number {
+	const {name, link} = labelWidths(weights.rows);
+	return name + 1 + link + 1 + VALUE + 2 * (NUMBER + 1) + (showCheck ? CHECK + 1 : 0);
 }
 
 function labelWidths(rows: readonly WeightRow[]) {
@@ -51,37 +41,36 @@ export function scrollStart(count: number, selected: number, visible: number): n
 	return Math.min(Math.max(0, selected - Math.floor(visible / 2)), count - visible);
 }
 
+/** Rows of the table that fit `height` lines: one line says how many are hidden when not all fit. */
+export function visibleWeightRows(total: number, height: number): number {
+	return Math.max(1, total > height ? height - 1 : height);
+}
+
 /** Every weight: its value, last change and gradient; one row selected; scrolls to keep it in view. */
-export function WeightsTable({rows, selected, height, showCheck}: WeightsTableProps) {
-	const {name, link} = labelWidths(rows);
-	const needsScroll = rows.length > height;
-	// one line says how many rows are hidden when they do not all fit
-	const visible = Math.max(1, needsScroll ? height - 1 : height);
-	const start = scrollStart(rows.length, selected, visible);
-	const shown = rows.slice(start, start + visible);
-	const cell = (text: string) => text.padStart(NUMBER_WIDTH);
+export function WeightsTable({weights, selected, height, showCheck}: WeightsTableProps) {
+	const {name, link} = labelWidths(weights.rows);
+	const visible = visibleWeightRows(weights.total, height);
+	const start = scrollStart(weights.total, selected, visible);
+	const shown = weights.rows.slice(start - weights.start, start - weights.start + visible);
+	const cell = (text: string, width: number) => text.padStart(width);
 	return (
 		<Box flexDirection="column">
 			<Text dimColor wrap="truncate-end">
-				{'weight'.padEnd(name)} {'link'.padEnd(link)} {'value'.padStart(VALUE_WIDTH)} {cell('change')} {cell('gradient')}
-				{showCheck ? ` ${cell('check')}` : ''}
+				{'weight'.padEnd(name)} {'link'.padEnd(link)} {cell('value', VALUE)} {cell('change', NUMBER)} {cell('gradient', NUMBER)}
+				{showCheck ? ` ${cell('check', CHECK)}` : ''}
 			</Text>
-			{shown.map((row, k) => {
-				const index = start + k;
-				const isSelected = index === selected;
-				return (
-					<Text key={index} inverse={isSelected} wrap="truncate-end">
-						{fit(row.name, name).padEnd(name)} {`${row.from} → ${row.to}`.padEnd(link)} {formatNumber(row.value, 6).padStart(VALUE_WIDTH)}{' '}
-						{cell(formatSigned(row.change))} {cell(formatNumber(row.gradient))}
-						{showCheck ? ` ${cell(row.check === undefined ? '–' : row.check.toExponential(1))}` : ''}
-					</Text>
-				);
-			})}
-			{needsScroll ? (
+			{shown.map(row => (
+				<Text key={row.index} inverse={row.index === selected} wrap="truncate-end">
+					{row.name.padEnd(name)} {`${row.from} → ${row.to}`.padEnd(link)} {cell(formatFit(row.value, VALUE), VALUE)}{' '}
+					{cell(formatFit(row.change, NUMBER, 4, true), NUMBER)} {cell(formatFit(row.gradient, NUMBER, 4), NUMBER)}
+					{showCheck ? ` ${cell(row.check === undefined ? '–' : formatFit(row.check, CHECK, 2), CHECK)}` : ''}
+				</Text>
+			))}
+			{weights.total > visible ? (
 				<Text dimColor>
-					{start > 0 ? `↑ ${start} above` : ''}
-					{start > 0 && start + visible < rows.length ? ' · ' : ''}
-					{start + visible < rows.length ? `↓ ${rows.length - start - visible} below` : ''}
+					{[start > 0 ? `↑ ${formatCount(start)} above` : '', start + visible < weights.total ? `↓ ${formatCount(weights.total - start - visible)} below` : '']
+						.filter(Boolean)
+						.join(' · ')}
 				</Text>
 			) : null}
 		</Box>

@@ -6,11 +6,10 @@ export type TerminalSize = {readonly columns: number; readonly rows: number};
 /** The terminal's size, updated when it is resized. */
 export function useTerminalSize(): TerminalSize {
 	const {stdout} = useStdout();
-	const read = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-	const [size, setSize] = useState<TerminalSize>(read);
+	const [size, setSize] = useState<TerminalSize>(() => ({columns: stdout.columns || 80, rows: stdout.rows || 24}));
 	useEffect(() => {
 		const update = () => {
-			setSize(read());
+			setSize({columns: stdout.columns || 80, rows: stdout.rows || 24});
 		};
 
 		stdout.on('resize', update);

@@ -1,0 +1,163 @@
+import type {Resume} from '../core/checkpoint.js';
+import {DEFAULT_PRESET, PRESETS} from '../core/presets.js';
+import type {Setup} from '../core/setup.js';
+import {nestedShapeProblem, shapeOf, weightCount, type NestedWeights} from '../core/shape.js';
+import {setupProblem} from '../core/validate.js';
+import {InputError} from '../session/input-error.js';
+import {DEFAULT_SPEED, type RunOptions} from '../session/options.js';
+import {resolveData} from './data.js';
+import {FLAGS, flagOfSetting, type Flag} from './flags.js';
+import type {Parsed} from './parse.js';
+
+/** What the command line asks for, checked: the dashboard, headless and --explain take only this. */
+export type Options = {
+	readonly run: RunOptions;
+	readonly headless: boolean;
+	readonly json: boolean;
+	readonly every?: number;
+	readonly explain?: number;
+	readonly exportData?: string;
+	/** The command line as read: for the flags that reproduce the run. */
+	readonly parsed: Parsed;
+};
+
+/** What the effects step read: files, and a seed picked for a run started without one. */
+export type Loaded = {
+	readonly checkpoint?: Resume;
+	/** The text of --data. */
+	readonly csv?: string;
+	/** --weights, parsed as JSON. */
+	readonly weights?: unknown;
+	readonly randomSeed: number;
+};
+
+/** A bound on memory: 10 million weights are 80 MB per buffer. */
+export const MAX_WEIGHTS = 10_000_000;
+/** Settings a checkpoint's run may change as it goes on. */
+const CONTINUABLE = new Set<keyof Setup>(['learningRate', 'limit', 'untilError']);
+
+/**
+ * Options from the parsed flags and the loaded files: pure, so that every error case is a
+ * unit test. Starts from the preset (or the checkpoint), applies each setting flag as
+ * declared, resolves the data and layers, then checks what only the whole can tell.
+ */
+export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
+	const {values} = parsed;
+	const base = loaded.checkpoint?.setup ?? {...PRESETS.get(values.preset ?? DEFAULT_PRESET)!.setup, seed: loaded.randomSeed};
+	const settings: Record<string, unknown> = {...base};
+	for (const spec of FLAGS as readonly Flag[]) {
+		const value = values[spec.name as keyof typeof values];
+		if (spec.setting === undefined || value === undefined) {
+			continue;
+		}
+
+		if (loaded.checkpoint && !CONTINUABLE.has(spec.setting) && value !== base[spec.setting]) {
+			throw new InputError(
+				`--load ${values.load}: the checkpoint's ${spec.setting} is ${JSON.stringify(base[spec.setting])}; --${spec.name} ${String(parsed.given.get(spec.name as never))} disagrees`,
+			);
+		}
+
+		settings[spec.setting] = value;
+	}
+
+	const oneHot = settings['outputActivation'] === 'softmax';
+	if (loaded.checkpoint && (values.layers || values.inputs || values.target || values.data || values.dataset || values.features)) {
+		throw new InputError(
+			`--load ${values.load}: the checkpoint holds its layers and samples; leave out --layers, --inputs, --target, --data, --dataset and --features`,
+		);
+	}
+
+	const data = resolveData(values, loaded.csv, base, oneHot);
+	const setup = {
+		...(settings as unknown as Setup),
+		layers: data.layers,
+		samples: data.samples,
+		...weightsOf(loaded.weights, data.layers, settings['bias'] as boolean, values.weights),
+	};
+	checkSetup(setup, parsed);
+	checkModes(parsed);
+	checkResume(loaded.checkpoint, setup, values.load, parsed.given.has('iterations'));
+	const run: RunOptions = {
+		setup,
+		...(loaded.checkpoint && {resume: loaded.checkpoint.state}),
+		paused: values.paused ?? false,
+		speed: values.speed ?? DEFAULT_SPEED,
+		...(values.save !== undefined && {save: values.save}),
+		...(values.history !== undefined && {history: values.history}),
+		...(data.plane && {plane: data.plane}),
+	};
+	return {
+		run,
+		headless: values.headless ?? false,
+		json: values.json ?? false,
+		...(values.every !== undefined && {every: values.every}),
+		...(values.explain !== undefined && {explain: values.explain}),
+		...(values['export-data'] !== undefined && {exportData: values['export-data']}),
+		parsed,
+	};
+}
+
+function weightsOf(weights: unknown, layers: readonly number[], bias: boolean, file: string | undefined): {weights?: NestedWeights} {
+	if (weights === undefined) {
+		return {};
+	}
+
+	const source = typeof weights === 'object' && weights !== null && 'weights' in weights ? weights.weights : weights;
+	const problem = nestedShapeProblem(shapeOf(layers, bias), source);
+	if (problem !== undefined) {
+		throw new InputError(`--weights ${file}: ${problem}`);
+	}
+
+	return {weights: source as NestedWeights};
+}
+
+function checkSetup(setup: Setup, parsed: Parsed): void {
+	const count = weightCount(setup.layers, setup.bias);
+	if (count > MAX_WEIGHTS) {
+		throw new InputError(
+			`--layers ${setup.layers.join(',')}: ${count.toLocaleString('en-US')} weights, more than the ${MAX_WEIGHTS.toLocaleString('en-US')} descent handles`,
+		);
+	}
+
+	const problem = setupProblem(setup, flagOfSetting);
+	if (problem !== undefined) {
+		throw new InputError(problem);
+	}
+
+	if (parsed.values.momentum !== undefined && setup.optimizer !== 'momentum') {
+		throw new InputError('--momentum goes with --optimizer momentum');
+	}
+}
+
+function checkModes(parsed: Parsed): void {
+	const {values} = parsed;
+	if (values.json && !values.headless && values.explain === undefined) {
+		throw new InputError('--json goes with --headless or --explain');
+	}
+
+	if (values.every !== undefined && !values.headless) {
+		throw new InputError('--every goes with --headless');
+	}
+
+	if (values.json && values.every !== undefined) {
+		throw new InputError('--json and --every both write to stdout: choose one');
+	}
+
+	if (values.explain !== undefined && (values.every !== undefined || values.headless)) {
+		throw new InputError('--explain prints one iteration worked out and trains nothing more: leave out --headless and --every');
+	}
+}
+
+/** A resumed run counts on from the checkpoint: a limit not beyond it leaves nothing to train. */
+function checkResume(checkpoint: Resume | undefined, setup: Setup, file: string | undefined, limitGiven: boolean): void {
+	if (!checkpoint || setup.limit > checkpoint.state.iteration) {
+		return;
+	}
+
+	const at = checkpoint.state.iteration.toLocaleString('en-US');
+	throw new InputError(
+		limitGiven
+			? `--iterations ${setup.limit}: the checkpoint ${file} is at iteration ${at} already; give more to train on`
+			: `--load ${file}: the checkpoint's run ended at its limit, iteration ${at}; give --iterations above that to train on`,
+	);
+}

@@ -1,0 +1,113 @@
+import {DATASETS, DEFAULT_SAMPLES, generateDataset} from '../core/datasets.js';
+import {applyFeatures, type FeatureName} from '../core/features.js';
+import type {Sample} from '../core/samples.js';
+import {csvColumns, parseSamplesCsv} from '../session/csv.js';
+import {InputError} from '../session/input-error.js';
+import type {Plane} from '../session/options.js';
+import type {FlagValues} from './flags.js';
+
+/** Where the samples come from, and the layers around them. */
+export type Data = {
+	readonly layers: readonly number[];
+	readonly samples: readonly Sample[];
+	/** The input plane of 2-D (or 1-D) data, for the map. */
+	readonly plane: Plane | undefined;
+};
+
+const neurons = (n: number) => `${n} neuron${n === 1 ? '' : 's'}`;
+
+/**
+ * The samples and the layers, from whichever of --data, --inputs/--target, --dataset or
+ * the base (a preset or a checkpoint) gives them. Without --layers the base's hidden and
+ * output layers stay and the input layer fits the data.
+ */
+export function resolveData(values: FlagValues, csv: string | undefined, base: {layers: readonly number[]; samples: readonly Sample[]}, oneHot: boolean): Data {
+	const sources = (['data', 'inputs', 'dataset'] as const).filter(name => values[name] !== undefined);
+	if (sources.length > 1 || (values.target !== undefined && (values.data !== undefined || values.dataset !== undefined))) {
+		throw new InputError(`${sources.map(name => `--${name}`).join(' and ')}${values.target === undefined ? '' : ' and --target'}: give the samples one way`);
+	}
+
+	const datasetOnly = (['samples', 'noise', 'data-seed'] as const).find(name => values[name] !== undefined);
+	if (datasetOnly && values.dataset === undefined) {
+		throw new InputError(`--${datasetOnly} goes with --dataset`);
+	}
+
+	const outputsWanted = values.layers?.at(-1) ?? (values.dataset === undefined ? base.layers.at(-1)! : oneHot ? 2 : 1);
+	let samples: readonly Sample[];
+	let plane: Plane | undefined;
+	if (values.dataset !== undefined) {
+		const dataset = DATASETS[values.dataset];
+		samples = generateDataset(values.dataset, {
+			samples: values.samples ?? DEFAULT_SAMPLES,
+			noise: values.noise ?? 0,
+			dataSeed: values['data-seed'] ?? 0,
+			oneHot: dataset.kind === 'classification' && outputsWanted === 2,
+		});
+		plane = {x1: dataset.range.x1, ...(dataset.range.x2 && {x2: dataset.range.x2}), features: undefined};
+	} else if (csv !== undefined) {
+		const inputs = values.features ? 2 : (values.layers?.[0] ?? Math.max(1, csvColumns(csv) - outputsWanted));
+		samples = parseSamplesCsv(csv, values.data!, inputs, outputsWanted);
+		plane = inputs <= 2 ? planeOf(samples) : undefined;
+	} else if (values.inputs !== undefined || values.target !== undefined) {
+		const first = base.samples[0]!;
+		samples = [{x: values.inputs ?? first.x, t: values.target ?? first.t}];
+		plane = undefined;
+	} else {
+		samples = base.samples;
+		plane = base.layers[0]! <= 2 && base.samples.length > 1 ? planeOf(base.samples) : undefined;
+	}
+
+	if (values.features) {
+		samples = withFeatures(samples, values.features);
+		plane = plane ?? planeOf(samples);
+		plane = {...plane, features: values.features};
+	}
+
+	const inputs = samples[0]!.x.length;
+	const layers = values.layers ?? [inputs, ...base.layers.slice(1, -1), outputsWanted];
+	checkFit(layers, samples, values);
+	return {layers, samples, plane};
+}
+
+function withFeatures(samples: readonly Sample[], features: readonly FeatureName[]): Sample[] {
+	if (samples[0]!.x.length !== 2) {
+		throw new InputError(`--features computes inputs from 2 coordinates, but the samples have ${samples[0]!.x.length} inputs`);
+	}
+
+	return applyFeatures(samples, features);
+}
+
+/** The box around 1-D or 2-D samples, a little larger, for the map. */
+function planeOf(samples: readonly Sample[]): Plane {
+	const extent = (i: number): readonly [number, number] => {
+		const values = samples.map(sample => sample.x[i]!);
+		const [low, high] = [Math.min(...values), Math.max(...values)];
+		const margin = (high - low) * 0.05 || 0.5;
+		return [low - margin, high + margin];
+	};
+
+	const x2 = samples[0]!.x.length >= 2 ? extent(1) : undefined;
+	return {x1: extent(0), ...(x2 && {x2}), features: undefined};
+}
+
+function checkFit(layers: readonly number[], samples: readonly Sample[], values: FlagValues): void {
+	const [n0, nOut] = [layers[0]!, layers.at(-1)!];
+	const bad = samples.find(sample => sample.x.length !== n0 || sample.t.length !== nOut);
+	if (!bad) {
+		return;
+	}
+
+	const shape = `layers ${layers.join(',')}`;
+	if (values.inputs !== undefined && bad.x.length !== n0) {
+		throw new InputError(`--inputs: ${bad.x.length} values, but the input layer has ${neurons(n0)} (${shape})`);
+	}
+
+	if (values.target !== undefined && bad.t.length !== nOut) {
+		throw new InputError(`--target: ${bad.t.length} values, but the output layer has ${neurons(nOut)} (${shape})`);
+	}
+
+	const missing = bad.x.length === n0 ? `--target (${nOut} values)` : `--inputs (${n0} values)`;
+	throw new InputError(
+		`--layers ${layers.join(',')}: the samples have ${bad.x.length} inputs and ${bad.t.length} targets; give ${missing}, --data or --dataset`,
+	);
+}

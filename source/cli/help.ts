@@ -1,0 +1,66 @@
+import {FLAGS, type Flag} from './flags.js';
+
+const WIDTH = 80;
+const FLAG_COLUMN = 26;
+
+/** Breaks `text` into lines of at most `width` at spaces. */
+export function wrap(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line !== '' && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = word;
+		} else {
+			line = line === '' ? word : `${line} ${word}`;
+		}
+	}
+
+	return [...lines, line];
+}
+
+function row(spec: Flag): string[] {
+	const name = `  --${spec.name}${spec.negatable ? `, --no-${spec.name}` : ''}${spec.value ? ` ${spec.value}` : ''}`;
+	const help = wrap(spec.help, WIDTH - FLAG_COLUMN);
+	if (name.length >= FLAG_COLUMN) {
+		return [name, ...help.map(line => ' '.repeat(FLAG_COLUMN) + line)];
+	}
+
+	return help.map((line, k) => (k === 0 ? name.padEnd(FLAG_COLUMN) : ' '.repeat(FLAG_COLUMN)) + line);
+}
+
+/** `descent --help`: usage, every flag by group (from FLAGS), examples; no line over 80 columns. */
+export function helpText(): string {
+	const lines = [
+		'Usage',
+		'  descent [flags]               the dashboard: watch it train, step it by keypress',
+		'  descent --headless [flags]    train to the end, then print a summary',
+	];
+	let group = '';
+	for (const spec of FLAGS as readonly Flag[]) {
+		if (spec.group !== group) {
+			group = spec.group;
+			lines.push('', group);
+		}
+
+		lines.push(...row(spec));
+	}
+
+	lines.push(
+		'',
+		'Other',
+		'  --help, -h                this text',
+		'  --version                 the version',
+		'',
+		'Flags given beside --preset or --load override them. Without --layers, --inputs',
+		"and --data keep the preset's hidden and output layers and size the input layer.",
+		'',
+		'Examples',
+		'  descent --seed 0 --paused',
+		'  descent --preset spiral --test 0.2',
+		'  descent --preset xor --optimizer adam --lr 0.05',
+		'  descent --headless --json --seed 0',
+		'  descent --seed 0 --explain 1',
+	);
+	return lines.join('\n');
+}

@@ -1,0 +1,135 @@
+import process from 'node:process';
+import {OPTIMIZERS} from '../core/optimizers.js';
+import type {Setup} from '../core/setup.js';
+import {weightCount} from '../core/shape.js';
+import {samplesCsv} from '../session/csv.js';
+import {writeFileAtomic} from '../session/files.js';
+import {formatCount, formatNumber} from '../session/format.js';
+import {runHeadless} from '../session/headless.js';
+import {InputError} from '../session/input-error.js';
+import {buildOptions, type Options} from './build.js';
+import {helpText} from './help.js';
+import {loadFiles} from './load.js';
+import {parseArgv} from './parse.js';
+import {summaryLines} from './summary.js';
+
+/** Where the training thread's code is: the bundle beside the entry point. */
+export type Entry = {readonly workerUrl: URL; readonly importMeta: ImportMeta};
+
+const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
+/** Nanoseconds per weight × sample term of an iteration, measured here on large networks (a little over). */
+const TERM_NS = 6;
+/** A network that takes longer than this an iteration, or more memory, is announced before it starts. */
+const ANNOUNCE_MS = 50;
+const ANNOUNCE_BYTES = 256 * 1024 * 1024;
+
+function fail(message: string): number {
+	process.stderr.write(`descent: ${message}\n`);
+	return 2;
+}
+
+/** The command line, start to end. Returns the exit code. */
+export async function main(argv: readonly string[], entry: Entry): Promise<number> {
+	let options: Options;
+	try {
+		const parsed = parseArgv(argv);
+		if (parsed.help || parsed.version) {
+			// meow reads the package's version and prints the help it is given
+			const {default: meow} = await import('meow');
+			const cli = meow(helpText(), {importMeta: entry.importMeta, argv: [], description: false, helpIndent: 0});
+			return parsed.help ? (process.stdout.write(`${cli.help.replace(/^\n/, '')}\n`), 0) : (process.stdout.write(`${cli.pkg.version ?? ''}\n`), 0);
+		}
+
+		options = buildOptions(parsed, loadFiles(parsed));
+		if (options.exportData !== undefined) {
+			writeFileAtomic(options.exportData, samplesCsv(options.run.setup.samples));
+			process.stderr.write(`descent: wrote ${formatCount(options.run.setup.samples.length)} samples to ${options.exportData}\n`);
+		}
+	} catch (error) {
+		if (error instanceof InputError) {
+			return fail(error.message);
+		}
+
+		throw error;
+	}
+
+	announce(options.run.setup);
+	if (options.explain !== undefined) {
+		const {explain} = await import('../session/explain.js');
+		try {
+			process.stdout.write(explain(options.run, options.explain, options.json ? 'json' : 'text'));
+			return 0;
+		} catch (error) {
+			if (error instanceof InputError) {
+				return fail(error.message);
+			}
+
+			throw error;
+		}
+	}
+
+	const interactive = process.stdin.isTTY && process.stdout.isTTY;
+	if (!options.headless && !interactive) {
+		process.stderr.write('descent: not a terminal (stdin or stdout is piped), so training headless; use --headless to silence this note\n');
+	}
+
+	if (options.headless || !interactive) {
+		return headless(options);
+	}
+
+	// React's development build checks every prop on every frame: set before React loads
+	process.env['NODE_ENV'] ??= 'production';
+	// ink costs about half a second to load: only the dashboard pays for it
+	const {runDashboard} = await import('../ui/run-dashboard.js');
+	const {end, signal} = await runDashboard(options.run, entry.workerUrl);
+	if (signal !== 'SIGHUP') {
+		process.stdout.write(summaryLines(end, options).join('\n') + '\n');
+	}
+
+	return signal ? SIGNAL_CODES[signal] : 0;
+}
+
+/** Headless: a signal stops training at the current iteration; the files and the summary are still written. */
+async function headless(options: Options): Promise<number> {
+	const stop = {requested: false};
+	let received: keyof typeof SIGNAL_CODES | undefined;
+	const handlers = (Object.keys(SIGNAL_CODES) as Array<keyof typeof SIGNAL_CODES>).map(signal => {
+		const handler = () => {
+			received = signal;
+			stop.requested = true;
+		};
+
+		process.on(signal, handler);
+		return () => process.off(signal, handler);
+	});
+	try {
+		await runHeadless(
+			options.run,
+			{json: options.json, ...(options.every !== undefined && {every: options.every}), stop, describe: end => summaryLines(end, options)},
+			process,
+		);
+	} finally {
+		for (const remove of handlers) {
+			remove();
+		}
+	}
+
+	return received ? SIGNAL_CODES[received] : 0;
+}
+
+/** One line before a network whose iteration takes long or whose memory is large: how many weights, how long, how much. */
+function announce(setup: Setup): void {
+	const weights = weightCount(setup.layers, setup.bias);
+	const samples = Math.min(setup.batch ?? setup.samples.length, setup.samples.length);
+	const iterationMs = (weights * samples * TERM_NS) / 1e6;
+	const buffers = 4 + OPTIMIZERS.entries[setup.optimizer].buffers.length;
+	const bytes = weights * 8 * buffers + samples * setup.layers.reduce((sum, n) => sum + n, 0) * 8 * 3;
+	if (iterationMs < ANNOUNCE_MS && bytes < ANNOUNCE_BYTES) {
+		return;
+	}
+
+	const time = iterationMs >= 1000 ? `${formatNumber(iterationMs / 1000, 2)} s` : `${formatNumber(iterationMs, 2)} ms`;
+	process.stderr.write(
+		`descent: ${setup.layers.join('-')} has ${formatCount(weights)} weights; over ${formatCount(samples)} sample${samples === 1 ? '' : 's'} an iteration takes about ${time} here, and its buffers about ${formatCount(bytes / 1e6)} MB\n`,
+	);
+}

@@ -1,0 +1,78 @@
+import {InputError} from '../session/input-error.js';
+import {FLAG_BY_NAME, type Flag, type FlagName, type FlagValues} from './flags.js';
+
+/** The command line read: what to do, and every flag given with its value and text as typed. */
+export type Parsed = {
+	readonly help: boolean;
+	readonly version: boolean;
+	readonly values: FlagValues;
+	/** The flags given, in the order first given, with their text as typed (the last one given wins). */
+	readonly given: ReadonlyMap<FlagName, string | boolean>;
+};
+
+/**
+ * Reads argv (without node and the script): `--flag value`, `--flag=value`, switches and
+ * their `--no-` forms. `--help`, `-h` and `--version` win over everything else, bad
+ * flags included. A flag given twice takes its last value, as in other command lines.
+ */
+export function parseArgv(argv: readonly string[]): Parsed {
+	const help = argv.some(arg => arg === '--help' || arg === '-h');
+	const version = argv.includes('--version');
+	const given = new Map<FlagName, string | boolean>();
+	const values: Record<string, unknown> = {};
+	if (help || version) {
+		return {help, version, values, given};
+	}
+
+	for (let k = 0; k < argv.length; k++) {
+		const arg = argv[k]!;
+		if (!arg.startsWith('--') || arg === '--') {
+			throw new InputError(
+				arg.startsWith('-') && arg !== '-' && arg !== '--'
+					? `unknown flag ${arg} (see descent --help)`
+					: `unexpected argument '${arg}' (flags start with --; see descent --help)`,
+			);
+		}
+
+		const [body = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+		const negated = body.startsWith('no-') && FLAG_BY_NAME.get(body.slice(3))?.negatable === true;
+		const spec = FLAG_BY_NAME.get(negated ? body.slice(3) : body);
+		if (!spec) {
+			throw new InputError(`unknown flag --${body} (see descent --help)`);
+		}
+
+		const name = spec.name as FlagName;
+		if (!spec.read) {
+			if (inline !== undefined) {
+				throw new InputError(`--${body} takes no value (got '${inline}')`);
+			}
+
+			given.delete(name);
+			given.set(name, !negated);
+			values[name] = !negated;
+			continue;
+		}
+
+		let text = inline;
+		if (text === undefined) {
+			const next = argv[k + 1];
+			// a value may itself start with '-' (a negative number): it is checked as that flag's value
+			if (next === undefined || (next.startsWith('--') && next.length > 2)) {
+				throw new InputError(`--${body} needs a value (see descent --help)`);
+			}
+
+			text = next;
+			k++;
+		}
+
+		values[name] = read(spec, text);
+		given.delete(name);
+		given.set(name, text);
+	}
+
+	return {help, version, values: values, given};
+}
+
+function read(spec: Flag, text: string): unknown {
+	return spec.read!(text, `--${spec.name}`);
+}

@@ -1,0 +1,148 @@
+import type {Chain} from './chain.js';
+import type {HistoryPoint} from './history.js';
+import type {Phase} from './iteration.js';
+import type {WeightRef} from './names.js';
+import type {Setup} from './setup.js';
+import type {LearningRateChange} from './trainer-state.js';
+
+/**
+ * What the screen shows, as plain data: made by the session (in its own thread), sent as
+ * a message, rendered by the UI. Never a view into the trainer's buffers: a snapshot stays
+ * true to the moment it was made.
+ */
+export type Snapshot = {
+	/** Counts up on every reset: a new run. */
+	readonly runId: number;
+	/** Commands the session had handled when it made this snapshot. */
+	readonly handled: number;
+	readonly run: RunFacts;
+	readonly status: Status;
+	readonly weights: Window<WeightRow>;
+	/** The selected weight's chain, for the data sample `sample` of the batch; undefined before the first iteration. */
+	readonly chain: (Chain & {readonly sample: number}) | undefined;
+	readonly samples: Window<SampleRow>;
+	readonly diagram: Diagram;
+	readonly history: History;
+	readonly previous: PreviousRun | undefined;
+	/** Choices waiting for the next reset (`o`, `B`), in a few words. */
+	readonly next: string | undefined;
+	readonly check: CheckStatus | undefined;
+	readonly phase: PhaseStatus | undefined;
+	/** Messages the screen should show: a saturated network, a finished check. */
+	readonly notices: readonly string[];
+};
+
+/** What does not change during a run. */
+export type RunFacts = Omit<Setup, 'samples' | 'weights' | 'batch'> & {
+	readonly sampleCount: number;
+	readonly trainCount: number;
+	readonly testCount: number;
+	/** Samples per update, as used (the training samples when the batch is all of them). */
+	readonly batchSize: number;
+	readonly fullBatch: boolean;
+	readonly weightCount: number;
+	/** Each choice that differs from the tutorial's, in a few words: `adam`, `L2 0.01`. */
+	readonly choices: readonly string[];
+	/** Whether targets are classes (0/1 or one-hot), so that accuracy means something. */
+	readonly classes: boolean;
+};
+
+export type RunState = 'running' | 'paused' | 'done' | 'diverged';
+
+export type Status = {
+	readonly state: RunState;
+	/** Running towards a stop (after `n`): pauses there. */
+	readonly stopAt: number | undefined;
+	readonly divergedAt: number | undefined;
+	readonly iteration: number;
+	readonly epoch: number;
+	readonly learningRate: number;
+	readonly speed: number;
+	readonly iterationsPerSecond: number;
+	readonly elapsedMs: number;
+	/** The last iteration's error (its batch, before its update); before the first, the initial weights' error over the training samples. */
+	readonly error: number;
+	readonly trainError: number | undefined;
+	readonly testError: number | undefined;
+	readonly accuracy: number | undefined;
+	readonly testAccuracy: number | undefined;
+	/** The earliest iteration `b` can go back to. */
+	readonly earliestReachable: number;
+	/** Changes of the learning rate during the run: the flags alone no longer reproduce it. */
+	readonly learningRateChanges: readonly LearningRateChange[];
+};
+
+/** Part of a long list: the rows from `start`, of `total`. */
+export type Window<Row> = {readonly start: number; readonly total: number; readonly rows: readonly Row[]};
+
+export type WeightRow = WeightRef & {
+	readonly value: number;
+	/** Undefined until the phase that computes them has run. */
+	readonly change: number | undefined;
+	readonly gradient: number | undefined;
+	/** The gradient check's relative difference, when a check of this iteration has run. */
+	readonly check: number | undefined;
+};
+
+export type SampleRow = {
+	readonly index: number;
+	readonly inputs: readonly number[];
+	readonly target: readonly number[];
+	/** The forward pass with the weights the last iteration used (the initial weights before it). */
+	readonly predicted: readonly number[];
+	readonly error: number;
+	readonly test: boolean;
+	/** In the last iteration's batch. */
+	readonly inBatch: boolean;
+};
+
+/** The network drawn: every connection's weight and every neuron's activation for the followed sample. */
+export type Diagram = {
+	readonly layers: readonly number[];
+	readonly bias: boolean;
+	readonly sample: number;
+	/** Flat, in the weights' order; empty for a network too wide to draw. */
+	readonly weights: readonly number[];
+	/** Per layer; undefined for a layer whose values the phase walk has not computed yet; empty for a network too wide to draw. */
+	readonly activations: ReadonlyArray<readonly number[] | undefined>;
+	/** Per layer, the smallest, mean and largest activation: what a network too wide to draw shows. */
+	readonly summary: ReadonlyArray<{readonly min: number; readonly mean: number; readonly max: number} | undefined>;
+};
+
+export type History = {
+	/** The first iteration recorded (after a checkpoint is loaded it is not 1). */
+	readonly start: number;
+	readonly error: readonly HistoryPoint[];
+	/** Of the first output, for the first training sample. */
+	readonly output: readonly HistoryPoint[];
+	readonly target: number;
+	readonly test: readonly HistoryPoint[];
+	/** The error is of a mini-batch, not of all training samples. */
+	readonly batchError: boolean;
+};
+
+/** The run before the last reset, kept for comparison, with what it was. */
+export type PreviousRun = {readonly error: readonly HistoryPoint[]; readonly label: string};
+
+export type CheckStatus =
+	| {readonly state: 'running'; readonly checked: number; readonly of: number}
+	| {
+			readonly state: 'done';
+			readonly iteration: number;
+			readonly checked: number;
+			readonly of: number;
+			readonly worst: {readonly name: string; readonly relativeDifference: number};
+			/** The selected weight's numeric gradient, when it was checked. */
+			readonly selected: {readonly numeric: number; readonly relativeDifference: number} | undefined;
+	  };
+
+export type PhaseStatus = {
+	/** Phases of the next iteration done. */
+	readonly done: number;
+	readonly total: number;
+	/** The phase just run, and what it computes in words. */
+	readonly last: Phase;
+	readonly description: string;
+	/** The layers whose backward phase is done, and 0 once the gradients are: the chain's factors known so far. */
+	readonly reached: readonly number[];
+};

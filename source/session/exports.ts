@@ -1,0 +1,72 @@
+import {checkpointOf} from '../core/checkpoint.js';
+import type {Trainer} from '../core/trainer.js';
+import {writeFileAtomic} from './files.js';
+import {InputError} from './input-error.js';
+
+/** Column names of the outputs: `predicted` for one, `predicted_out1`, … for several. */
+export function predictedColumns(outputs: number, prefix = 'predicted'): string[] {
+	return outputs === 1 ? [prefix] : Array.from({length: outputs}, (_, k) => `${prefix}_out${k + 1}`);
+}
+
+/**
+ * The error history as CSV, `iteration,error` and, for a full batch, the first sample's
+ * predicted outputs. The first row is the run's first iteration, the last row its last;
+ * between them a row per history bucket (every iteration until the history holds 1,024,
+ * then the last iteration of each of 1,024 evenly spaced stretches), each row the values
+ * of that exact iteration.
+ */
+export function historyCsv(trainer: Trainer): string {
+	const errors = trainer.errorHistory.points();
+	const outputs = trainer.schedule.fullBatch ? trainer.outputHistories.map(history => history.points()) : [];
+	const header = ['iteration', 'error', ...predictedColumns(outputs.length)].join(',');
+	const rows: string[] = [];
+	const first = errors[0];
+	if (first && first.iteration !== trainer.errorHistory.start) {
+		rows.push([trainer.errorHistory.start, first.first, ...outputs.map(series => series[0]!.first)].join(','));
+	}
+
+	for (const [b, point] of errors.entries()) {
+		rows.push([point.iteration, point.last, ...outputs.map(series => series[b]!.last)].join(','));
+	}
+
+	return [header, ...rows].join('\n') + '\n';
+}
+
+export function checkpointText(trainer: Trainer): string {
+	const checkpoint = checkpointOf(trainer);
+	if ('problem' in checkpoint) {
+		throw new InputError(checkpoint.problem);
+	}
+
+	return JSON.stringify(checkpoint) + '\n';
+}
+
+/** The files a run was asked to keep (`--save`, `--history`), written; a line each on what happened. */
+export function writeRequested(trainer: Trainer, files: {readonly save?: string | undefined; readonly history?: string | undefined}): string[] {
+	const lines: string[] = [];
+	const write = (what: string, file: string | undefined, text: () => string) => {
+		if (file === undefined) {
+			return;
+		}
+
+		try {
+			writeFileAtomic(file, text());
+			lines.push(`wrote ${what} ${file} at iteration ${trainer.iteration.toLocaleString('en-US')}`);
+		} catch (error) {
+			lines.push(`${what} ${file} not written: ${error instanceof InputError ? error.message.replace(`${file}: `, '') : String(error)}`);
+		}
+	};
+
+	write('checkpoint', files.save, () => checkpointText(trainer));
+	write('history', files.history, () => historyCsv(trainer));
+	return lines;
+}
+
+/** A key's export: to the file the user named (overwritten), or a new file named after the run (never overwriting). */
+export function writeOnKey(what: 'checkpoint' | 'history', trainer: Trainer, file: string | undefined): string {
+	const named =
+		file ??
+		(what === 'checkpoint' ? `descent-${trainer.setup.seed}-${trainer.iteration}.json` : `descent-history-${trainer.setup.seed}-${trainer.iteration}.csv`);
+	writeFileAtomic(named, what === 'checkpoint' ? checkpointText(trainer) : historyCsv(trainer), {overwrite: file !== undefined});
+	return `wrote ${what} ${named} at iteration ${trainer.iteration.toLocaleString('en-US')}`;
+}

@@ -1,0 +1,84 @@
+/**
+ * Numbers as a learner reads them, one style everywhere (screen, summaries, explanations):
+ * plain decimals from 0.001 up to a million, exponent form outside (`1.210e-5`), never
+ * cut: a number that must fit a column loses digits, not its end.
+ */
+
+/** Thousands separated by commas: 80,000. */
+export function formatCount(n: number): string {
+	return Math.round(n).toLocaleString('en-US');
+}
+
+/** `n thing` or `n things`. */
+export function plural(n: number, thing: string, things = `${thing}s`): string {
+	return `${formatCount(n)} ${n === 1 ? thing : things}`;
+}
+
+/** A number with `digits` significant digits (`–` for one not computed yet). */
+export function formatNumber(x: number | undefined, digits = 4): string {
+	if (x === undefined) {
+		return '–';
+	}
+
+	if (!Number.isFinite(x)) {
+		return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+	}
+
+	if (x === 0) {
+		return '0';
+	}
+
+	const magnitude = Math.abs(x);
+	// toPrecision rounds 999,999.6 up to 1.000e+6: decide the form after rounding
+	const plain = x.toPrecision(digits);
+	if (magnitude >= 1e-3 && Math.abs(Number(plain)) < 1e6 && !plain.includes('e')) {
+		return plain;
+	}
+
+	return x.toExponential(digits - 1);
+}
+
+/** With a sign on positive numbers too (for changes). */
+export function formatSigned(x: number | undefined, digits = 4): string {
+	const text = formatNumber(x, digits);
+	return x !== undefined && x > 0 ? `+${text}` : text;
+}
+
+/**
+ * As many significant digits as fit in `width` columns (at most `digits`), whole: fewer
+ * digits, then exponent form, never an ellipsis. Any double fits 9 columns.
+ */
+export function formatFit(x: number | undefined, width: number, digits = 6, signed = false): string {
+	const format = signed ? formatSigned : formatNumber;
+	for (let d = digits; d >= 1; d--) {
+		const text = format(x, d);
+		if (text.length <= width) {
+			return text;
+		}
+	}
+
+	// exponent form with one digit: -1e-300 is 7 columns
+	const text = x === undefined || !Number.isFinite(x) || x === 0 ? format(x, 1) : (signed && x > 0 ? '+' : '') + x.toExponential(0);
+	return text;
+}
+
+/** 1.2 s, 1 min 05 s */
+export function formatDuration(ms: number): string {
+	const seconds = ms / 1000;
+	if (seconds < 60) {
+		return `${seconds.toFixed(1)} s`;
+	}
+
+	const minutes = Math.floor(seconds / 60);
+	return `${minutes} min ${String(Math.floor(seconds - minutes * 60)).padStart(2, '0')} s`;
+}
+
+/** Iterations per second as a speed setting: `10,000/s`, or `max`. */
+export function formatSpeed(speed: number): string {
+	return speed === Number.POSITIVE_INFINITY ? 'max' : `${formatCount(speed)}/s`;
+}
+
+/** A list of data values as given (`0.1, 0.4, 4.1`): inputs and targets are not rounded. */
+export function formatData(values: readonly number[]): string {
+	return values.map(value => String(value)).join(', ');
+}

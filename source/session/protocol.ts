@@ -1,0 +1,34 @@
+import type {OptimizerName} from '../core/optimizers.js';
+import type {Snapshot} from '../core/snapshot.js';
+import type {View} from '../core/snapshot-of.js';
+import type {RunEnd} from './summary.js';
+
+/** What the screen asks of the session: every control is one of these, sent as a message. */
+export type Command =
+	| {readonly type: 'toggle'}
+	| {readonly type: 'pause'}
+	/** Pauses, then runs exactly `count` iterations. */
+	| {readonly type: 'step'; readonly count: number}
+	/** One phase of the next iteration. */
+	| {readonly type: 'phase'}
+	| {readonly type: 'back'}
+	| {readonly type: 'reset'; readonly seed: 'same' | 'new'}
+	| {readonly type: 'speed'; readonly speed: number}
+	| {readonly type: 'learningRate'; readonly learningRate: number}
+	/** Choices for the runs after the next reset. */
+	| {readonly type: 'next'; readonly optimizer?: OptimizerName; readonly batch?: number | null}
+	/** Forgets the previous run's curve. */
+	| {readonly type: 'forget'}
+	| {readonly type: 'view'; readonly view: View}
+	| {readonly type: 'check'}
+	| {readonly type: 'cancel'}
+	| {readonly type: 'write'; readonly what: 'checkpoint' | 'history'}
+	/** Stops training, writes what --save and --history asked for, and answers `finished`. */
+	| {readonly type: 'finish'};
+
+/** What the session tells the screen. */
+export type HostMessage =
+	| {readonly type: 'snapshot'; readonly snapshot: Snapshot}
+	/** A line for the user: a file written, why a key did nothing. */
+	| {readonly type: 'said'; readonly text: string}
+	| {readonly type: 'finished'; readonly end: RunEnd};

@@ -1,0 +1,43 @@
+import {useCallback, useSyncExternalStore} from 'react';
+import type {Snapshot} from '../../core/snapshot.js';
+import type {Session} from '../../session/client.js';
+
+/** At most ~30 renders a second: Ink lays the whole tree out on every one. */
+export const FRAME_MS = 33;
+
+/**
+ * The session's latest snapshot. The subscription is where frames are paced: however
+ * often snapshots arrive, React hears of them at most once a frame.
+ */
+export function useSnapshot(session: Session, frameMs = FRAME_MS): Snapshot | undefined {
+	const subscribe = useCallback(
+		(listener: () => void) => {
+			let timer: NodeJS.Timeout | undefined;
+			let last = 0;
+			const unsubscribe = session.subscribe(() => {
+				if (timer !== undefined) {
+					return;
+				}
+
+				const wait = last + frameMs - performance.now();
+				if (wait <= 0) {
+					last = performance.now();
+					listener();
+					return;
+				}
+
+				timer = setTimeout(() => {
+					timer = undefined;
+					last = performance.now();
+					listener();
+				}, wait);
+			});
+			return () => {
+				clearTimeout(timer);
+				unsubscribe();
+			};
+		},
+		[session, frameMs],
+	);
+	return useSyncExternalStore(subscribe, session.getSnapshot);
+}

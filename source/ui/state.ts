@@ -1,0 +1,121 @@
+/**
+ * What the dashboard itself holds, apart from the session's snapshots: what is selected,
+ * which panels and modes are on, the line the keys line shows. A pure reducer, so every
+ * key's effect on it is a unit test.
+ */
+export type DashboardState = {
+	/** Flat index of the selected weight. */
+	readonly selected: number;
+	/** The sample the chain and the diagram follow. */
+	readonly sample: number;
+	/** First row of the samples panel. */
+	readonly sampleStart: number;
+	readonly chart: 'error' | 'output';
+	readonly logScale: boolean;
+	readonly help: boolean;
+	/** First line of the help shown. */
+	readonly helpOffset: number;
+	/** `auto` shows the diagram where it fits; `d` chooses. */
+	readonly diagram: 'auto' | 'on' | 'off';
+	/** The map of what the network learned (2-D data): `m` shows or hides it; at 80×24 it takes another panel's place. */
+	readonly map: 'auto' | 'on' | 'off';
+	/** The map's colours by class (the Playground's "discretize"). */
+	readonly discrete: boolean;
+	/** Whose map: 0 the output, 1 … the hidden layers' neurons. */
+	readonly mapLayer: number;
+	/** Replaces the keys line for a few seconds: a file written, why a key did nothing. */
+	readonly message: string | undefined;
+	/** A key's effect the session has yet to show (`pausing after the iteration in progress`), until a snapshot has handled command `seq`. */
+	readonly pending: {readonly text: string; readonly seq: number} | undefined;
+};
+
+export const INITIAL_STATE: DashboardState = {
+	selected: 0,
+	sample: 0,
+	sampleStart: 0,
+	chart: 'error',
+	logScale: false,
+	help: false,
+	helpOffset: 0,
+	diagram: 'auto',
+	map: 'auto',
+	discrete: false,
+	mapLayer: 0,
+	message: undefined,
+	pending: undefined,
+};
+
+export type Toggle = 'chart' | 'logScale' | 'help' | 'discrete';
+
+export type Action =
+	| {readonly type: 'select'; readonly delta: number; readonly total: number}
+	| {readonly type: 'sample'; readonly delta: number; readonly total: number}
+	| {readonly type: 'scroll'; readonly rows: number; readonly total: number}
+	| {readonly type: 'scrollHelp'; readonly rows: number; readonly total: number}
+	| {readonly type: 'toggle'; readonly what: Toggle}
+	/** `d` and `m`: show what is hidden, hide what is shown. */
+	| {readonly type: 'show'; readonly what: 'diagram' | 'map'; readonly shown: boolean}
+	| {readonly type: 'mapLayer'; readonly layers: number}
+	| {readonly type: 'say'; readonly text: string | undefined}
+	| {readonly type: 'pending'; readonly text: string; readonly seq: number}
+	/** A snapshot has come: the commands it has handled no longer wait. */
+	| {readonly type: 'handled'; readonly handled: number}
+	/** A new run (after a reset): its weights and samples may be fewer. */
+	| {readonly type: 'run'; readonly weights: number; readonly samples: number};
+
+const clamp = (value: number, total: number) => Math.max(0, Math.min(total - 1, value));
+
+export function reduce(state: DashboardState, action: Action): DashboardState {
+	switch (action.type) {
+		case 'select': {
+			return {...state, selected: clamp(state.selected + action.delta, action.total)};
+		}
+
+		case 'sample': {
+			const sample = clamp(state.sample + action.delta, action.total);
+			return {...state, sample};
+		}
+
+		case 'scroll': {
+			return {...state, sampleStart: clamp(state.sampleStart + action.rows, action.total)};
+		}
+
+		case 'scrollHelp': {
+			return {...state, helpOffset: clamp(state.helpOffset + action.rows, action.total)};
+		}
+
+		case 'toggle': {
+			const {what} = action;
+			return what === 'chart' ? {...state, chart: state.chart === 'error' ? 'output' : 'error'} : {...state, [what]: !state[what]};
+		}
+
+		case 'show': {
+			return {...state, [action.what]: action.shown ? 'off' : 'on'};
+		}
+
+		case 'mapLayer': {
+			return {...state, mapLayer: (state.mapLayer + 1) % Math.max(1, action.layers)};
+		}
+
+		case 'say': {
+			return {...state, message: action.text};
+		}
+
+		case 'pending': {
+			return {...state, pending: {text: action.text, seq: action.seq}};
+		}
+
+		case 'handled': {
+			return state.pending && action.handled >= state.pending.seq ? {...state, pending: undefined} : state;
+		}
+
+		case 'run': {
+			return {
+				...state,
+				selected: clamp(state.selected, action.weights),
+				sample: clamp(state.sample, action.samples),
+				sampleStart: clamp(state.sampleStart, action.samples),
+			};
+		}
+	}
+}

@@ -1,0 +1,70 @@
+/** A run of text with a style: what the panels are made of. */
+export type Segment = {
+	readonly text: string;
+	readonly bold?: boolean;
+	readonly dim?: boolean;
+	readonly color?: string;
+	readonly inverse?: boolean;
+};
+
+/** A part of a line that is shown whole or not at all; lower `rank` stays first. */
+export type Part = {readonly segments: readonly Segment[]; readonly rank: number};
+
+export const textOf = (segments: readonly Segment[]) => segments.map(segment => segment.text).join('');
+
+/**
+ * The parts that fit `width` when joined by `separator`, in their own order, the
+ * lowest-ranked kept first: a part (a number and its label) is shown whole or dropped,
+ * never cut.
+ */
+export function fitParts(parts: readonly Part[], width: number, separator = ' · '): Segment[] {
+	const kept = new Set<Part>();
+	let used = 0;
+	for (const part of [...parts].sort((a, b) => a.rank - b.rank)) {
+		const length = textOf(part.segments).length + (kept.size > 0 ? separator.length : 0);
+		if (used + length <= width) {
+			kept.add(part);
+			used += length;
+		}
+	}
+
+	const segments: Segment[] = [];
+	for (const part of parts.filter(part => kept.has(part))) {
+		if (segments.length > 0) {
+			segments.push({text: separator, dim: true});
+		}
+
+		segments.push(...part.segments);
+	}
+
+	return segments;
+}
+
+/** Breaks text into lines of at most `width` at spaces; a word longer than a line is broken where it must be. Continuation lines are indented by `indent`. */
+export function wrapText(text: string, width: number, indent = 2): string[] {
+	const lines: string[] = [];
+	let line = '';
+	const room = () => (lines.length === 0 ? width : width - indent);
+	for (const word of text.split(' ')) {
+		let rest = word;
+		while (rest.length > room()) {
+			if (line !== '') {
+				lines.push(line);
+				line = '';
+			}
+
+			lines.push(rest.slice(0, room()));
+			rest = rest.slice(room());
+		}
+
+		if (line !== '' && line.length + 1 + rest.length > room()) {
+			lines.push(line);
+			line = rest;
+		} else {
+			line = line === '' ? rest : `${line} ${rest}`;
+		}
+	}
+
+	lines.push(line);
+	return lines.map((text, k) => (k === 0 ? text : ' '.repeat(indent) + text));
+}
