@@ -43,7 +43,8 @@ const CONTINUABLE = new Set<keyof Setup>(['learningRate', 'limit', 'untilError']
  */
 export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 	const {values} = parsed;
-	const base = loaded.checkpoint?.setup ?? {...PRESETS.get(values.preset ?? DEFAULT_PRESET)!.setup, seed: loaded.randomSeed};
+	const preset = PRESETS.get(values.preset ?? DEFAULT_PRESET)!;
+	const base = loaded.checkpoint?.setup ?? {...preset.setup, seed: loaded.randomSeed};
 	const settings: Record<string, unknown> = {...base};
 	for (const spec of FLAGS as readonly Flag[]) {
 		const value = values[spec.name as keyof typeof values];
@@ -67,7 +68,7 @@ export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 		);
 	}
 
-	const data = resolveData(values, loaded.csv, base, oneHot);
+	const data = resolveData(values, loaded.csv, {...base, dataset: loaded.checkpoint ? undefined : preset.dataset}, oneHot);
 	const setup = {
 		...(settings as unknown as Setup),
 		layers: data.layers,

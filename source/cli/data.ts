@@ -1,4 +1,4 @@
-import {DATASETS, DEFAULT_SAMPLES, generateDataset} from '../core/datasets.js';
+import {DATASETS, DEFAULT_SAMPLES, generateDataset, type DatasetName} from '../core/datasets.js';
 import {applyFeatures, type FeatureName} from '../core/features.js';
 import type {Sample} from '../core/samples.js';
 import {csvColumns, parseSamplesCsv} from '../session/csv.js';
@@ -21,29 +21,36 @@ const neurons = (n: number) => `${n} neuron${n === 1 ? '' : 's'}`;
  * the base (a preset or a checkpoint) gives them. Without --layers the base's hidden and
  * output layers stay and the input layer fits the data.
  */
-export function resolveData(values: FlagValues, csv: string | undefined, base: {layers: readonly number[]; samples: readonly Sample[]}, oneHot: boolean): Data {
+export function resolveData(
+	values: FlagValues,
+	csv: string | undefined,
+	base: {layers: readonly number[]; samples: readonly Sample[]; dataset?: DatasetName | undefined},
+	oneHot: boolean,
+): Data {
 	const sources = (['data', 'inputs', 'dataset'] as const).filter(name => values[name] !== undefined);
 	if (sources.length > 1 || (values.target !== undefined && (values.data !== undefined || values.dataset !== undefined))) {
 		throw new InputError(`${sources.map(name => `--${name}`).join(' and ')}${values.target === undefined ? '' : ' and --target'}: give the samples one way`);
 	}
 
+	// a preset of a dataset generates it again when its samples, noise or seed change, or softmax wants one-hot targets
+	const dataset = values.dataset ?? (sources.length === 0 && values.target === undefined ? base.dataset : undefined);
 	const datasetOnly = (['samples', 'noise', 'data-seed'] as const).find(name => values[name] !== undefined);
-	if (datasetOnly && values.dataset === undefined) {
-		throw new InputError(`--${datasetOnly} goes with --dataset`);
+	if (datasetOnly && dataset === undefined) {
+		throw new InputError(`--${datasetOnly} goes with --dataset (or a dataset's preset)`);
 	}
 
-	const outputsWanted = values.layers?.at(-1) ?? (values.dataset === undefined ? base.layers.at(-1)! : oneHot ? 2 : 1);
+	const outputsWanted = values.layers?.at(-1) ?? (dataset === undefined ? base.layers.at(-1)! : oneHot ? 2 : 1);
 	let samples: readonly Sample[];
 	let plane: Plane | undefined;
-	if (values.dataset !== undefined) {
-		const dataset = DATASETS[values.dataset];
-		samples = generateDataset(values.dataset, {
+	if (dataset !== undefined) {
+		const {kind, range} = DATASETS[dataset];
+		samples = generateDataset(dataset, {
 			samples: values.samples ?? DEFAULT_SAMPLES,
 			noise: values.noise ?? 0,
 			dataSeed: values['data-seed'] ?? 0,
-			oneHot: dataset.kind === 'classification' && outputsWanted === 2,
+			oneHot: kind === 'classification' && outputsWanted === 2,
 		});
-		plane = {x1: dataset.range.x1, ...(dataset.range.x2 && {x2: dataset.range.x2}), features: undefined};
+		plane = {x1: range.x1, ...(range.x2 && {x2: range.x2}), features: undefined, coordinates: samples.map(sample => sample.x)};
 	} else if (csv !== undefined) {
 		const inputs = values.features ? 2 : (values.layers?.[0] ?? Math.max(1, csvColumns(csv) - outputsWanted));
 		samples = parseSamplesCsv(csv, values.data!, inputs, outputsWanted);
@@ -58,9 +65,8 @@ export function resolveData(values: FlagValues, csv: string | undefined, base: {
 	}
 
 	if (values.features) {
+		plane = {...(plane ?? planeOf(samples)), features: values.features};
 		samples = withFeatures(samples, values.features);
-		plane = plane ?? planeOf(samples);
-		plane = {...plane, features: values.features};
 	}
 
 	const inputs = samples[0]!.x.length;
@@ -87,7 +93,7 @@ function planeOf(samples: readonly Sample[]): Plane {
 	};
 
 	const x2 = samples[0]!.x.length >= 2 ? extent(1) : undefined;
-	return {x1: extent(0), ...(x2 && {x2}), features: undefined};
+	return {x1: extent(0), ...(x2 && {x2}), features: undefined, coordinates: samples.map(sample => sample.x)};
 }
 
 function checkFit(layers: readonly number[], samples: readonly Sample[], values: FlagValues): void {

@@ -1,11 +1,13 @@
+import {generateDataset, type DatasetName} from './datasets.js';
 import type {Sample} from './samples.js';
 import type {Setup} from './setup.js';
 
-/** A named run: its description for --help, and its setup but the seed. */
+/** A named run: its description for --help, its setup but the seed, and the generated dataset its samples come from, if any. */
 export type Preset = {
 	readonly name: string;
 	readonly description: string;
 	readonly setup: Omit<Setup, 'seed'>;
+	readonly dataset?: DatasetName;
 };
 
 /** The tutorial's choices: what every flag defaults to. */
@@ -49,6 +51,36 @@ const presets: Preset[] = [
 		setup: {...TUTORIAL, layers: [2, 3, 1], bias: true, learningRate: 1, limit: 5000, samples: XOR},
 	},
 ];
+
+/** A dataset's run, as the Playground would set it: tanh hidden layers, a sigmoid output with cross-entropy for classes, a fifth of the samples held out. */
+function datasetPreset(dataset: DatasetName, description: string, choices: Partial<Omit<Setup, 'seed' | 'samples'>> & Pick<Setup, 'layers'>): Preset {
+	const regression = dataset === 'plane' || dataset === 'sine';
+	return {
+		name: dataset === 'xor' ? 'xor-cloud' : dataset,
+		description,
+		dataset,
+		setup: {
+			...TUTORIAL,
+			activation: 'tanh',
+			outputActivation: regression ? 'linear' : 'sigmoid',
+			loss: regression ? 'squared' : 'cross-entropy',
+			bias: true,
+			init: 'xavier',
+			test: 0.2,
+			samples: generateDataset(dataset),
+			...choices,
+		},
+	};
+}
+
+presets.push(
+	datasetPreset('circle', 'a disc inside a ring: 2-4-1, Adam', {layers: [2, 4, 1], optimizer: 'adam', learningRate: 0.03, limit: 2000}),
+	datasetPreset('gauss', 'two clusters: 2-2-1, plain gradient descent', {layers: [2, 2, 1], learningRate: 0.5, limit: 1000}),
+	datasetPreset('xor', "the XOR dataset's 200 points: 2-4-1, Adam", {layers: [2, 4, 1], optimizer: 'adam', learningRate: 0.03, limit: 2000}),
+	datasetPreset('spiral', 'two spiral arms: 2-8-8-1, Adam', {layers: [2, 8, 8, 1], optimizer: 'adam', learningRate: 0.01, limit: 5000}),
+	datasetPreset('plane', 'regression of a plane: 2-3-1', {layers: [2, 3, 1], learningRate: 0.1, limit: 2000}),
+	datasetPreset('sine', 'regression of sin x: 1-16-1, Adam', {layers: [1, 16, 1], optimizer: 'adam', learningRate: 0.02, limit: 5000}),
+);
 
 export const PRESETS: ReadonlyMap<string, Preset> = new Map(presets.map(preset => [preset.name, preset]));
 export const DEFAULT_PRESET = 'tutorial-3';

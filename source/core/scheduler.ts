@@ -141,7 +141,9 @@ export class Scheduler {
 		if (trainer.finished || trainer.iteration >= this.stopAtIteration) {
 			this.pause();
 		} else {
-			this.schedule(this.speed === Number.POSITIVE_INFINITY || this.stopAtIteration !== Number.POSITIVE_INFINITY ? 0 : PACE_MS);
+			// behind the speed (or flat out): the next slice at once; ahead: wait for the next iteration's time
+			const behind = trainer.iteration < target;
+			this.schedule(behind ? 0 : Math.min(PACE_MS, Math.max(1, 1000 / this.speed)));
 		}
 
 		this.onProgress();

@@ -1,6 +1,8 @@
 import {chainOf} from './chain.js';
 import {describePhase} from './iteration.js';
+import {mapOf, type MapRequest} from './map.js';
 import {weightRefAt} from './names.js';
+import type {Plane} from './plane.js';
 import {hasClassTargets} from './samples.js';
 import {choicesOf} from './setup.js';
 import type {CheckStatus, Diagram, PreviousRun, RunFacts, SampleRow, Snapshot, Status, WeightRow, Window} from './snapshot.js';
@@ -16,9 +18,11 @@ export type View = {
 	readonly weightRows: number;
 	readonly sampleStart: number;
 	readonly sampleRows: number;
+	/** The map's size and layer, when the screen shows it. */
+	readonly map: MapRequest | undefined;
 };
 
-export const DEFAULT_VIEW: View = {selected: 0, sample: 0, weightStart: 0, weightRows: 64, sampleStart: 0, sampleRows: 16};
+export const DEFAULT_VIEW: View = {selected: 0, sample: 0, weightStart: 0, weightRows: 64, sampleStart: 0, sampleRows: 16, map: undefined};
 
 /** The errors and accuracies of the current weights over all samples: they cost a forward pass each, so the session decides how often. */
 export type Evaluation = Pick<Status, 'trainError' | 'testError' | 'accuracy' | 'testAccuracy'> & {readonly initialError: number};
@@ -40,6 +44,8 @@ export type SnapshotContext = {
 	readonly previous: PreviousRun | undefined;
 	/** Choices waiting for the next reset, in a few words. */
 	readonly next: string | undefined;
+	/** The data's input plane, when it has one or two coordinates. */
+	readonly plane: Plane | undefined;
 };
 
 // rows sent beyond those on screen, so that a key moving the selection finds them there
@@ -106,6 +112,8 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 			: undefined,
 		samples: sampleWindow(trainer, view),
 		diagram: diagramOf(trainer, view.sample, position),
+		map: context.plane && view.map ? mapOf(trainer, context.plane, view.map, weightsShown(trainer)) : undefined,
+		mapAvailable: context.plane !== undefined,
 		history: {
 			start: trainer.errorHistory.start,
 			error: trainer.errorHistory.points(),

@@ -1,6 +1,7 @@
 import type {Chain} from './chain.js';
 import type {HistoryPoint} from './history.js';
 import type {Phase} from './iteration.js';
+import type {MapData} from './map.js';
 import type {WeightRef} from './names.js';
 import type {Setup} from './setup.js';
 import type {LearningRateChange} from './trainer-state.js';
@@ -22,6 +23,10 @@ export type Snapshot = {
 	readonly chain: (Chain & {readonly sample: number}) | undefined;
 	readonly samples: Window<SampleRow>;
 	readonly diagram: Diagram;
+	/** The map of the output over the input plane, for data with one or two coordinates, when the screen shows it. */
+	readonly map: MapData | undefined;
+	/** Whether the data has a plane to map. */
+	readonly mapAvailable: boolean;
 	readonly history: History;
 	readonly previous: PreviousRun | undefined;
 	/** Choices waiting for the next reset (`o`, `B`), in a few words. */

@@ -78,7 +78,18 @@ export function formatSpeed(speed: number): string {
 	return speed === Number.POSITIVE_INFINITY ? 'max' : `${formatCount(speed)}/s`;
 }
 
-/** A list of data values as given (`0.1, 0.4, 4.1`): inputs and targets are not rounded. */
+/** A data value as short as it can be with at most `digits` significant digits: 0.1 stays 0.1, a generated 0.53193292… is 0.531933. */
+export function formatShort(x: number, digits = 6): string {
+	const text = formatNumber(x, digits);
+	if (!Number.isFinite(x) || x === 0) {
+		return text;
+	}
+
+	// drop trailing zeros of the mantissa: 0.100000 → 0.1, 1.50000e-7 → 1.5e-7
+	return text.replace(/(\.\d*?)0+(e|$)/, '$1$2').replace(/\.(e|$)/, '$1');
+}
+
+/** A list of data values (`0.1, 0.4, 4.1`). */
 export function formatData(values: readonly number[]): string {
-	return values.map(value => String(value)).join(', ');
+	return values.map(value => formatShort(value)).join(', ');
 }

@@ -332,6 +332,7 @@ export class SessionHost {
 				...checkStatusOf(current, this.view.selected, trainer),
 				previous: this.previous,
 				next: nextOf(this.next),
+				plane: this.options.plane,
 			},
 			this.run,
 		);

@@ -1,14 +1,8 @@
-import type {FeatureName} from '../core/features.js';
+import type {Plane} from '../core/plane.js';
 import type {Setup} from '../core/setup.js';
 import type {TrainingState} from '../core/trainer-state.js';
 
-/** The input plane of data with one or two coordinates, for the map: each coordinate's range, and the features computed from them. */
-export type Plane = {
-	readonly x1: readonly [number, number];
-	readonly x2?: readonly [number, number];
-	/** With --features, the network's inputs are these of (x1, x2). */
-	readonly features: readonly FeatureName[] | undefined;
-};
+export type {Plane} from '../core/plane.js';
 
 /** Everything a session needs to run: plain data, so that it can be sent to the training thread. */
 export type RunOptions = {

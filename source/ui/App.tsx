@@ -7,6 +7,7 @@ import {ChainPanel} from './components/ChainPanel.js';
 import {ErrorChart} from './components/ErrorChart.js';
 import {HelpOverlay} from './components/HelpOverlay.js';
 import {KeysLine} from './components/KeysLine.js';
+import {MapPanel} from './components/MapPanel.js';
 import {NetworkDiagram} from './components/NetworkDiagram.js';
 import {Panel} from './components/Panel.js';
 import {PhaseLine} from './components/PhaseLine.js';
@@ -49,7 +50,7 @@ export function App({session, colour, frameMs}: AppProps) {
 	const runId = snapshot?.runId ?? 0;
 	useEffect(() => dispatch({type: 'handled', handled}), [handled]);
 	useEffect(() => dispatch({type: 'run', weights: snapshot?.weights.total ?? 1, samples: snapshot?.samples.total ?? 1}), [runId]); // eslint-disable-line react-hooks/exhaustive-deps
-	const screen = snapshot && screenOf(snapshot, state, columns, rows);
+	const screen = snapshot && screenOf(snapshot, state, columns, rows, colour);
 	const layout = screen?.layout;
 	useView(session, screen?.view);
 	useKeys(
@@ -92,6 +93,18 @@ export function App({session, colour, frameMs}: AppProps) {
 				? `checking ${formatCount(check.checked)} / ${formatCount(check.of)}, any key cancels`
 				: '↑↓ select';
 	const phases = snapshot.phase;
+	const map =
+		snapshot.map && layout.map.width > 0 ? (
+			<Panel title={snapshot.map.neurons ? `Neurons of hidden layer ${snapshot.map.neurons.layer}` : 'Map'} hint={`m · D classes · L layers`} {...layout.map}>
+				<MapPanel
+					map={snapshot.map}
+					style={{colour, discrete: state.discrete}}
+					marked={screen.selected && {layer: screen.selected.layer + 1, neuron: screen.selected.row}}
+					layers={run.layers}
+					{...inner(layout.map)}
+				/>
+			</Panel>
+		) : null;
 	const reached = phases ? (layer: number) => phases.reached.includes(layer) : undefined;
 	return (
 		<Box flexDirection="column" width={columns}>
@@ -115,7 +128,7 @@ export function App({session, colour, frameMs}: AppProps) {
 						<ChainPanel chain={chain} reached={reached} check={check} sampleLabel={screen.sampleLabel} {...inner(layout.chain)} />
 					</Panel>
 				</Box>
-				<Box flexDirection="column" width={layout.chart.width || layout.map.width}>
+				<Box flexDirection="column" width={columns - layout.weights.width}>
 					{layout.chart.width > 0 ? (
 						<Panel
 							title={state.chart === 'error' ? 'Error' : 'Predicted and target'}
@@ -133,17 +146,21 @@ export function App({session, colour, frameMs}: AppProps) {
 							/>
 						</Panel>
 					) : null}
-					<Box flexDirection={layout.arrangement}>
-						{layout.samples.width > 0 ? (
-							<Panel title="Samples" hint={snapshot.samples.total > 1 ? 'PgUp PgDn · < > follow' : ''} {...layout.samples}>
-								<SamplesPanel samples={snapshot.samples} start={state.sampleStart} followed={state.sample} {...inner(layout.samples)} />
-							</Panel>
-						) : null}
-						{layout.diagram.width > 0 ? (
-							<Panel title="Network" hint={`sample #${formatCount(snapshot.diagram.sample + 1)} · d hides`} {...layout.diagram}>
-								<NetworkDiagram diagram={snapshot.diagram} selected={screen.selected} colour={colour} {...inner(layout.diagram)} />
-							</Panel>
-						) : null}
+					{layout.mapPlace === 'top' ? map : null}
+					<Box>
+						<Box flexDirection={layout.arrangement}>
+							{layout.samples.width > 0 ? (
+								<Panel title="Samples" hint={snapshot.samples.total > 1 ? 'PgUp PgDn · < > follow' : ''} {...layout.samples}>
+									<SamplesPanel samples={snapshot.samples} start={state.sampleStart} followed={state.sample} {...inner(layout.samples)} />
+								</Panel>
+							) : null}
+							{layout.diagram.width > 0 ? (
+								<Panel title="Network" hint={`sample #${formatCount(snapshot.diagram.sample + 1)} · d hides`} {...layout.diagram}>
+									<NetworkDiagram diagram={snapshot.diagram} selected={screen.selected} colour={colour} {...inner(layout.diagram)} />
+								</Panel>
+							) : null}
+						</Box>
+						{layout.mapPlace === 'bottom' ? map : null}
 					</Box>
 				</Box>
 			</Box>

@@ -37,6 +37,8 @@ export type Layout =
 			readonly chart: Box;
 			/** Zero-sized when not shown. */
 			readonly map: Box;
+			/** Beside the samples and the diagram (roomy windows), or in the chart's place. */
+			readonly mapPlace: 'bottom' | 'top' | undefined;
 			readonly samples: Box;
 			readonly diagram: Box;
 			/** How samples and diagram share the space under the chart. */
@@ -103,6 +105,7 @@ export function computeLayout(input: LayoutInput): Layout {
 		chain: {width: left, height: bottom},
 		chart: mapWanted && !mapBeside ? NONE : {width: right, height: top},
 		map: mapBeside ? {width: mapWidth, height: bottom} : mapWanted ? {width: right, height: top} : NONE,
+		mapPlace: mapBeside ? 'bottom' : mapWanted ? 'top' : undefined,
 		samples,
 		diagram,
 		arrangement,

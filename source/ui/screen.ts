@@ -1,10 +1,12 @@
 import type {Snapshot, WeightRow} from '../core/snapshot.js';
+import type {MapRequest} from '../core/map.js';
 import type {View} from '../core/snapshot-of.js';
 import {formatCount} from '../session/format.js';
 import {weightsTableWidth, visibleWeightRows} from './components/WeightsTable.js';
 import {samplesThatFit} from './components/SamplesPanel.js';
 import {diagramWidth} from './diagram.js';
 import {computeLayout, PANEL_CHROME, type Layout} from './layout.js';
+import {mapFooter} from './map.js';
 import type {DashboardState} from './state.js';
 
 /** Everything the App draws that is worked out rather than given: the layout, and what to ask the session for. */
@@ -38,7 +40,7 @@ function chainLines(snapshot: Snapshot): number {
 	);
 }
 
-export function screenOf(snapshot: Snapshot, state: DashboardState, columns: number, rows: number): Screen {
+export function screenOf(snapshot: Snapshot, state: DashboardState, columns: number, rows: number, colour: boolean): Screen {
 	const {weights, samples, run, diagram} = snapshot;
 	const showCheck = weights.rows.some(row => row.check !== undefined);
 	const sampleLines = samples.total === 1 ? 4 : Math.min(samples.total, 8) + 1;
@@ -53,7 +55,7 @@ export function screenOf(snapshot: Snapshot, state: DashboardState, columns: num
 				? {width: diagramWidth(run.layers, run.bias), lines: Math.max(...run.layers) * 2 + 1}
 				: {width: 60, lines: run.layers.length + 2},
 		diagramChoice: state.diagram,
-		mapAvailable: false,
+		mapAvailable: snapshot.mapAvailable,
 		mapChoice: state.map,
 		phaseLine: snapshot.phase !== undefined,
 	});
@@ -71,10 +73,30 @@ export function screenOf(snapshot: Snapshot, state: DashboardState, columns: num
 			: undefined;
 	return {
 		layout,
-		view: {selected: state.selected, sample: state.sample, weightStart: state.selected, weightRows, sampleStart: state.sampleStart, sampleRows: samplePage},
+		view: {
+			selected: state.selected,
+			sample: state.sample,
+			weightStart: state.selected,
+			weightRows,
+			sampleStart: state.sampleStart,
+			sampleRows: samplePage,
+			map: mapRequest(layout, state, snapshot, colour),
+		},
 		selected,
 		samplePage,
 		chainLines: chainLines(snapshot),
 		sampleLabel,
 	};
+}
+
+/** The map's size in pixels for its panel: two a character down (half blocks), its lines less the footer's. */
+function mapRequest(layout: Layout, state: DashboardState, snapshot: Snapshot, colour: boolean): MapRequest | undefined {
+	if (layout.tooSmall || layout.map.width === 0) {
+		return undefined;
+	}
+
+	const width = layout.map.width - 4;
+	// the footer's length depends on the map's ranges: the last snapshot's are close enough
+	const footer = snapshot.map ? mapFooter(snapshot.map, width, colour).length : 2;
+	return {columns: width, rows: 2 * (layout.map.height - PANEL_CHROME - footer), layer: Math.min(state.mapLayer, snapshot.run.layers.length - 2)};
 }

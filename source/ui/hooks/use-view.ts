@@ -2,15 +2,13 @@ import {useEffect} from 'react';
 import type {View} from '../../core/snapshot-of.js';
 import type {Session} from '../../session/client.js';
 
-/** Tells the session what the screen shows (selection, rows that fit) whenever that changes. */
+/** Tells the session what the screen shows (selection, rows that fit, the map's size) whenever that changes. */
 export function useView(session: Session, view: View | undefined): void {
-	const {selected, sample, weightStart, weightRows, sampleStart, sampleRows} = view ?? {};
+	// one string for the effect's dependency: the view is small and changes rarely
+	const text = view === undefined ? undefined : JSON.stringify(view);
 	useEffect(() => {
-		if (selected !== undefined) {
-			session.send({
-				type: 'view',
-				view: {selected, sample: sample!, weightStart: weightStart!, weightRows: weightRows!, sampleStart: sampleStart!, sampleRows: sampleRows!},
-			});
+		if (text !== undefined) {
+			session.send({type: 'view', view: JSON.parse(text) as View});
 		}
-	}, [session, selected, sample, weightStart, weightRows, sampleStart, sampleRows]);
+	}, [session, text]);
 }
