@@ -1,7 +1,284 @@
+import type {ActivationName} from '../core/activations.js';
+import {chainOf} from '../core/chain.js';
+import type {LossName} from '../core/losses.js';
+import {activationName, neuronName, sopName, weightRefs, type WeightRef} from '../core/names.js';
+import type {Network} from '../core/network.js';
+import type {OptimizerName, OptimizerStep} from '../core/optimizers.js';
+import {Trainer} from '../core/trainer.js';
+import {explainText} from './explain-text.js';
+import {formatCount} from './format.js';
 import {InputError} from './input-error.js';
 import type {RunOptions} from './options.js';
 
+/** One neuron of one sample: its forward and backward values. */
+export type NeuronWork = {
+	readonly layer: number;
+	/** The tutorial's names: `SOP1`, `Activ1`, `Predicted`. */
+	readonly sopName: string;
+	readonly sop: number;
+	readonly activationName: string;
+	readonly activation: number;
+	/** Output neurons: their share of the sample's error. */
+	readonly error?: number;
+	/** dError/dActiv (hidden: Σ w · δ of the next layer); dActiv/dSOP. Absent for softmax with cross-entropy, whose δ is Predicted − target. */
+	readonly dErrorDActivation?: number;
+	readonly dActivationDSop?: number;
+	/** dError/dSOP of this sample's error. */
+	readonly delta: number;
+};
+
+export type SampleWork = {
+	/** Its number in the data, from 1. */
+	readonly sample: number;
+	readonly inputs: Readonly<Record<string, number>>;
+	readonly targets: Readonly<Record<string, number>>;
+	/** Every non-input neuron by name (`h1`, `out`), layer by layer. */
+	readonly neurons: Readonly<Record<string, NeuronWork>>;
+	readonly predicted: Readonly<Record<string, number>>;
+	readonly error: number;
+};
+
+/** One factor of a weight's chain, valued for each sample of the batch. */
+export type FactorWork = {
+	readonly symbol: string;
+	readonly derivative: string;
+	readonly formula: string;
+	readonly values: readonly number[];
+};
+
+export type WeightWork = {
+	readonly from: string;
+	readonly to: string;
+	readonly bias: boolean;
+	/** Its value before the update: the forward pass used it. */
+	readonly weight: number;
+	readonly chain: readonly FactorWork[];
+	/** The chain's product for each sample of the batch. */
+	readonly products: readonly number[];
+	/** With L1 or L2 (not on biases): the mean of δ · input, and the penalty's term. */
+	readonly dataGradient?: number;
+	readonly penalty?: number;
+	readonly gradient: number;
+	/** The optimizer's buffers for this weight before the update (momentum: velocity; adam: m, v). */
+	readonly before?: Readonly<Record<string, number>>;
+	readonly steps: readonly OptimizerStep[];
+	readonly change: number;
+	readonly newWeight: number;
+};
+
+/** Iteration N worked out: what `--explain N --json` prints, and what its text is written from. */
+export type Explained = {
+	readonly iteration: number;
+	readonly layers: readonly number[];
+	readonly activation: ActivationName;
+	readonly outputActivation: ActivationName;
+	readonly bias: boolean;
+	readonly loss: LossName;
+	readonly optimizer: OptimizerName;
+	readonly momentum?: number;
+	/** Adam's t. */
+	readonly step?: number;
+	readonly l1: number;
+	readonly l2: number;
+	readonly learningRate: number;
+	readonly seed: number;
+	readonly trainingSamples: number;
+	/** The samples of this iteration's batch, by number. */
+	readonly batch: readonly number[];
+	readonly samples: readonly SampleWork[];
+	/** The batch's mean loss, before the update. */
+	readonly error: number;
+	readonly weights: Readonly<Record<string, WeightWork>>;
+};
+
 /** `--explain N`: iteration N worked out as a textbook would (text), or its values as JSON. */
-export function explain(_run: RunOptions, iteration: number, _form: 'text' | 'json'): string {
-	throw new InputError(`--explain ${iteration}: not built yet`);
+export function explain(run: RunOptions, iteration: number, form: 'text' | 'json'): string {
+	const trainer = trainerBefore(run, iteration);
+	const before = walkIteration(trainer);
+	const worked = explained(trainer, before);
+	return form === 'json' ? `${jsonOf(worked)}\n` : explainText(worked, trainer.network);
+}
+
+/** Indented, a list of numbers on one line; a number that is not finite is null, as JSON has it. */
+function jsonOf(worked: Explained): string {
+	const number = String.raw`(?:-?[\d.]+(?:e[+-]?\d+)?|null)`;
+	const list = new RegExp(String.raw`\[\n\s*(${number}(?:,\n\s*${number})*)\n\s*\]`, 'g');
+	return JSON.stringify(worked, undefined, 2).replaceAll(list, (_, items: string) => `[${items.split(/,\n\s*/).join(', ')}]`);
+}
+
+/** A trainer at the end of iteration N − 1; an InputError when the run never gets to N. */
+function trainerBefore(run: RunOptions, n: number): Trainer {
+	const trainer = new Trainer(run.setup, run.resume);
+	const where = `--explain ${n}`;
+	if (n > run.setup.limit) {
+		throw new InputError(`${where}: the run stops at iteration ${formatCount(run.setup.limit)} (--iterations sets where)`);
+	}
+
+	if (n <= trainer.iteration) {
+		throw new InputError(`${where}: the checkpoint is at iteration ${formatCount(trainer.iteration)} already; explain a later one`);
+	}
+
+	trainer.step(n - 1 - trainer.iteration);
+	if (trainer.divergedAt !== undefined) {
+		throw new InputError(`${where}: the run diverged at iteration ${formatCount(trainer.divergedAt)}, before iteration ${formatCount(n)}`);
+	}
+
+	if (trainer.reachedAt !== undefined) {
+		throw new InputError(`${where}: the run is done at iteration ${formatCount(trainer.reachedAt)}, its error at most --until-error ${run.setup.untilError}`);
+	}
+
+	return trainer;
+}
+
+/** Iteration N phase by phase; returns the optimizer's buffers as they were before its update. */
+function walkIteration(trainer: Trainer): Record<string, Float64Array> {
+	const {network} = trainer;
+	while (trainer.phases[trainer.phase]?.kind !== 'update') {
+		if (!trainer.stepPhase()) {
+			throw new Error('the trainer stopped inside an iteration');
+		}
+	}
+
+	const before = Object.fromEntries(network.optimizer.buffers.map(name => [name, network.optimizerState.buffers[name]!.slice()]));
+	trainer.stepPhase();
+	return before;
+}
+
+function explained(trainer: Trainer, before: Record<string, Float64Array>): Explained {
+	const {network, setup} = trainer;
+	const batch = Array.from({length: network.batchSize}, (_, b) => trainer.batchSampleAt(b) + 1);
+	const {learningRate} = trainer;
+	const views = batch.map((_, b) => sampleView(network, b));
+	return {
+		iteration: trainer.iteration,
+		layers: [...setup.layers],
+		activation: setup.activation,
+		outputActivation: setup.outputActivation,
+		bias: setup.bias,
+		loss: setup.loss,
+		optimizer: setup.optimizer,
+		...(setup.optimizer === 'momentum' && {momentum: setup.momentum}),
+		...(setup.optimizer === 'adam' && {step: network.optimizerState.step}),
+		l1: setup.l1,
+		l2: setup.l2,
+		learningRate,
+		seed: setup.seed,
+		trainingSamples: trainer.split.train.length,
+		batch,
+		samples: batch.map((sample, b) => sampleWork(network, b, sample)),
+		error: network.error,
+		weights: Object.fromEntries(weightRefs(setup.layers, setup.bias).map(ref => [ref.name, weightWork(network, views, ref, before, learningRate)])),
+	};
+}
+
+function sampleWork(network: Network, b: number, sample: number): SampleWork {
+	const {layers, depth} = network.shape;
+	const values = (l: number, from: Float64Array) =>
+		Object.fromEntries(Array.from({length: layers[l]!}, (_, j) => [neuronName(layers, l, j), from[b * layers[l]! + j]!]));
+	const neurons: Record<string, NeuronWork> = {};
+	for (let l = 1; l <= depth; l++) {
+		for (let j = 0; j < layers[l]!; j++) {
+			neurons[neuronName(layers, l, j)] = neuronWork(network, b, l, j);
+		}
+	}
+
+	let error = 0;
+	for (let k = 0; k < layers[depth]!; k++) {
+		error += neurons[neuronName(layers, depth, k)]!.error!;
+	}
+
+	return {
+		sample,
+		inputs: values(0, network.activations[0]!),
+		targets: values(depth, network.targets),
+		neurons,
+		predicted: values(depth, network.activations[depth]!),
+		error,
+	};
+}
+
+function neuronWork(network: Network, b: number, l: number, j: number): NeuronWork {
+	const {layers, depth} = network.shape;
+	const x = b * layers[l]! + j;
+	const sop = network.sops[l]![x]!;
+	const activation = network.activations[l]![x]!;
+	const names = {layer: l, sopName: sopName(layers, l, j), sop, activationName: activationName(layers, l, j), activation};
+	const delta = network.deltas[l]![x]!;
+	if (l < depth) {
+		return {...names, dErrorDActivation: backpropagatedSum(network, b, l, j), dActivationDSop: network.derivativeHidden(sop, activation), delta};
+	}
+
+	const target = network.targets[x]!;
+	const {errorDerivative} = network.loss;
+	const error = network.outputError(activation, target);
+	if (!errorDerivative) {
+		return {...names, error, delta};
+	}
+
+	return {...names, error, dErrorDActivation: errorDerivative(activation, target), dActivationDSop: network.output.derivative(sop, activation), delta};
+}
+
+/** Σ over the next layer of w · δ, in the order backpropagation adds them. */
+function backpropagatedSum(network: Network, b: number, l: number, j: number): number {
+	const {layers, stride, offset} = network.shape;
+	const nNext = layers[l + 1]!;
+	let sum = 0;
+	for (let k = 0; k < nNext; k++) {
+		sum += network.previousWeights[offset[l]! + k * stride[l]! + j]! * network.deltas[l + 1]![b * nNext + k]!;
+	}
+
+	return sum;
+}
+
+/**
+ * The network as if its batch were sample `s` alone: its buffers narrowed to that sample,
+ * all else shared. `chainOf` on it costs one sample, not the batch.
+ */
+function sampleView(network: Network, s: number): Network {
+	const {layers} = network.shape;
+	const narrow = (buffers: readonly Float64Array[]) => buffers.map((buffer, l) => buffer.subarray(s * layers[l]!, (s + 1) * layers[l]!));
+	const nOut = layers.at(-1)!;
+	return Object.create(network, {
+		batchSize: {value: 1},
+		activations: {value: narrow(network.activations)},
+		sops: {value: narrow(network.sops)},
+		deltas: {value: narrow(network.deltas)},
+		targets: {value: network.targets.subarray(s * nOut, (s + 1) * nOut)},
+	}) as Network;
+}
+
+function weightWork(network: Network, views: readonly Network[], ref: WeightRef, before: Record<string, Float64Array>, learningRate: number): WeightWork {
+	const k = ref.index;
+	const chains = views.map(view => chainOf(view, ref, 0, learningRate, network.previousWeights));
+	const first = chains[0]!;
+	const chain = first.factors.map(({symbol, derivative, formula}, n) => ({symbol, derivative, formula, values: chains.map(c => c.factors[n]!.value)}));
+	const buffers = network.optimizer.buffers;
+	return {
+		from: ref.from,
+		to: ref.to,
+		bias: ref.isBias,
+		weight: network.previousWeights[k]!,
+		chain,
+		products: chains.map(c => c.products[0]!),
+		...(first.penalty && {dataGradient: dataGradientOf(network, ref), penalty: first.penalty.term}),
+		gradient: network.gradients[k]!,
+		...(buffers.length > 0 && {before: Object.fromEntries(buffers.map(name => [name, before[name]![k]!]))}),
+		steps: first.steps.map(({formula, value}) => ({formula, value})),
+		change: network.changes[k]!,
+		newWeight: network.weights[k]!,
+	};
+}
+
+/** The mean over the batch of δ · input, added in the trainer's order. */
+function dataGradientOf(network: Network, ref: WeightRef): number {
+	const {layers} = network.shape;
+	const nIn = layers[ref.layer]!;
+	const nOut = layers[ref.layer + 1]!;
+	let sum = 0;
+	for (let s = 0; s < network.batchSize; s++) {
+		const delta = network.deltas[ref.layer + 1]![s * nOut + ref.row]!;
+		sum += ref.isBias ? delta : delta * network.activations[ref.layer]![s * nIn + ref.col]!;
+	}
+
+	return sum / network.batchSize;
 }
