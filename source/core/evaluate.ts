@@ -59,36 +59,33 @@ export class Evaluator {
 		return activations;
 	}
 
-	/** Mean data loss over these samples (no penalty); NaN for none. */
-	errorOver(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): number {
+	/**
+	 * Over these samples, in one forward pass each: the mean data loss (no penalty; NaN for
+	 * none) and the share whose class is right (one output above or below 0.5, or the
+	 * largest of several).
+	 */
+	measure(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): {error: number; accuracy: number} {
 		const nOut = data.outputCount;
 		let total = 0;
-		for (let k = 0; k < samples.length; k++) {
-			const s = samples[k]!;
-			const predicted = this.forward(weights, data.inputs, s * data.inputCount)[this.network.depth]!;
-			let sampleError = 0;
-			for (let o = 0; o < nOut; o++) {
-				sampleError += this.network.outputError(predicted[o]!, data.targets[s * nOut + o]!);
-			}
-
-			total += sampleError;
-		}
-
-		return total / samples.length;
-	}
-
-	/** The share of these samples whose class is right: one output above or below 0.5, or the largest of several. */
-	accuracyOver(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): number {
 		let right = 0;
 		for (let k = 0; k < samples.length; k++) {
 			const s = samples[k]!;
 			const predicted = this.forward(weights, data.inputs, s * data.inputCount)[this.network.depth]!;
-			if (classOf(predicted) === classOf(data.targets.subarray(s * data.outputCount, (s + 1) * data.outputCount))) {
-				right++;
+			const targets = data.targets.subarray(s * nOut, (s + 1) * nOut);
+			let sampleError = 0;
+			for (let o = 0; o < nOut; o++) {
+				sampleError += this.network.outputError(predicted[o]!, targets[o]!);
 			}
+
+			total += sampleError;
+			right += classOf(predicted) === classOf(targets) ? 1 : 0;
 		}
 
-		return right / samples.length;
+		return {error: total / samples.length, accuracy: right / samples.length};
+	}
+
+	errorOver(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): number {
+		return this.measure(weights, data, samples).error;
 	}
 }
 

@@ -67,7 +67,7 @@ export function mapOf(trainer: Trainer, plane: Plane, request: MapRequest, weigh
 	const grid = (width: number, height: number, read: (layers: readonly Float64Array[]) => number): Grid => {
 		const values: number[] = [];
 		for (let row = 0; row < height; row++) {
-			const x2 = twoD ? at([plane.x2![1], plane.x2![0]], row, height) : 0;
+			const x2 = plane.x2 ? at([plane.x2[1], plane.x2[0]], row, height) : 0;
 			for (let column = 0; column < width; column++) {
 				values.push(read(forward(at(plane.x1, column, width), x2)));
 			}

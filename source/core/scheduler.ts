@@ -10,6 +10,15 @@ const RATE_WINDOW_MS = 2000;
 /** Iterations per second; `Infinity` is `max`. */
 export type Speed = number;
 
+/** The speeds `+` and `-` step through, in iterations per second: roughly ×10 apart. */
+export const SPEED_LEVELS: readonly Speed[] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, Number.POSITIVE_INFINITY];
+
+export function nextSpeed(speed: Speed, direction: 1 | -1): Speed {
+	return direction === 1
+		? (SPEED_LEVELS.find(level => level > speed) ?? Number.POSITIVE_INFINITY)
+		: (SPEED_LEVELS.findLast(level => level < speed) ?? SPEED_LEVELS[0]!);
+}
+
 /**
  * Runs a trainer in time slices, at a speed: `Infinity` runs flat out, a number paces
  * iterations to that many a second. Between slices the event loop is free (messages,
@@ -28,7 +37,8 @@ export class Scheduler {
 	private elapsedBefore = 0;
 	private anchorTime = 0;
 	private anchorIteration = 0;
-	private chunk = 64;
+	// iterations per chunk: from one (a large network's iteration can take a second), doubling while chunks are quick
+	private chunk = 1;
 	private meter: Array<{time: number; iteration: number}> = [];
 	private readonly onProgress: () => void;
 

@@ -1,7 +1,8 @@
 import {chainOf} from './chain.js';
 import {describePhase} from './iteration.js';
 import {mapOf, type MapRequest} from './map.js';
-import {weightRefAt} from './names.js';
+import {activationName, neuronName, sopName, weightRefAt, type WeightRef} from './names.js';
+import type {Phase} from './iteration.js';
 import type {Plane} from './plane.js';
 import {hasClassTargets} from './samples.js';
 import {choicesOf} from './setup.js';
@@ -53,17 +54,18 @@ const MARGIN = 24;
 /** Below this every gradient counts as vanished. */
 const VANISHED = 1e-10;
 
-export function evaluationOf(trainer: Trainer): Evaluation {
-	const {evaluator, network, data, split, setup} = trainer;
-	const classes = hasClassTargets(setup.samples);
+export function evaluationOf(trainer: Trainer, classes: boolean): Evaluation {
+	const {evaluator, network, data, split} = trainer;
 	const hasTest = split.test.length > 0;
-	const weights = network.weights;
+	const train = evaluator.measure(network.weights, data, split.train);
+	const test = hasTest ? evaluator.measure(network.weights, data, split.test) : undefined;
 	return {
-		initialError: evaluator.errorOver(trainer.initialWeights, data, split.train),
-		trainError: hasTest ? evaluator.errorOver(weights, data, split.train) : undefined,
-		testError: hasTest ? evaluator.errorOver(weights, data, split.test) : undefined,
-		accuracy: classes ? evaluator.accuracyOver(weights, data, split.train) : undefined,
-		testAccuracy: classes && hasTest ? evaluator.accuracyOver(weights, data, split.test) : undefined,
+		// before the first iteration the status shows the initial weights' error (the weights are still those)
+		initialError: trainer.iteration === 0 ? train.error : Number.NaN,
+		trainError: hasTest ? train.error : undefined,
+		testError: test?.error,
+		accuracy: classes ? train.accuracy : undefined,
+		testAccuracy: classes ? test?.accuracy : undefined,
 	};
 }
 
@@ -132,6 +134,7 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 					last: phasesDone.at(-1)!,
 					description: describePhase(phasesDone.at(-1)!, network),
 					reached: phasesDone.flatMap(phase => (phase.kind === 'backward' ? [phase.layer] : phase.kind === 'gradients' ? [0] : [])),
+					values: phaseValues(trainer, phasesDone.at(-1)!, Math.max(0, position), selected),
 				}
 			: undefined,
 		notices: noticesOf(trainer),
@@ -242,6 +245,40 @@ function diagramOf(trainer: Trainer, sample: number, position: number): Diagram 
 	);
 	const drawable = layers.every(n => n <= MAX_DRAWN_NEURONS);
 	return {layers, bias, sample: s, weights: drawable ? [...weightsShown(trainer)] : [], activations: drawable ? activations : [], summary};
+}
+
+/** The numbers a phase computed for the sample at `position` of the batch. */
+function phaseValues(trainer: Trainer, phase: Phase, position: number, selected: WeightRef): Array<{name: string; value: number}> {
+	const {network} = trainer;
+	const {layers} = network.shape;
+	const layer = (l: number, read: (x: number, j: number) => Array<{name: string; value: number}>) =>
+		Array.from({length: layers[l]!}, (_, j) => read(position * layers[l]! + j, j)).flat();
+	switch (phase.kind) {
+		case 'forward': {
+			const l = phase.layer;
+			return layer(l, (x, j) => [
+				{name: sopName(layers, l, j), value: network.sops[l]![x]!},
+				{name: activationName(layers, l, j), value: network.activations[l]![x]!},
+			]);
+		}
+
+		case 'error': {
+			return [{name: 'Error', value: network.error}];
+		}
+
+		case 'backward': {
+			const l = phase.layer;
+			return layer(l, (x, j) => [{name: `δ ${neuronName(layers, l, j)} = dError/d${sopName(layers, l, j)}`, value: network.deltas[l]![x]!}]);
+		}
+
+		case 'gradients': {
+			return [{name: `gradient of ${selected.name}`, value: network.gradients[selected.index]!}];
+		}
+
+		case 'update': {
+			return [{name: selected.name, value: network.weights[selected.index]!}];
+		}
+	}
 }
 
 function noticesOf(trainer: Trainer): string[] {

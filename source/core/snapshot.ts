@@ -150,4 +150,6 @@ export type PhaseStatus = {
 	readonly description: string;
 	/** The layers whose backward phase is done, and 0 once the gradients are: the chain's factors known so far. */
 	readonly reached: readonly number[];
+	/** What the phase computed for the followed sample, named as the tutorial names it (SOP1, Activ1, …). */
+	readonly values: ReadonlyArray<{readonly name: string; readonly value: number}>;
 };

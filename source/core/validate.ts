@@ -38,6 +38,12 @@ export function setupProblem(setup: Setup, name: SettingName): string | undefine
 		return `${name('loss')} ${loss.name} needs targets from ${range[0]} to ${range[1]} (a sample has target ${outside.t.join(',')})`;
 	}
 
+	// softmax's outputs share one distribution: p − t is dError/dSOP only when the targets do too
+	const unsummed = output.outputOnly && samples.find(sample => Math.abs(sample.t.reduce((sum, t) => sum + t, 0) - 1) > 1e-9);
+	if (unsummed) {
+		return `${name('outputActivation')} ${output.name} needs each sample's targets to sum to 1, one-hot for classes (a sample has target ${unsummed.t.join(',')})`;
+	}
+
 	if (setup.test > 0) {
 		const held = testCount(samples.length, setup.test);
 		if (held === 0 || held === samples.length) {
