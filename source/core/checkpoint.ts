@@ -1,4 +1,5 @@
 import {ACTIVATIONS} from './activations.js';
+import {testCount} from './batches.js';
 import {INITIALISATIONS} from './initialisations.js';
 import {LOSSES} from './losses.js';
 import {OPTIMIZERS} from './optimizers.js';
@@ -132,6 +133,7 @@ function readSetup(raw: unknown): Setup | Problem {
 		['seed', isWhole(s['seed'], 0) && s['seed'] <= MAX_SEED],
 		['batch', s['batch'] === null || isWhole(s['batch'], 1)],
 		['bias', typeof s['bias'] === 'boolean'],
+		['untilError', s['untilError'] === undefined || (isFiniteNumber(s['untilError']) && s['untilError'] >= 0)],
 	];
 	const bad = numbers.find(([, ok]) => !ok);
 	if (bad) {
@@ -143,7 +145,26 @@ function readSetup(raw: unknown): Setup | Problem {
 		return samples;
 	}
 
-	const setup = {...(s as unknown as Setup), layers: layers, batch: (s['batch'] as number | null) ?? undefined, samples};
+	// the settings one by one: nothing else of the file (a version 1 file's weights, say) becomes part of the setup
+	const setup: Setup = {
+		layers,
+		activation: s['activation'] as Setup['activation'],
+		outputActivation: s['outputActivation'] as Setup['outputActivation'],
+		bias: s['bias'] as boolean,
+		loss: s['loss'] as Setup['loss'],
+		optimizer: s['optimizer'] as Setup['optimizer'],
+		momentum: s['momentum'] as number,
+		l1: s['l1'] as number,
+		l2: s['l2'] as number,
+		init: s['init'] as Setup['init'],
+		batch: (s['batch'] as number | null) ?? undefined,
+		test: s['test'] as number,
+		learningRate: s['learningRate'] as number,
+		limit: s['limit'] as number,
+		seed: s['seed'] as number,
+		samples,
+		...(s['untilError'] !== undefined && {untilError: s['untilError'] as number}),
+	};
 	const problem = setupProblem(setup, quoted);
 	return problem === undefined ? setup : {problem};
 }
@@ -211,7 +232,22 @@ function readTraining(raw: unknown, setup: Setup): TrainingState | Problem {
 		return {problem: '"epoch" must hold the epoch, the cursor and the order'};
 	}
 
-	const step = isObject(optimizer) && isWhole(optimizer['step'], 0) ? optimizer['step'] : 0;
+	const trainCount = setup.samples.length - testCount(setup.samples.length, setup.test);
+	if (setup.batch !== undefined && setup.batch < trainCount) {
+		// mini-batches: the cursor is within the epoch and, once an epoch has begun, its order is a permutation of the training samples
+		const order = epoch['order'] as unknown[];
+		const seen = new Set(order);
+		const permutation = order.length === trainCount && seen.size === trainCount && order.every(k => isWhole(k, 0) && k < trainCount);
+		if (epoch['cursor'] >= trainCount || !(permutation || (order.length === 0 && epoch['cursor'] === 0))) {
+			return {problem: `"epoch" must hold a cursor below ${trainCount} and an order of the ${trainCount} training samples`};
+		}
+	}
+
+	if (!isObject(optimizer) || !isWhole(optimizer['step'], 0)) {
+		return {problem: '"optimizer" must hold its step count'};
+	}
+
+	const step = optimizer['step'];
 	const gauss = isFiniteNumber(random['gauss']) ? random['gauss'] : undefined;
 	return {
 		iteration,

@@ -107,8 +107,13 @@ export class GradientCheck {
 		const isBias = network.shape.isBias[index] === 1;
 		const receiving = this.layerOf(index) + 1;
 		const activation = receiving === network.depth ? network.output : network.hidden;
-		const h = stepFor(isBias ? 1 : this.largestInput(index), activation.checkStep);
 		const penalised = !isBias && (network.l1 !== 0 || network.l2 !== 0);
+		let h = stepFor(isBias ? 1 : this.largestInput(index), activation.checkStep);
+		if (penalised && network.l1 !== 0 && original !== 0) {
+			// L1's |w| has its kink at 0: w ± 2h stays on w's side of it (a small input gives a large h)
+			h = Math.min(h, 2 ** Math.floor(Math.log2(Math.abs(original) / 4)));
+		}
+
 		const lossAt = (multiple: number) => {
 			const w = original + multiple * h;
 			probe[index] = w;

@@ -8,7 +8,7 @@ export type RewindPoint<State> = {readonly iteration: number; readonly state: St
 /** At least this far back, where memory allows. */
 export const REWIND_REACH = 1000;
 /** Memory the points may take. */
-const BUDGET_BYTES = 64 * 1024 * 1024;
+export const BUDGET_BYTES = 64 * 1024 * 1024;
 /** Doubles copied per weight × sample term of the iterations between two points: copies then cost about 2 % of the time (measured). */
 const COPY_SHARE = 4;
 const MAX_INTERVAL = 8192;
@@ -32,8 +32,13 @@ export class Rewind<State> {
 			interval *= 2;
 		}
 
-		this.interval = interval;
 		const byMemory = Math.max(2, Math.floor(BUDGET_BYTES / Math.max(1, pointBytes)));
+		// large points: fewer of them fit, so they are spread further apart to still reach REWIND_REACH back
+		while ((byMemory - 2) * interval < REWIND_REACH && interval < MAX_INTERVAL) {
+			interval *= 2;
+		}
+
+		this.interval = interval;
 		this.capacity = Math.min(byMemory, Math.ceil(REWIND_REACH / interval) + 2);
 	}
 

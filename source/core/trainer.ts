@@ -124,7 +124,7 @@ export class Trainer {
 		if (this.schedule.fullBatch && this.split.test.length === 0 && this.setup.untilError === undefined) {
 			this.runFullBatch(end);
 		} else {
-			while (this.iteration < end && this.divergedAt === undefined) {
+			while (this.iteration < end && this.divergedAt === undefined && this.reachedAt === undefined) {
 				if (!this.schedule.fullBatch) {
 					this.loadBatch();
 				}

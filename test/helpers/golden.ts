@@ -7,6 +7,7 @@ import type {OptimizerName} from '../../source/core/optimizers.js';
 import type {Sample} from '../../source/core/samples.js';
 import type {Setup} from '../../source/core/setup.js';
 import type {NestedWeights} from '../../source/core/shape.js';
+import type {Trainer} from '../../source/core/trainer.js';
 
 /** A numpy reference run (shared/golden's format; see its README, copied rules in test/reference). */
 export type GoldenRun = {
@@ -89,4 +90,52 @@ export function maxWeightError(actual: unknown[], reference: unknown[]): number 
 	}
 
 	return Math.max(0, ...a.map((value, k) => relativeError(value, r[k]!, 1e-6)));
+}
+
+/** The first place two arrays differ in their bits (Object.is: NaN equals NaN, 0 and −0 differ), or undefined when they do not. */
+export function bitDifference(actual: ArrayLike<number>, expected: ArrayLike<number>): string | undefined {
+	if (actual.length !== expected.length) {
+		return `length ${actual.length} instead of ${expected.length}`;
+	}
+
+	for (let k = 0; k < actual.length; k++) {
+		if (!Object.is(actual[k], expected[k])) {
+			return `[${k}]: ${actual[k]} instead of ${expected[k]}`;
+		}
+	}
+
+	return undefined;
+}
+
+/**
+ * Everything by which two trainers' runs could differ, as named arrays of numbers: the
+ * weights and the last iteration's buffers, the optimizer, the generator, the epoch.
+ */
+export function trainingOf(trainer: Trainer): Record<string, ArrayLike<number>> {
+	const {network} = trainer;
+	const state = trainer.saveTraining();
+	const parts: Record<string, ArrayLike<number>> = {
+		weights: network.weights,
+		previousWeights: network.previousWeights,
+		gradients: network.gradients,
+		changes: network.changes,
+		counters: [trainer.iteration, trainer.epoch, trainer.phase, network.optimizerState.step, network.error, trainer.learningRate],
+		random: [...Array.from(state.random.key), state.random.position],
+		epoch: [state.epoch.epoch, state.epoch.cursor, ...state.epoch.order],
+	};
+	for (const name of network.optimizer.buffers) {
+		parts[`optimizer ${name}`] = network.optimizerState.buffers[name]!;
+	}
+
+	return parts;
+}
+
+/** Where two trainers differ (see `trainingOf`): an empty list when they are the same to the bit. */
+export function trainingDifferences(actual: Trainer, expected: Trainer): string[] {
+	const a = trainingOf(actual);
+	const b = trainingOf(expected);
+	return Object.keys(b).flatMap(name => {
+		const difference = a[name] ? bitDifference(a[name], b[name]!) : 'missing';
+		return difference === undefined ? [] : [`${name} ${difference}`];
+	});
 }

@@ -1,0 +1,97 @@
+import {describe, expect, test} from 'vitest';
+import {describePhase, phasesOf} from '../../source/core/iteration.js';
+import {PRESETS} from '../../source/core/presets.js';
+import type {Setup} from '../../source/core/setup.js';
+import {Trainer} from '../../source/core/trainer.js';
+import {bitDifference, goldenRuns, setupOf, trainingDifferences} from '../helpers/golden.js';
+
+const presets = [...PRESETS.values()].map(preset => [preset.name, {...preset.setup, seed: 3}] as const);
+const miniBatch = setupOf(goldenRuns().find(run => run.name === 'more-relu-adam-l2-batch')!);
+
+test('the phases of an iteration, in the tutorial’s order', () => {
+	expect(phasesOf(3)).toEqual([
+		{kind: 'forward', layer: 1},
+		{kind: 'forward', layer: 2},
+		{kind: 'forward', layer: 3},
+		{kind: 'error'},
+		{kind: 'backward', layer: 3},
+		{kind: 'backward', layer: 2},
+		{kind: 'backward', layer: 1},
+		{kind: 'gradients'},
+		{kind: 'update'},
+	]);
+});
+
+describe('stepping every phase ends where one step() does', () => {
+	const cases: Array<readonly [string, Setup]> = [...presets, ['mini-batch, adam and L2 (more-relu-adam-l2-batch)', miniBatch]];
+
+	test('the mini-batch case is one', () => {
+		expect(miniBatch.batch).toBeLessThan(miniBatch.samples.length);
+		expect(miniBatch.optimizer).toBe('adam');
+		expect(miniBatch.l2).toBeGreaterThan(0);
+	});
+
+	test.each(cases)('%s, iteration after iteration', (_name, setup) => {
+		const stepped = new Trainer(setup);
+		const phased = new Trainer(setup);
+		const phases = phasesOf(setup.layers.length - 1);
+		for (let k = 1; k <= 12; k++) {
+			stepped.step(1);
+			for (const [p, phase] of phases.entries()) {
+				expect(phased.phase).toBe(p);
+				expect(phased.iteration, 'the iteration counts at the update').toBe(k - 1);
+				expect(phased.stepPhase()).toEqual(phase);
+			}
+
+			expect(phased.phase).toBe(0);
+			expect(trainingDifferences(phased, stepped), `iteration ${k}`).toEqual([]);
+			expect(
+				bitDifference(
+					phased.network.deltas.flatMap(d => [...d]),
+					stepped.network.deltas.flatMap(d => [...d]),
+				),
+			).toBeUndefined();
+			expect(phased.errorHistory.points()).toEqual(stepped.errorHistory.points());
+		}
+	});
+
+	test('step() in the middle of a phase walk completes that iteration first', () => {
+		const walked = new Trainer(miniBatch);
+		const stepped = new Trainer(miniBatch);
+		walked.step(4);
+		walked.stepPhase();
+		walked.stepPhase();
+		expect(walked.step(3)).toBe(3);
+		stepped.step(7);
+		expect(walked.iteration).toBe(7);
+		expect(trainingDifferences(walked, stepped)).toEqual([]);
+	});
+
+	test('a finished run runs no phase', () => {
+		const trainer = new Trainer({...miniBatch, limit: 2});
+		trainer.step(5);
+		expect(trainer.iteration).toBe(2);
+		expect(trainer.stepPhase()).toBeUndefined();
+		expect(trainer.phase).toBe(0);
+	});
+});
+
+describe('describePhase', () => {
+	test('names the layer and the maths the phase computes', () => {
+		const trainer = new Trainer({...PRESETS.get('tutorial-3')!.setup, seed: 0});
+		const lines = trainer.phases.map(phase => describePhase(phase, trainer.network));
+		expect(lines[0]).toContain('hidden layer 1');
+		expect(lines[0]).toContain('1 / (1 + e^−SOP)');
+		expect(lines[1]).toContain('the output layer');
+		expect(lines[2]).toContain('(Predicted − target)²');
+		expect(lines[3]).toContain('2 · (Predicted − target) · Activ · (1 − Activ)');
+		expect(lines[4]).toContain('hidden layer 1');
+		expect(lines[5]).not.toContain('L2');
+		expect(lines[6]).toContain('−lr · gradient');
+		const adam = new Trainer(miniBatch);
+		const adamLines = adam.phases.map(phase => describePhase(phase, adam.network));
+		expect(adamLines[0]).toContain('+ bias');
+		expect(adamLines.at(-2)).toContain('2·L2·w + L1·sign(w)');
+		expect(adamLines.at(-1)).toContain('m = 0.9·m + 0.1·g');
+	});
+});
