@@ -42,8 +42,9 @@ export class Rewind<State> {
 		this.capacity = Math.min(byMemory, Math.ceil(REWIND_REACH / interval) + 2);
 	}
 
+	/** Whether a point should be kept at this iteration (not when replaying past points already held). */
 	due(iteration: number): boolean {
-		return iteration % this.interval === 0;
+		return iteration % this.interval === 0 && (this.points.at(-1)?.iteration ?? -1) < iteration;
 	}
 
 	capture(iteration: number, state: State): void {
