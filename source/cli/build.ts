@@ -61,6 +61,11 @@ export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 		settings[spec.setting] = value;
 	}
 
+	// --activation is every non-input layer's when the start has one activation throughout (the tutorial's); --output-activation sets the output's apart
+	if (!loaded.checkpoint && values.activation !== undefined && values['output-activation'] === undefined && base.outputActivation === base.activation) {
+		settings['outputActivation'] = values.activation;
+	}
+
 	const oneHot = settings['outputActivation'] === 'softmax';
 	if (loaded.checkpoint && (values.layers || values.inputs || values.target || values.data || values.dataset || values.features)) {
 		throw new InputError(

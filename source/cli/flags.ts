@@ -113,7 +113,7 @@ export const FLAGS = [
 		group: DATA,
 		value: 'F',
 		help: 'fraction held out for testing, 0 < F < 1',
-		read: between(0, 1, false, 'a fraction above 0 and below 1'),
+		read: between(0, 1, 'open', 'a fraction above 0 and below 1'),
 		setting: 'test',
 	}),
 	flag({name: 'lr', group: TRAINING, value: 'RATE', help: 'learning rate (0.001)', read: positive(), setting: 'learningRate'}),

@@ -33,8 +33,8 @@ function row(spec: Flag): string[] {
 export function helpText(): string {
 	const lines = [
 		'Usage',
-		'  descent [flags]               the dashboard: watch it train, step it by keypress',
-		'  descent --headless [flags]    train to the end, then print a summary',
+		'  descent [flags]             the dashboard: watch it train, step by keypress',
+		'  descent --headless [flags]  train to the end, then print a summary',
 	];
 	let group = '';
 	for (const spec of FLAGS as readonly Flag[]) {
@@ -49,8 +49,8 @@ export function helpText(): string {
 	lines.push(
 		'',
 		'Other',
-		'  --help, -h                this text',
-		'  --version                 the version',
+		`${'  --help, -h'.padEnd(FLAG_COLUMN)}this text`,
+		`${'  --version'.padEnd(FLAG_COLUMN)}the version`,
 		'',
 		'Flags given beside --preset or --load override them. Without --layers, --inputs',
 		"and --data keep the preset's hidden and output layers and size the input layer.",

@@ -77,21 +77,39 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 		return headless(options);
 	}
 
+	// keys typed while the dashboard loads are read as keys later, not echoed onto the screen
+	process.stdin.setRawMode(true);
 	// React's development build checks every prop on every frame: set before React loads
 	process.env['NODE_ENV'] ??= 'production';
 	// ink costs about half a second to load: only the dashboard pays for it
 	const {runDashboard} = await import('../ui/run-dashboard.js');
 	const {end, signal} = await runDashboard(options.run, entry.workerUrl);
-	if (signal !== 'SIGHUP') {
-		process.stdout.write(summaryLines(end, options).join('\n') + '\n');
+	if (signal === 'SIGHUP') {
+		hangUp();
 	}
 
+	process.stdout.write(summaryLines(end, options).join('\n') + '\n');
 	return signal ? SIGNAL_CODES[signal] : 0;
+}
+
+/**
+ * The terminal has gone (its files are written by now): end as a hang-up ends a program,
+ * by the signal itself. Exiting normally would make Node restore the settings of a
+ * terminal that no longer exists, which it reports as a failed assertion.
+ */
+function hangUp(): never {
+	process.removeAllListeners('SIGHUP');
+	process.kill(process.pid, 'SIGHUP');
+	// the signal ends the process; this line is not reached
+	return process.exit(SIGNAL_CODES.SIGHUP);
 }
 
 /** Headless: a signal stops training at the current iteration; the files and the summary are still written. */
 async function headless(options: Options): Promise<number> {
 	const stop = {requested: false};
+	// a closed terminal or pipe fails every write (EIO, EPIPE): the files are still written
+	process.stdout.on('error', () => {});
+	process.stderr.on('error', () => {});
 	let received: keyof typeof SIGNAL_CODES | undefined;
 	const handlers = (Object.keys(SIGNAL_CODES) as Array<keyof typeof SIGNAL_CODES>).map(signal => {
 		const handler = () => {
@@ -114,6 +132,10 @@ async function headless(options: Options): Promise<number> {
 		}
 	}
 
+	if (received === 'SIGHUP' && process.stdout.isTTY) {
+		hangUp();
+	}
+
 	return received ? SIGNAL_CODES[received] : 0;
 }
 
@@ -128,7 +150,7 @@ function announce(setup: Setup): void {
 		return;
 	}
 
-	const time = iterationMs >= 1000 ? `${formatNumber(iterationMs / 1000, 2)} s` : `${formatNumber(iterationMs, 2)} ms`;
+	const time = iterationMs >= 1000 ? `${formatNumber(iterationMs / 1000, 2)} s` : `${formatCount(iterationMs)} ms`;
 	process.stderr.write(
 		`descent: ${setup.layers.join('-')} has ${formatCount(weights)} weights; over ${formatCount(samples)} sample${samples === 1 ? '' : 's'} an iteration takes about ${time} here, and its buffers about ${formatCount(bytes / 1e6)} MB\n`,
 	);

@@ -8,13 +8,19 @@ export type Reader<Value> = (text: string, flag: string) => Value;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** A decimal number as typed: optional sign and exponent; not hex, Infinity or blank. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** A decimal number; `1e-400` is not 0 but a number too small to hold. */
 export const number: Reader<number> = (text, flag) => {
 	const trimmed = text.trim();
-	const value = trimmed === '' ? Number.NaN : Number(trimmed);
-	if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(trimmed) || !Number.isFinite(value)) {
-		const reason = Number.isFinite(value) || trimmed === '' ? 'is not a number' : 'is too large to hold (over 1.8e308)';
-		throw new InputError(`${flag}: '${text}' ${reason}`);
+	if (!DECIMAL.test(trimmed)) {
+		throw new InputError(`${flag}: '${text}' is not a number`);
+	}
+
+	const value = Number(trimmed);
+	if (!Number.isFinite(value)) {
+		throw new InputError(`${flag}: '${text}' is too large to hold (over 1.8e308)`);
 	}
 
 	if (value === 0 && /[1-9]/.test(trimmed.split(/[eE]/)[0]!)) {
@@ -35,11 +41,11 @@ export function positive(what = 'a positive number'): Reader<number> {
 	};
 }
 
-/** A number in [min, max), or [min, max] with `inclusive`. */
-export function between(min: number, max: number, inclusive: boolean, what: string): Reader<number> {
+/** A number in [min, max), or [min, max] with `inclusive`, or (min, max) with `'open'`. */
+export function between(min: number, max: number, inclusive: boolean | 'open', what: string): Reader<number> {
 	return (text, flag) => {
 		const value = number(text, flag);
-		if (value < min || value > max || (!inclusive && value === max)) {
+		if (value < min || value > max || (inclusive !== true && value === max) || (inclusive === 'open' && value === min)) {
 			throw new InputError(`${flag}: '${text}' must be ${what}`);
 		}
 

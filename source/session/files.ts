@@ -50,28 +50,67 @@ export function writeTarget(file: string): string {
 	throw new InputError(`${file}: too many symbolic links`);
 }
 
+/** The file's status through links, or undefined when it does not exist (or a part of its path is not a folder). */
+function statOf(file: string): fs.Stats | undefined {
+	try {
+		return fs.statSync(file);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') {
+			return undefined;
+		}
+
+		throw error;
+	}
+}
+
 /** Fails early, before any training, when `file` could not be written later. */
 export function checkWritable(file: string, flag: string): void {
 	if (file.trim() === '') {
 		throw new InputError(`${flag} needs a file name`);
 	}
 
+	let problem: string | undefined;
+	try {
+		problem = writeProblem(file);
+	} catch (error) {
+		problem = error instanceof InputError ? 'too many symbolic links' : why(error);
+	}
+
+	if (problem !== undefined) {
+		throw new InputError(`${flag} ${file}: ${problem}`);
+	}
+}
+
+/** Why `file` could not be written (a missing folder, a folder, a device…), or undefined. */
+function writeProblem(file: string): string | undefined {
 	const target = writeTarget(file);
 	const folder = path.dirname(target);
+	const folderStat = statOf(folder);
+	if (!folderStat) {
+		return `folder ${folder} does not exist`;
+	}
+
+	if (!folderStat.isDirectory()) {
+		return `${folder} is not a folder`;
+	}
+
 	try {
 		fs.accessSync(folder, fs.constants.W_OK);
 	} catch {
-		throw new InputError(`${flag} ${file}: folder ${folder} does not exist or is not writable`);
+		return `folder ${folder} is not writable`;
 	}
 
-	const stat = fs.statSync(target, {throwIfNoEntry: false});
+	const stat = statOf(target);
 	if (stat?.isDirectory()) {
-		throw new InputError(`${flag} ${file}: is a folder, not a file`);
+		return 'is a folder, not a file';
 	}
 
 	if (stat && !stat.isFile()) {
-		throw new InputError(`${flag} ${file}: is not a regular file (a device, pipe or socket); descent writes regular files only`);
+		return 'is not a regular file (a device, pipe or socket); descent writes regular files only';
 	}
+
+	return undefined;
 }
 
 /**
@@ -82,7 +121,13 @@ export function checkWritable(file: string, flag: string): void {
  */
 export function writeFileAtomic(file: string, text: string, {overwrite = true} = {}): void {
 	const target = writeTarget(file);
-	const existing = fs.statSync(target, {throwIfNoEntry: false});
+	let existing: fs.Stats | undefined;
+	try {
+		existing = statOf(target);
+	} catch (error) {
+		throw new InputError(`${file}: ${why(error)}`);
+	}
+
 	if (existing && !existing.isFile()) {
 		throw new InputError(`${file}: is not a regular file; not written`);
 	}
@@ -98,11 +143,22 @@ export function writeFileAtomic(file: string, text: string, {overwrite = true} =
 			fs.unlinkSync(temporary);
 		}
 	} catch (error) {
-		fs.rmSync(temporary, {force: true});
-		if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+		removeQuietly(temporary);
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EEXIST') {
 			throw new InputError(`${file} already exists; not overwritten`);
 		}
 
-		throw new InputError(`${file}: ${why(error)}`);
+		// the file is being created: what is missing is its folder
+		throw new InputError(`${file}: ${code === 'ENOENT' ? `folder ${path.dirname(target)} does not exist` : why(error)}`);
+	}
+}
+
+/** Removes a temporary file if it is there; the error that matters is the write's (`force` still throws ENOTDIR). */
+function removeQuietly(file: string): void {
+	try {
+		fs.rmSync(file, {force: true});
+	} catch {
+		// nothing was written there
 	}
 }

@@ -51,11 +51,14 @@ export async function runHeadless(run: RunOptions, options: HeadlessOptions, {st
 	const end = runEndOf(trainer, trainer.finished ? (trainer.status as 'done' | 'diverged') : 'stopped', elapsed, written);
 	if (options.json) {
 		stdout.write(JSON.stringify(resultJson(trainer)) + '\n');
-		// stdout holds the JSON alone: what happened to the files goes to stderr
+	}
+
+	if (options.json || options.every !== undefined) {
+		// stdout holds the JSON or the CSV alone: what happened to the files goes to stderr
 		for (const line of written) {
 			stderr.write(`descent: ${line}\n`);
 		}
-	} else if (options.every === undefined) {
+	} else {
 		stdout.write(options.describe(end).join('\n') + '\n');
 	}
 
@@ -86,8 +89,8 @@ function resultJson(trainer: Trainer): Record<string, unknown> {
 		outputs,
 		finalError: trainer.trainError(),
 		...(hasTest && {trainError: trainer.trainError(), testError: trainer.testError(), testSamples: [...split.test]}),
-		...(classes && {accuracy: evaluator.accuracyOver(network.weights, data, split.train)}),
-		...(classes && hasTest && {testAccuracy: evaluator.accuracyOver(network.weights, data, split.test)}),
+		...(classes && {accuracy: evaluator.measure(network.weights, data, split.train).accuracy}),
+		...(classes && hasTest && {testAccuracy: evaluator.measure(network.weights, data, split.test).accuracy}),
 	};
 }
 

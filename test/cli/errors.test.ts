@@ -1,96 +1,89 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {beforeAll, describe, expect, test} from 'vitest';
-import {runCli, type CliResult} from '../helpers/run-cli.js';
+import {describe, expect, test} from 'vitest';
+import {FLAGS} from '../../source/cli/flags.js';
+import {expectOneLineError, runCli, temporaryFolder} from '../helpers/run-cli.js';
 
-const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-errors-'));
+// Every bad input is a unit test of parseArgv, buildOptions or loadFiles; these prove the process's side: exit 2, one line, no stack trace
+const folder = temporaryFolder('errors');
 const file = (name: string) => path.join(folder, name);
-const isRoot = process.getuid?.() === 0;
+fs.writeFileSync(file('semicolons.csv'), '0.1;0.4;4.1;0.2\n');
+fs.writeFileSync(file('quoted.csv'), '"0.1","0.4","4.1","0.2"\n');
+fs.writeFileSync(file('truncated.json'), '{"format":"descent-checkpoint","version":2,"setup":{"lay');
+fs.writeFileSync(file('a-file'), '');
 
-beforeAll(async () => {
-	fs.writeFileSync(file('not-a-number.csv'), 'x1,x2,x3,target\n0.1,0.4,4.1,0.2\n0.2,oops,4.1,0.2\n');
-	fs.writeFileSync(file('typo-in-row-1.csv'), '0.1,0.4,4.1x,0.2\n0.2,0.3,4.1,0.2\n');
-	fs.writeFileSync(file('short-row.csv'), '0.1,0.4,4.1,0.2\n0.2,0.3\n');
-	fs.writeFileSync(file('locked.json'), '{}');
-	fs.chmodSync(file('locked.json'), 0o000);
-	fs.mkdirSync(file('a-folder'));
-	const saved = await runCli(['--headless', '--seed', '0', '--iterations', '10', '--save', file('checkpoint.json')]);
-	expect(saved.code).toBe(0);
-	const checkpoint = fs.readFileSync(file('checkpoint.json'), 'utf8');
-	fs.writeFileSync(file('truncated.json'), checkpoint.slice(0, Math.floor(checkpoint.length / 2)));
+describe.concurrent('bad input: exit code 2, one line on stderr naming the flag or file, nothing on stdout', () => {
+	// one of each kind: a flag, a value, a file's content, the file system, a cross-check, a regression that once crashed
+	test.each<[string, string[], string[]]>([
+		['an unknown flag', ['--frobnicate'], ['--frobnicate']],
+		['--lr abc', ['--lr', 'abc'], ['--lr', "'abc' is not a number"]],
+		['a CSV with semicolons', ['--data', file('semicolons.csv')], ['--data', file('semicolons.csv'), 'semicolons']],
+		['--load truncated', ['--load', file('truncated.json')], ['--load', file('truncated.json')]],
+		['--save /dev/null', ['--save', '/dev/null'], ['--save', '/dev/null', 'not a regular file']],
+		['--save under a file (once a crash: ENOTDIR)', ['--save', path.join(file('a-file'), 'run.json')], ['--save', 'is not a folder']],
+		['softmax with squared loss', ['--layers', '3,2,2', '--target', '1,0', '--output-activation', 'softmax'], ['--output-activation', '--loss']],
+	])('%s', async (_what, args, mentions) => {
+		expectOneLineError(await runCli(['--headless', ...args]), ...mentions);
+	});
+
+	test('without --headless too: input is checked before the choice of dashboard or headless', async () => {
+		expectOneLineError(await runCli(['--json']), '--json goes with --headless');
+	});
+
+	test('quoted numbers in a CSV are accepted', async () => {
+		const result = await runCli(['--headless', '--json', '--data', file('quoted.csv'), '--seed', '0', '--iterations', '3']);
+		expect(result.code, result.stderr).toBe(0);
+		expect(JSON.parse(result.stdout)).toMatchObject({layers: [3, 2, 1], iterations: 3});
+	});
+
+	test('a bad input leaves an existing --save file as it was, and no temporary file', async () => {
+		fs.writeFileSync(file('precious.json'), 'keep me\n');
+		expectOneLineError(await runCli(['--headless', '--save', file('precious.json'), '--lr', 'abc']));
+		expect(fs.readFileSync(file('precious.json'), 'utf8')).toBe('keep me\n');
+		expect(fs.readdirSync(folder).filter(name => name.endsWith('.tmp'))).toEqual([]);
+	});
 });
 
-/** The contract for every bad input: exit code 2, one line on stderr, no stack trace, nothing on stdout. */
-function expectOneLineError(result: CliResult, ...mentions: string[]): void {
-	expect(result.code, result.stderr).toBe(2);
-	expect(result.stdout).toBe('');
-	const lines = result.stderr.split('\n');
-	expect(lines, result.stderr).toHaveLength(2);
-	expect(lines[1]).toBe('');
-	expect(lines[0]).toMatch(/^descent: \S/);
-	expect(result.stderr).not.toMatch(/^\s+at /m);
-	expect(result.stderr).not.toMatch(/Error:|node:internal|file:\/\//);
-	for (const mention of mentions) {
-		expect(lines[0]).toContain(mention);
-	}
-}
-
-// [what is wrong, the arguments, what the message must name]
-const cases: Array<[string, () => string[], string[]]> = [
-	['a learning rate that is not a number', () => ['--lr', 'abc'], ['--lr', 'abc']],
-	['a learning rate of 0', () => ['--lr', '0'], ['--lr']],
-	['one layer', () => ['--layers', '3'], ['--layers']],
-	['a layer of 0 neurons', () => ['--layers', '3,0,1'], ['--layers']],
-	['inputs that do not fit the input layer', () => ['--layers', '3,2,1', '--inputs', '1,2'], ['--inputs']],
-	['a target that does not fit the output layer', () => ['--target', '1,2'], ['--target']],
-	['an unknown activation', () => ['--activation', 'foo'], ['--activation', 'foo']],
-	['an unknown preset', () => ['--preset', 'foo'], ['--preset', 'foo']],
-	['a negative iteration count', () => ['--iterations', '-5'], ['--iterations']],
-	['a fractional iteration count', () => ['--iterations', '1.5'], ['--iterations']],
-	['a negative seed', () => ['--seed', '-1'], ['--seed']],
-	['a seed over 2^32 - 1', () => ['--seed', '4294967296'], ['--seed']],
-	['a missing checkpoint', () => ['--load', file('missing.json')], ['--load', file('missing.json')]],
-	['a missing CSV', () => ['--data', file('missing.csv')], ['--data', file('missing.csv')]],
-	['a folder given as the checkpoint', () => ['--load', file('a-folder')], ['--load', file('a-folder')]],
-	['a folder given as the CSV', () => ['--data', file('a-folder')], ['--data', file('a-folder')]],
-	['a CSV cell that is not a number', () => ['--data', file('not-a-number.csv')], ['--data', file('not-a-number.csv'), 'line 3', 'oops']],
-	['a typo in the first CSV row (not a header: it has numbers)', () => ['--data', file('typo-in-row-1.csv')], ['--data', 'line 1', '4.1x']],
-	['a short CSV row', () => ['--data', file('short-row.csv')], ['--data', file('short-row.csv'), 'line 2']],
-	['a truncated checkpoint', () => ['--load', file('truncated.json')], ['--load', file('truncated.json')]],
-	['a checkpoint whose layers disagree with --layers', () => ['--load', file('checkpoint.json'), '--layers', '4,2,1'], ['--load', '--layers', '4,2,1']],
-	['a finished checkpoint and no new limit', () => ['--load', file('checkpoint.json')], ['--load', file('checkpoint.json'), '--iterations']],
-	['a limit not beyond the checkpoint', () => ['--load', file('checkpoint.json'), '--iterations', '5'], ['--iterations 5']],
-	['an unknown flag', () => ['--frobnicate'], ['--frobnicate']],
-	['a repeated flag', () => ['--lr', '0.1', '--lr', '0.2'], ['--lr']],
-	['a flag missing its value at the end', () => ['--seed'], ['--seed']],
-	['a flag followed by another flag instead of its value', () => ['--lr', '--paused'], ['--lr']],
-	['a stray argument', () => ['stray'], ['stray']],
-];
-
-describe.concurrent('descent with bad input: exit code 2 and one line naming the problem', () => {
-	test.each(cases)('%s', async (_what, args, mentions) => {
-		expectOneLineError(await runCli(['--headless', ...args()]), ...mentions);
+describe.concurrent('--help, -h and --version', () => {
+	test.each([
+		['--frobnicate', '--help'],
+		['--lr', 'abc', '-h'],
+	])('%s %s: the help, exit 0', async (...args) => {
+		const result = await runCli(args);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toMatch(/^Usage\n/);
 	});
 
-	// without --headless too: the checks come before the choice of dashboard or headless
-	test.each(cases.filter((_, k) => k % 14 === 0))('%s, without --headless', async (_what, args, mentions) => {
-		expectOneLineError(await runCli(args()), ...mentions);
-	});
-
-	// root reads a file whatever its mode, so the check cannot fail there; the folder cases above still run
-	test.skipIf(isRoot)('an unreadable checkpoint (mode 000)', async () => {
-		expectOneLineError(await runCli(['--headless', '--load', file('locked.json')]), '--load', file('locked.json'), 'permission denied');
-	});
-
-	test('a bad input leaves an existing --save file as it was', async () => {
-		const precious = file('precious.json');
-		fs.writeFileSync(precious, 'keep me\n');
-		for (const args of [['--lr', 'abc'], ['--load', file('missing.json')], ['--data', file('short-row.csv')], ['--frobnicate']]) {
-			expectOneLineError(await runCli(['--headless', '--save', precious, ...args]));
-			expect(fs.readFileSync(precious, 'utf8')).toBe('keep me\n');
+	test('--help: no line over 80 columns, and every flag', async () => {
+		const {stdout} = await runCli(['--help']);
+		const lines = stdout.split('\n');
+		expect(lines.filter(line => [...line].length > 80)).toEqual([]);
+		for (const spec of FLAGS) {
+			expect(stdout).toContain(`--${spec.name}`);
 		}
+	});
 
-		expect(fs.readdirSync(folder).filter(name => name.endsWith('.tmp'))).toEqual([]);
+	test('--version beside bad flags: the version, exit 0', async () => {
+		const result = await runCli(['stray', '--version', '--lr', '0']);
+		const {version} = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {version: string};
+		expect(result).toMatchObject({code: 0, stdout: `${version}\n`, stderr: ''});
+	});
+});
+
+describe.concurrent('a pipe', () => {
+	test('stdin and stdout not a terminal: trains headless, and says so in one line on stderr', async () => {
+		const result = await runCli(['--seed', '0', '--iterations', '1000']);
+		expect(result.code).toBe(0);
+		expect(result.stderr.split('\n')).toEqual([
+			expect.stringMatching(/^descent: not a terminal \(stdin or stdout is piped\), so training headless.*--headless/),
+			'',
+		]);
+		expect(result.stdout).toContain('done: 1,000 iterations');
+	});
+
+	test('with --headless: no note', async () => {
+		const result = await runCli(['--headless', '--seed', '0', '--iterations', '10']);
+		expect(result).toMatchObject({code: 0, stderr: ''});
 	});
 });

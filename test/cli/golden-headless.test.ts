@@ -1,57 +1,119 @@
-import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {describe, expect, test} from 'vitest';
-import {goldenRuns, maxWeightError, relativeError} from '../helpers/golden.js';
+import {beforeAll, describe, expect, test} from 'vitest';
+import {goldenRuns, maxWeightError, relativeError, type GoldenRun} from '../helpers/golden.js';
+import {mapLimited, runCli, temporaryFolder, type CliResult} from '../helpers/run-cli.js';
 
-const cli = path.join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const TOLERANCE = 1e-9;
+const folder = temporaryFolder('golden');
+const runs = goldenRuns();
 
-/** Flags that describe a reference run: the samples go through --data, as a user's CSV would. */
-function flagsOf(run: ReturnType<typeof goldenRuns>[number], folder: string): string[] {
+/** The flags that describe a reference run, as a user would type them: the samples through --data, given weights through --weights. */
+function flagsOf(run: GoldenRun): string[] {
 	const data = path.join(folder, `${run.name}.csv`);
-	fs.writeFileSync(data, run.samples.map(s => [...s.x, ...s.t].join(',')).join('\n') + '\n');
-	return [
+	fs.writeFileSync(data, run.samples.map(sample => [...sample.x, ...sample.t].join(',')).join('\n') + '\n');
+	const flags = [
 		'--headless',
 		'--json',
-		`--layers=${run.layers.join(',')}`,
-		`--activation=${run.activation}`,
+		'--layers',
+		run.layers.join(','),
+		'--activation',
+		run.activation,
 		run.bias ? '--bias' : '--no-bias',
-		`--data=${data}`,
-		`--lr=${run.learningRate}`,
-		`--seed=${run.seed}`,
+		'--data',
+		data,
+		'--lr',
+		String(run.learningRate),
+		'--iterations',
+		String(run.iterations),
+		'--seed',
+		String(run.seed),
 	];
+	// a choice the run leaves out has its default: leaving the flag out tests the default too
+	const optional: Array<[string, string | number | undefined]> = [
+		['--output-activation', run.outputActivation],
+		['--loss', run.loss],
+		['--optimizer', run.optimizer],
+		['--momentum', run.optimizer === 'momentum' ? run.momentum : undefined],
+		['--l1', run.l1],
+		['--l2', run.l2],
+		['--init', run.init],
+		['--batch', run.batch],
+		['--test', run.test || undefined],
+	];
+	for (const [flag, value] of optional) {
+		if (value !== undefined) {
+			flags.push(flag, String(value));
+		}
+	}
+
+	if (run.initialWeightsGiven) {
+		const weights = path.join(folder, `${run.name}.weights.json`);
+		fs.writeFileSync(weights, JSON.stringify({weights: run.initialWeights}));
+		flags.push('--weights', weights);
+	}
+
+	return flags;
 }
 
-describe.each(goldenRuns().map(run => [run.name, run] as const))('descent --headless --json, reference run %s', (_name, run) => {
-	test('prints the reference numbers', () => {
-		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-golden-'));
-		const last = Math.max(...Object.keys(run.trace).map(Number));
-		const stdout = execFileSync(process.execPath, [cli, ...flagsOf(run, folder), `--iterations=${run.iterations}`], {encoding: 'utf8'});
-		const result = JSON.parse(stdout) as Record<string, unknown>;
-		expect(result['status']).toBe('done');
-		expect(result['iterations']).toBe(run.iterations);
-		expect(result['seed']).toBe(run.seed);
-		expect(result['layers']).toEqual(run.layers);
-		expect(maxWeightError(result['initialWeights'] as number[][][], run.initialWeights)).toBeLessThan(TOLERANCE);
-		expect(maxWeightError(result['weights'] as number[][][], run.finalWeights)).toBeLessThan(TOLERANCE);
-		// the last trace point is the last iteration's forward pass: what the tutorial prints last
-		expect(last).toBe(run.iterations);
-		const reference = run.trace[String(last)]!;
-		expect(relativeError(result['error'] as number, reference.error, 1e-9)).toBeLessThan(TOLERANCE);
-		expect(maxWeightError([result['outputs'] as number[][]], [reference.outputs])).toBeLessThan(TOLERANCE);
-		expect(typeof result['finalError']).toBe('number');
-		expect(result['finalError'] as number).toBeLessThanOrEqual((result['error'] as number) * 1.01 + 1e-30);
-	});
+type Result = {
+	status: string;
+	iterations: number;
+	seed: number;
+	layers: number[];
+	initialWeights: number[][][];
+	weights: number[][][];
+	error: number;
+	outputs: number[][];
+	trainError?: number;
+	testError?: number;
+	testSamples?: number[];
+};
 
-	test('every trace point, by running exactly that many iterations', () => {
-		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-golden-'));
-		for (const [k, reference] of Object.entries(run.trace)) {
-			const stdout = execFileSync(process.execPath, [cli, ...flagsOf(run, folder), `--iterations=${k}`], {encoding: 'utf8'});
-			const result = JSON.parse(stdout) as {error: number; outputs: number[][]};
-			expect(relativeError(result.error, reference.error, 1e-9), `error at ${k}`).toBeLessThan(TOLERANCE);
-			expect(maxWeightError([result.outputs], [reference.outputs]), `outputs at ${k}`).toBeLessThan(TOLERANCE);
+const results = new Map<string, CliResult>();
+
+beforeAll(async () => {
+	// every reference run through the built program, a few at a time
+	const done = await mapLimited(runs, 4, async run => runCli(flagsOf(run)));
+	for (const [k, run] of runs.entries()) {
+		results.set(run.name, done[k]!);
+	}
+}, 60_000);
+
+test('every reference run is here, the hand-worked one with given weights too', () => {
+	expect(runs.length).toBeGreaterThanOrEqual(29);
+	expect(runs.map(run => run.name)).toContain('worked-example-2-2-2');
+	expect(runs.some(run => run.name.startsWith('choices-'))).toBe(true);
+	expect(runs.some(run => run.name.startsWith('more-'))).toBe(true);
+});
+
+describe.each(runs.map(run => [run.name, run] as const))('descent --headless --json, reference run %s', (_name, run) => {
+	test('gives the reference numbers', () => {
+		const outcome = results.get(run.name)!;
+		expect(outcome.stderr).toBe('');
+		expect(outcome.code).toBe(0);
+		const result = JSON.parse(outcome.stdout) as Result;
+		expect(result).toMatchObject({status: 'done', iterations: run.iterations, seed: run.seed, layers: run.layers});
+		expect(maxWeightError(result.initialWeights, run.initialWeights), 'initial weights').toBeLessThan(TOLERANCE);
+		expect(maxWeightError(result.weights, run.finalWeights), 'final weights').toBeLessThan(TOLERANCE);
+		// the last trace point is the last iteration's forward pass: its batch's loss
+		const last = run.trace[String(run.iterations)]!;
+		expect(last, 'the reference traces its last iteration').toBeDefined();
+		expect(relativeError(result.error, last.error, 1e-9), 'error').toBeLessThan(TOLERANCE);
+		if (last.outputs) {
+			expect(maxWeightError([result.outputs], [last.outputs]), 'outputs').toBeLessThan(TOLERANCE);
+		}
+
+		if (run.testSamples) {
+			expect(result.testSamples).toEqual(run.testSamples);
+		}
+
+		if (run.finalTrainError !== undefined) {
+			expect(relativeError(result.trainError!, run.finalTrainError, 1e-9), 'train error').toBeLessThan(TOLERANCE);
+		}
+
+		if (run.finalTestError !== undefined) {
+			expect(relativeError(result.testError!, run.finalTestError, 1e-9), 'test error').toBeLessThan(TOLERANCE);
 		}
 	});
 });

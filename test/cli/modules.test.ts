@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {describe, expect, test} from 'vitest';
+import {runCli, temporaryFolder} from '../helpers/run-cli.js';
+
+// a module hook that writes every module URL the program resolves to a log file
+const folder = temporaryFolder('modules');
+const file = (name: string) => path.join(folder, name);
+fs.writeFileSync(file('register.mjs'), "import {register} from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+fs.writeFileSync(
+	file('hooks.mjs'),
+	[
+		"import fs from 'node:fs';",
+		'export async function resolve(specifier, context, nextResolve) {',
+		'\tconst result = await nextResolve(specifier, context);',
+		"\tfs.appendFileSync(process.env.DESCENT_MODULE_LOG, result.url + '\\n');",
+		'\treturn result;',
+		'}',
+	].join('\n'),
+);
+
+async function modulesOf(name: string, args: readonly string[]): Promise<string[]> {
+	const log = file(`${name}.log`);
+	const result = await runCli(args, {env: {...process.env, DESCENT_MODULE_LOG: log}, nodeOptions: ['--import', pathToFileURL(file('register.mjs')).href]});
+	expect(result.code, result.stderr).toBe(0);
+	return fs.readFileSync(log, 'utf8').trimEnd().split('\n');
+}
+
+const chunk = (name: string) => (url: string) => new RegExp(`/dist/chunks/${name}-[A-Z0-9]+\\.js$`).test(url);
+
+/** The loaded files of the bundle that hold React (its element symbol) or ink (its text and box elements), wherever esbuild put them. */
+const withDashboard = (modules: readonly string[]) =>
+	modules
+		.filter(url => url.startsWith('file:') && url.includes('/dist/'))
+		.filter(url => /react\.transitional\.element|ink-text|ink-box/.test(fs.readFileSync(new URL(url), 'utf8')));
+
+describe.concurrent('the headless path does not load the dashboard', () => {
+	test('the hook sees the chunks a path loads: --explain loads its own', async () => {
+		const modules = await modulesOf('explain', ['--seed', '0', '--explain', '1']);
+		expect(modules.some(chunk('explain'))).toBe(true);
+		expect(modules.some(chunk('run-dashboard'))).toBe(false);
+		expect(withDashboard(modules)).toEqual([]);
+	});
+
+	test("the check finds React and ink in the dashboard's chunk", () => {
+		const chunks = fs.readdirSync(path.join(import.meta.dirname, '..', '..', 'dist', 'chunks'));
+		const urls = chunks.map(name => pathToFileURL(path.join(import.meta.dirname, '..', '..', 'dist', 'chunks', name)).href);
+		expect(withDashboard(urls).some(chunk('run-dashboard'))).toBe(true);
+	});
+
+	test.each([
+		['--headless', ['--headless', '--seed', '0', '--iterations', '10']],
+		['piped, without --headless', ['--seed', '0', '--iterations', '10']],
+	])('%s: neither the dashboard nor the explanation is loaded', async (name, args) => {
+		const modules = await modulesOf(name.replaceAll(/\W+/g, '-'), args);
+		expect(modules.some(url => url.endsWith('/dist/cli.js'))).toBe(true);
+		expect(modules.filter(url => chunk('run-dashboard')(url) || chunk('explain')(url) || chunk('devtools')(url))).toEqual([]);
+		expect(withDashboard(modules)).toEqual([]);
+	});
+});
