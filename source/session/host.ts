@@ -1,7 +1,8 @@
 import {GradientCheck} from '../core/gradient-check.js';
+import {describePhase} from '../core/iteration.js';
 import {weightRefAt} from '../core/names.js';
 import {randomSeed} from '../core/random.js';
-import {Scheduler} from '../core/scheduler.js';
+import {nextSpeed, Scheduler} from '../core/scheduler.js';
 import type {PreviousRun, Snapshot} from '../core/snapshot.js';
 import {DEFAULT_VIEW, evaluationOf, runFactsOf, snapshotOf, type Evaluation, type View} from '../core/snapshot-of.js';
 import {Trainer} from '../core/trainer.js';
@@ -50,7 +51,7 @@ export class SessionHost {
 		this.interrupt = interrupt;
 		this.trainer = new Trainer(options.setup, options.resume);
 		this.run = runFactsOf(this.trainer);
-		this.evaluation = evaluationOf(this.trainer);
+		this.evaluation = evaluationOf(this.trainer, this.run.classes);
 		this.scheduler = new Scheduler(this.trainer, options.speed, () => this.requestFrame());
 		if (!options.paused) {
 			this.scheduler.start();
@@ -60,6 +61,9 @@ export class SessionHost {
 	}
 
 	handle(command: Command): void {
+		if (process.env['DESCENT_DEBUG']) {
+			require('node:fs').appendFileSync('/tmp/descent-debug.log', `host ${performance.now().toFixed(0)} ${JSON.stringify(command)}\n`);
+		}
 		if (this.finished) {
 			return;
 		}
@@ -98,11 +102,13 @@ export class SessionHost {
 			}
 
 			case 'step': {
+				// n pressed again while the last n runs adds its iterations to where that one stops
+				const from = scheduler.stopAt ?? trainer.iteration;
 				scheduler.pause();
 				if (command.count === 1 || trainer.finished) {
 					trainer.step(command.count);
 				} else {
-					scheduler.start(Math.min(trainer.setup.limit, trainer.iteration + command.count));
+					scheduler.start(Math.min(trainer.setup.limit, from + command.count));
 				}
 
 				break;
@@ -110,7 +116,12 @@ export class SessionHost {
 
 			case 'phase': {
 				scheduler.pause();
-				trainer.stepPhase();
+				const phase = trainer.stepPhase();
+				if (phase?.kind === 'update') {
+					const total = trainer.phases.length;
+					this.say(`phase ${total} of ${total}, ${describePhase(phase, trainer.network)}: iteration ${trainer.iteration.toLocaleString('en-US')} is done`);
+				}
+
 				break;
 			}
 
@@ -129,12 +140,12 @@ export class SessionHost {
 			}
 
 			case 'speed': {
-				scheduler.setSpeed(command.speed);
+				scheduler.setSpeed(nextSpeed(scheduler.speed, command.direction));
 				break;
 			}
 
 			case 'learningRate': {
-				trainer.setLearningRate(command.learningRate);
+				trainer.setLearningRate(trainer.learningRate * command.factor);
 				break;
 			}
 
@@ -312,7 +323,7 @@ export class SessionHost {
 		const stale = this.evaluated.runId !== this.runId || this.evaluated.iteration !== trainer.iteration;
 		const cheap = trainer.data.count * trainer.network.shape.weightCount <= CHEAP_EVALUATION;
 		if (stale && (cheap || !scheduler.isRunning || now - this.evaluated.at > EVALUATE_MS)) {
-			this.evaluation = evaluationOf(trainer);
+			this.evaluation = evaluationOf(trainer, this.run.classes);
 			this.evaluated = {runId: this.runId, iteration: trainer.iteration, at: now};
 		}
 

@@ -13,8 +13,10 @@ export type Command =
 	| {readonly type: 'phase'}
 	| {readonly type: 'back'}
 	| {readonly type: 'reset'; readonly seed: 'same' | 'new'}
-	| {readonly type: 'speed'; readonly speed: number}
-	| {readonly type: 'learningRate'; readonly learningRate: number}
+	/** A step up or down the speed levels (+ and -). */
+	| {readonly type: 'speed'; readonly direction: 1 | -1}
+	/** The learning rate times this ([ and ]). */
+	| {readonly type: 'learningRate'; readonly factor: number}
 	/** Choices for the runs after the next reset. */
 	| {readonly type: 'next'; readonly optimizer?: OptimizerName; readonly batch?: number | null}
 	/** Forgets the previous run's curve. */
