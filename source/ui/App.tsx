@@ -5,7 +5,7 @@ import {formatCount} from '../session/format.js';
 import type {Command} from '../session/protocol.js';
 import {ChainPanel} from './components/ChainPanel.js';
 import {ErrorChart} from './components/ErrorChart.js';
-import {HelpOverlay} from './components/HelpOverlay.js';
+import {HelpOverlay, helpLines} from './components/HelpOverlay.js';
 import {KeysLine} from './components/KeysLine.js';
 import {MapPanel} from './components/MapPanel.js';
 import {NetworkDiagram} from './components/NetworkDiagram.js';
@@ -46,9 +46,7 @@ export function App({session, colour, frameMs}: AppProps) {
 		[session],
 	);
 	useMessages(session, state.message, dispatch);
-	const handled = snapshot?.handled ?? 0;
 	const runId = snapshot?.runId ?? 0;
-	useEffect(() => dispatch({type: 'handled', handled}), [handled]);
 	useEffect(() => dispatch({type: 'run', weights: snapshot?.weights.total ?? 1, samples: snapshot?.samples.total ?? 1}), [runId]); // eslint-disable-line react-hooks/exhaustive-deps
 	const screen = snapshot && screenOf(snapshot, state, columns, rows, colour);
 	const layout = screen?.layout;
@@ -61,6 +59,7 @@ export function App({session, colour, frameMs}: AppProps) {
 				dispatch,
 				send,
 				samplePage: screen.samplePage,
+				help: {page: rows - 3, lines: state.help ? helpLines(columns - 4).length : 0},
 				diagramShown: layout !== undefined && !layout.tooSmall && layout.diagram.width > 0,
 				mapShown: layout !== undefined && !layout.tooSmall && layout.map.width > 0,
 			},
@@ -71,11 +70,14 @@ export function App({session, colour, frameMs}: AppProps) {
 	}
 
 	if (layout.tooSmall) {
-		const running = snapshot.status.state === 'running' ? `; training goes on (iteration ${formatCount(snapshot.status.iteration)}), space pauses` : '';
+		const running = snapshot.status.state === 'running';
 		return (
-			<Text>
-				Enlarge the window to {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}){running}; q quits
-			</Text>
+			<Box flexDirection="column">
+				<Text>
+					Enlarge the window to {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}); q quits
+				</Text>
+				{running ? <Text>Training goes on: iteration {formatCount(snapshot.status.iteration)} (space pauses)</Text> : null}
+			</Box>
 		);
 	}
 
@@ -108,7 +110,7 @@ export function App({session, colour, frameMs}: AppProps) {
 	const reached = phases ? (layer: number) => phases.reached.includes(layer) : undefined;
 	return (
 		<Box flexDirection="column" width={columns}>
-			<StatusLine run={run} status={status} pending={state.pending?.text} width={columns} />
+			<StatusLine run={run} status={status} pending={state.pending && snapshot.handled < state.pending.seq ? state.pending.text : undefined} width={columns} />
 			{phases ? <PhaseLine phase={phases} width={columns} /> : null}
 			<Box>
 				<Box flexDirection="column" width={layout.weights.width}>
@@ -118,14 +120,15 @@ export function App({session, colour, frameMs}: AppProps) {
 							selected={state.selected}
 							height={layout.weights.height - PANEL_CHROME - 1}
 							showCheck={weights.rows.some(row => row.check !== undefined)}
+							width={layout.weights.width - 4}
 						/>
 					</Panel>
 					<Panel
-						title={screen.selected ? `Chain of ${screen.selected.name} (${screen.selected.from} → ${screen.selected.to})` : 'Chain'}
+						title={chainTitle(chain?.weight ?? screen.selected)}
 						hint={chain ? `at iteration ${formatCount(status.iteration + (phases ? 1 : 0))}` : ''}
 						{...layout.chain}
 					>
-						<ChainPanel chain={chain} reached={reached} check={check} sampleLabel={screen.sampleLabel} {...inner(layout.chain)} />
+						<ChainPanel chain={chain} reached={reached} check={check} sampleLabel={screen.sampleLabel} page={state.chainPage} {...inner(layout.chain)} />
 					</Panel>
 				</Box>
 				<Box flexDirection="column" width={columns - layout.weights.width}>
@@ -167,4 +170,9 @@ export function App({session, colour, frameMs}: AppProps) {
 			<KeysLine width={columns} message={state.message ?? snapshot.notices[0]} />
 		</Box>
 	);
+}
+
+/** The chain's own weight names the panel (the selection may be a key ahead of the snapshot). */
+function chainTitle(weight: {readonly name: string; readonly from: string; readonly to: string} | undefined): string {
+	return weight ? `Chain of ${weight.name} (${weight.from} → ${weight.to})` : 'Chain';
 }

@@ -1,6 +1,6 @@
 import {neuronName} from '../core/names.js';
 import type {Diagram} from '../core/snapshot.js';
-import {formatNumber} from '../session/format.js';
+import {formatNumber, plural} from '../session/format.js';
 import type {Segment} from './text.js';
 
 const GAP = 7;
@@ -28,7 +28,8 @@ export function weightGlyph(weight: number, largest: number, colour: boolean): S
 		return colour ? {text: HEIGHTS[level]!, color: POSITIVE} : {text: HEIGHTS[level]!};
 	}
 
-	return colour ? {text: HEIGHTS[level]!, color: NEGATIVE} : {text: WIDTHS[level]!};
+	// the widest width would be the full block, the tallest height's glyph: the largest negative weights stop one short
+	return colour ? {text: HEIGHTS[level]!, color: NEGATIVE} : {text: WIDTHS[Math.min(level, WIDTHS.length - 2)]!};
 }
 
 /** Width the drawn diagram needs, for the layout: each column's widest name, a value of up to 8 characters, and its strip. */
@@ -39,6 +40,12 @@ export function diagramWidth(layers: readonly number[], bias: boolean): number {
 	};
 
 	return layers.reduce((sum, n, l) => sum + column(n, l), 0) + (layers.length - 1) * GAP;
+}
+
+/** The lines of the drawing that hold a neuron: a short panel keeps these and drops the spacing between them. */
+export function neuronLines(layers: readonly number[]): ReadonlySet<number> {
+	const height = Math.max(...layers) * 2 - 1;
+	return new Set(layers.flatMap(n => Array.from({length: n}, (_, j) => Math.floor((height - (n * 2 - 1)) / 2) + 2 * j)));
 }
 
 export function isDrawable(diagram: Diagram): boolean {
@@ -141,7 +148,7 @@ export function summariseLayers({layers, summary}: Pick<Diagram, 'layers' | 'sum
 		const kind = l === 0 ? 'inputs' : l === layers.length - 1 ? 'outputs' : `hidden layer ${l}`;
 		const values = summary[l];
 		return values
-			? `${kind}: ${n} neurons, activation min ${formatNumber(values.min, 3)} mean ${formatNumber(values.mean, 3)} max ${formatNumber(values.max, 3)}`
-			: `${kind}: ${n} neurons`;
+			? `${kind}: ${plural(n, 'neuron')}, activation min ${formatNumber(values.min, 3)} mean ${formatNumber(values.mean, 3)} max ${formatNumber(values.max, 3)}`
+			: `${kind}: ${plural(n, 'neuron')}`;
 	});
 }

@@ -14,6 +14,8 @@ export type KeyContext = {
 	readonly exit: () => void;
 	/** Rows the samples panel shows: a page. */
 	readonly samplePage: number;
+	/** Lines the help shows at once, and how many it has. */
+	readonly help: {readonly page: number; readonly lines: number};
 	readonly diagramShown: boolean;
 	readonly mapShown: boolean;
 };
@@ -32,25 +34,17 @@ export type Binding = {
 	readonly inHelp?: boolean;
 };
 
-/** The speeds `+` and `-` step through, in iterations per second: roughly ×10 apart. */
-export const SPEED_LEVELS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, Number.POSITIVE_INFINITY];
-
-export function nextSpeed(speed: number, direction: 1 | -1): number {
-	return direction === 1
-		? (SPEED_LEVELS.find(level => level > speed) ?? Number.POSITIVE_INFINITY)
-		: (SPEED_LEVELS.findLast(level => level < speed) ?? SPEED_LEVELS[0]!);
-}
-
 /** Batch sizes `B` steps through for the next run: all, then powers of two below the training samples. */
 export function nextBatch(current: number | undefined, trainCount: number): number | undefined {
 	const sizes = [undefined, ...[1, 2, 4, 8, 16, 32, 64, 128, 256].filter(size => size < trainCount)];
 	return sizes[(sizes.indexOf(current) + 1) % sizes.length];
 }
 
+// a plain keystroke: Ctrl-C is not c
 const is =
 	(...inputs: string[]) =>
-	(input: string) =>
-		inputs.includes(input);
+	(input: string, key: Key) =>
+		!key.ctrl && !key.meta && inputs.includes(input);
 
 const step = (count: number) => (c: KeyContext) => {
 	c.send({type: 'step', count}, count === 1 ? 'stepping one iteration' : `running ${count} iterations`);
@@ -85,7 +79,8 @@ export const BINDINGS: readonly Binding[] = [
 		long: 'learning rate ÷2 ×2',
 		match: is('[', ']'),
 		act(c, input) {
-			c.send({type: 'learningRate', learningRate: c.snapshot.status.learningRate * (input === ']' ? 2 : 0.5)});
+			// relative: two keys faster than a snapshot halve twice
+			c.send({type: 'learningRate', factor: input === ']' ? 2 : 0.5});
 		},
 	},
 	{
@@ -108,7 +103,7 @@ export const BINDINGS: readonly Binding[] = [
 		short: 'speed',
 		long: 'speed ×10 ÷10',
 		match: is('+', '=', '-', '_'),
-		act: (c, input) => c.send({type: 'speed', speed: nextSpeed(c.snapshot.status.speed, input === '+' || input === '=' ? 1 : -1)}),
+		act: (c, input) => c.send({type: 'speed', direction: input === '+' || input === '=' ? 1 : -1}),
 	},
 	{
 		keys: 'm',
@@ -155,6 +150,13 @@ export const BINDINGS: readonly Binding[] = [
 		match: is('L'),
 		act: c => c.dispatch({type: 'mapLayer', layers: c.snapshot.run.layers.length - 1}),
 	},
+	{
+		keys: 'Tab',
+		short: 'chain page',
+		long: "the chain's next page, when it is longer than its panel",
+		match: (input, key) => key.tab || input === '\t',
+		act: c => c.dispatch({type: 'chainPage'}),
+	},
 	{keys: 'x', short: 'clear compare', long: "clear the previous run's curve", match: is('x'), act: c => c.send({type: 'forget'})},
 	{keys: 'e', short: 'export CSV', long: 'export the history as CSV', match: is('e'), act: c => c.send({type: 'write', what: 'history'})},
 	{keys: 'w', short: 'checkpoint', long: 'write a checkpoint', match: is('w'), act: c => c.send({type: 'write', what: 'checkpoint'})},
@@ -164,11 +166,12 @@ export const BINDINGS: readonly Binding[] = [
 		long: 'scroll the samples (or the help)',
 		match: (_, key) => key.pageUp || key.pageDown,
 		act(c, _, key) {
-			const rows = key.pageUp ? -c.samplePage : c.samplePage;
 			if (c.state.help) {
-				c.dispatch({type: 'scrollHelp', rows, total: Number.MAX_SAFE_INTEGER});
+				// a page of the help, and no further than its last page
+				const {page, lines} = c.help;
+				c.dispatch({type: 'scrollHelp', rows: key.pageUp ? -page : page, total: Math.max(1, lines - page + 1)});
 			} else {
-				c.dispatch({type: 'scroll', rows, total: c.snapshot.samples.total});
+				c.dispatch({type: 'scroll', rows: key.pageUp ? -c.samplePage : c.samplePage, total: c.snapshot.samples.total});
 			}
 		},
 		inHelp: true,

@@ -21,8 +21,8 @@ export type LayoutInput = {
 	/** Whether the data has a plane to map, and whether the user wants the map. */
 	readonly mapAvailable: boolean;
 	readonly mapChoice: 'auto' | 'on' | 'off';
-	/** A line under the status for the phase being walked. */
-	readonly phaseLine: boolean;
+	/** Lines under the status for the phase being walked. */
+	readonly phaseLines: number;
 };
 
 export type Box = {readonly width: number; readonly height: number};
@@ -47,6 +47,7 @@ export type Layout =
 
 const NONE: Box = {width: 0, height: 0};
 const MIN_SAMPLES_WIDTH = 34;
+const MIN_MAP_WIDTH = 30;
 
 /**
  * Two columns: weights over chain on the left, sized to their content; the chart (or the
@@ -58,9 +59,9 @@ export function computeLayout(input: LayoutInput): Layout {
 		return {tooSmall: true};
 	}
 
-	// status (2 lines), the phase line, keys (1), and one spare line: a frame as tall as the
+	// status (2 lines), the phase walk's lines, keys (1), and one spare line: a frame as tall as the
 	// screen makes Ink clear it on every frame
-	const panels = rows - 4 - (input.phaseLine ? 1 : 0);
+	const panels = rows - 4 - input.phaseLines;
 	const maxBottom = Math.floor(panels / 2);
 	const left = Math.min(input.weightsWidth + 4, Math.floor(columns * 0.62));
 	const right = columns - left;
@@ -71,7 +72,10 @@ export function computeLayout(input: LayoutInput): Layout {
 	const samplesHeight = input.sampleLines + PANEL_CHROME;
 	const diagramHeight = input.diagram.lines + 1 + PANEL_CHROME;
 	// the map beside the rest is square: a character is about twice as tall as wide, and holds two pixels
-	const mapWidth = mapBeside ? Math.min(Math.floor(right / 2), 2 * (maxBottom - PANEL_CHROME) + 4) : 0;
+	const squareMap = mapBeside ? Math.min(Math.floor(right / 2), 2 * (maxBottom - PANEL_CHROME) + 4) : 0;
+	// a diagram asked for with d gets the width it needs where it can: the map beside it gives way, down to MIN_MAP_WIDTH
+	const mapWidth =
+		input.diagramChoice === 'on' && squareMap > MIN_MAP_WIDTH ? Math.max(MIN_MAP_WIDTH, Math.min(squareMap, right - input.diagram.width - 4)) : squareMap;
 	const rest = right - mapWidth;
 	const diagramWidth = Math.min(rest, input.diagram.width + 4);
 	const sideBySide = rest >= diagramWidth + MIN_SAMPLES_WIDTH;

@@ -151,7 +151,7 @@ export function mapFooter(map: Pick<MapData, 'x1' | 'x2' | 'range' | 'pointClass
 
 	const span = (range: readonly [number, number]) => `${formatShort(range[0], 3)} … ${formatShort(range[1], 3)}`;
 	const axes = map.x2 ? `→ x1 ${span(map.x1)}, ↑ x2 ${span(map.x2)}` : `→ x ${span(map.x1)}, ↑ y ${span(map.range)}`;
-	const marks = map.pointClasses ? (colour ? '● train ◆ test' : 'o x train, O X test') : '* train + test';
-	const legend = map.x2 ? `${colour ? 'orange low, blue high' : '░ low … █ high'}; ${marks}` : `● the network; · train + test`;
-	return [...wrapText(axes, width), ...wrapText(legend, width)];
+	const marks = map.pointClasses ? (colour ? '● train  ◆ test' : 'o x train  O X test') : '* train  + test';
+	const colours = map.x2 ? (colour ? 'orange low, blue high' : '░ low … █ high') : '● the network';
+	return [axes, colours, map.x2 ? marks : '· train  + test'].flatMap(line => wrapText(line, width));
 }

@@ -18,9 +18,7 @@ export type QuitSignal = (typeof SIGNALS)[number];
  * for, and this returns how the run ended.
  */
 export async function runDashboard(options: RunOptions, workerUrl: URL): Promise<{end: RunEnd; signal: QuitSignal | undefined}> {
-	const {stdin, stdout} = process;
-	// keys typed while Ink loads are read as keys, not echoed onto the screen
-	stdin.setRawMode?.(true);
+	const {stdout} = process;
 	let failure: Error | undefined;
 	const session = new WorkerSession(options, workerUrl, error => {
 		failure = error;
@@ -50,7 +48,8 @@ export async function runDashboard(options: RunOptions, workerUrl: URL): Promise
 
 		instance.cleanup();
 		if (signal !== 'SIGHUP') {
-			stdout.write(LEAVE_ALTERNATE_SCREEN);
+			// back on the normal screen: clear the line that keys typed before the program started were echoed onto
+			stdout.write(`${LEAVE_ALTERNATE_SCREEN}\r\u001B[2K`);
 		}
 	}
 

@@ -15,6 +15,8 @@ export type DashboardState = {
 	readonly help: boolean;
 	/** First line of the help shown. */
 	readonly helpOffset: number;
+	/** The page of the chain shown, when it is longer than its panel (Tab). */
+	readonly chainPage: number;
 	/** `auto` shows the diagram where it fits; `d` chooses. */
 	readonly diagram: 'auto' | 'on' | 'off';
 	/** The map of what the network learned (2-D data): `m` shows or hides it; at 80×24 it takes another panel's place. */
@@ -25,7 +27,7 @@ export type DashboardState = {
 	readonly mapLayer: number;
 	/** Replaces the keys line for a few seconds: a file written, why a key did nothing. */
 	readonly message: string | undefined;
-	/** A key's effect the session has yet to show (`pausing after the iteration in progress`), until a snapshot has handled command `seq`. */
+	/** A key's effect (`pausing after the iteration in progress`), shown until a snapshot has handled command `seq`. */
 	readonly pending: {readonly text: string; readonly seq: number} | undefined;
 };
 
@@ -37,6 +39,7 @@ export const INITIAL_STATE: DashboardState = {
 	logScale: false,
 	help: false,
 	helpOffset: 0,
+	chainPage: 0,
 	diagram: 'auto',
 	map: 'auto',
 	discrete: false,
@@ -56,10 +59,9 @@ export type Action =
 	/** `d` and `m`: show what is hidden, hide what is shown. */
 	| {readonly type: 'show'; readonly what: 'diagram' | 'map'; readonly shown: boolean}
 	| {readonly type: 'mapLayer'; readonly layers: number}
+	| {readonly type: 'chainPage'}
 	| {readonly type: 'say'; readonly text: string | undefined}
 	| {readonly type: 'pending'; readonly text: string; readonly seq: number}
-	/** A snapshot has come: the commands it has handled no longer wait. */
-	| {readonly type: 'handled'; readonly handled: number}
 	/** A new run (after a reset): its weights and samples may be fewer. */
 	| {readonly type: 'run'; readonly weights: number; readonly samples: number};
 
@@ -93,6 +95,10 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
 			return {...state, [action.what]: action.shown ? 'off' : 'on'};
 		}
 
+		case 'chainPage': {
+			return {...state, chainPage: state.chainPage + 1};
+		}
+
 		case 'mapLayer': {
 			return {...state, mapLayer: (state.mapLayer + 1) % Math.max(1, action.layers)};
 		}
@@ -103,10 +109,6 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
 
 		case 'pending': {
 			return {...state, pending: {text: action.text, seq: action.seq}};
-		}
-
-		case 'handled': {
-			return state.pending && action.handled >= state.pending.seq ? {...state, pending: undefined} : state;
 		}
 
 		case 'run': {

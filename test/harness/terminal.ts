@@ -1,10 +1,11 @@
 /**
- * End-to-end harness: runs the built program (`node dist/cli.js …`) in a real pseudo-terminal
- * and parses what it writes with a headless xterm of the same size, so a test reads the screen
- * a person would see and types keys as a person would.
+ * The pseudo-terminal harness of the end-to-end tests and the bench: runs the built program
+ * (`node dist/cli.js …`) in a real pseudo-terminal and parses what it writes with a headless
+ * xterm of the same size, so a test reads the screen a person would see and types keys as a
+ * person would, and the bench times what a person would wait for.
  *
- * Every terminal started here is registered; `closeAll()` (called from `afterEach` by
- * `useTerminals()`) kills whatever is still running, so a failed test leaves no process behind.
+ * Every terminal started here is registered; `closeAll()` kills whatever is still running,
+ * so a failed test leaves no process behind (test/e2e/terminals.ts calls it after each test).
  */
 import {execFile} from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +15,6 @@ import process from 'node:process';
 import {promisify} from 'node:util';
 import {spawn, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import {afterEach} from 'vitest';
 
 // @xterm/headless is CommonJS: a named import type-checks but fails at run time
 const {Terminal} = xterm;
@@ -45,6 +45,10 @@ export type TerminalOptions = {
 	readonly rows?: number;
 	/** Working directory of the program; a fresh temporary folder (removed on close) when left out. */
 	readonly cwd?: string;
+	/** The program and its first arguments: `node dist/cli.js` when left out (the bench times others too). */
+	readonly command?: readonly string[];
+	/** Variables added to the environment of a person at a terminal. */
+	readonly env?: Readonly<Record<string, string>>;
 };
 
 export type ExitResult = {
@@ -103,6 +107,9 @@ export class TerminalSession {
 	private lastDataAt = performance.now();
 	private lastKeyAt = Number.NEGATIVE_INFINITY;
 	private closed = false;
+	/** When the program was spawned (performance.now()). */
+	readonly startedAt: number;
+	private readonly watchers = new Set<(arrived: number) => void>();
 
 	constructor(args: readonly string[], options: TerminalOptions = {}) {
 		const cols = options.cols ?? 120;
@@ -110,18 +117,23 @@ export class TerminalSession {
 		this.args = args;
 		this.temporaryCwd = options.cwd === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'descent-e2e-')) : undefined;
 		this.term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
-		this.pty = spawn(process.execPath, [CLI, ...args], {
+		const [file, ...first] = options.command ?? [process.execPath, CLI];
+		this.startedAt = performance.now();
+		this.pty = spawn(file!, [...first, ...args], {
 			name: 'xterm-256color',
 			cols,
 			rows,
 			cwd: options.cwd ?? this.temporaryCwd!,
-			env: terminalEnvironment(),
+			env: {...terminalEnvironment(), ...options.env},
 		});
 		this.pty.onData(data => {
 			this.rawOutput += data;
-			this.lastDataAt = performance.now();
+			const arrived = performance.now();
+			this.lastDataAt = arrived;
 			if (!this.closed) {
-				this.term.write(data);
+				this.term.write(data, () => {
+					this.notify(arrived);
+				});
 			}
 		});
 		this.exitPromise = new Promise(resolve => {
@@ -178,6 +190,29 @@ export class TerminalSession {
 			this.term.write('', () => {
 				resolve(this.snapshot());
 			});
+		});
+	}
+
+	/**
+	 * Milliseconds from spawn to the arrival of the output that first made the screen match
+	 * `expected`: what a person waits, measured to the chunk (the bench's start-up figures).
+	 */
+	async timeTo(expected: RegExp, timeoutMs = 15_000): Promise<number> {
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => {
+				this.watchers.delete(watcher);
+				reject(new Error(`${String(expected)} not on the screen within ${timeoutMs} ms ${this.describe()}:\n${this.snapshot()}`));
+			}, timeoutMs);
+			const watcher = (arrived: number) => {
+				if (expected.test(this.snapshot())) {
+					clearTimeout(timer);
+					this.watchers.delete(watcher);
+					resolve(arrived - this.startedAt);
+				}
+			};
+
+			this.watchers.add(watcher);
+			watcher(performance.now());
 		});
 	}
 
@@ -388,6 +423,12 @@ export class TerminalSession {
 		});
 	}
 
+	private notify(arrived: number): void {
+		for (const watcher of this.watchers) {
+			watcher(arrived);
+		}
+	}
+
 	private snapshot(): string {
 		const buffer = this.term.buffer.active;
 		const lines: string[] = [];
@@ -419,28 +460,14 @@ export async function startDashboard(args: readonly string[], options: TerminalO
 	return session;
 }
 
+/** The terminals still open. */
+export function sessions(): TerminalSession[] {
+	return [...live];
+}
+
 /** Closes every terminal still open: kills their programs. */
 export async function closeAll(): Promise<void> {
 	await Promise.all([...live].map(async session => session.close()));
-}
-
-/** Registers `closeAll` after each test of the calling file. */
-export function useTerminals(): void {
-	afterEach(async context => {
-		// a failed assertion shows a diff of one string; the whole screen says what happened
-		if (context.task.result?.state === 'fail') {
-			for (const session of live) {
-				const screen = await session.screen();
-				const tail = JSON.stringify(session.output.slice(-3000));
-				console.error(
-					`screen of ${session.args.join(' ')} (${session.cols}×${session.rows}) that the last wait returned:\n${session.lastSeen}\n` +
-						`and when the test failed:\n${screen}\nlast output: ${tail}`,
-				);
-			}
-		}
-
-		await closeAll();
-	});
 }
 
 export async function sleep(ms: number): Promise<void> {

@@ -1,233 +1,240 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, test} from 'vitest';
-import {PRESETS} from '../../source/core/presets.js';
-import {Trainer} from '../../source/core/trainer.js';
-import {App} from '../../source/ui/App.js';
+import process from 'node:process';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import {MESSAGE_MS} from '../../source/ui/hooks/use-messages.js';
+import {closeDashboards, iterationOf, KEY, lineWith, linesOf, openDashboard, panelLines, type Dashboard} from '../helpers/ui.js';
 
-const KEY = {up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', escape: '\u001B', pageDown: '\u001B[6~'};
+afterEach(closeDashboards);
 
-const sleep = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const TUTORIAL = ['--seed', '0', '--paused'];
 
-/** Lets React and the trainer's frame timer settle after a key (frames are not synchronous). */
-const settle = async () => sleep(20);
+/** The row of weight `name` in the weights table, its cells split on blanks. */
+const weightRow = (frame: string, name: string) =>
+	panelLines(frame, 'Weights')
+		.map(line => line.trim().split(/\s+/))
+		.find(cells => cells[0] === name);
 
-const trainers: Trainer[] = [];
-afterEach(() => {
-	for (const trainer of trainers.splice(0)) {
-		trainer.dispose();
-	}
+/** Presses `key` and waits until the status line's iteration is no longer `from`; returns the frame. */
+async function stepFrom(dashboard: Dashboard, key: string, from: number): Promise<string> {
+	return dashboard.press(key, frame => {
+		const iteration = iterationOf(frame);
+		return iteration !== undefined && iteration !== from && frame.includes('paused ·');
+	});
+}
+
+describe('the tutorial', () => {
+	test('at iteration 0: the initial error on the status line, the initial forward pass in the samples panel', async () => {
+		const {frame} = await openDashboard(TUTORIAL);
+		const screen = frame();
+		expect(linesOf(screen)[1]).toMatch(/^paused · iteration 0 \/ 80,000 · .*initial error 0\.334635/);
+		const samples = panelLines(screen, 'Samples');
+		expect(samples.find(line => line.startsWith('predicted'))).toMatch(/^predicted\s+0\.7785$/);
+		expect(samples.find(line => line.startsWith('error'))).toMatch(/^error\s+0\.3346$/);
+		// no gradients before the first iteration
+		expect(weightRow(screen, 'W11')).toEqual(['W11', 'x1', '→', 'h1', '0.548814', '–', '–']);
+		expect(panelLines(screen, 'Chain of W11').join(' ')).toContain('step once (s)');
+	});
+
+	test("s: iteration 1 is the tutorial's, in the status, the table and the chain; j selects W41", async () => {
+		const dashboard = await openDashboard(TUTORIAL);
+		let screen = await stepFrom(dashboard, 's', 0);
+		expect(linesOf(screen)[1]).toMatch(/^paused · iteration 1 \/ 80,000 · .* error 0\.334635$/);
+		expect(weightRow(screen, 'W11')).toEqual(['W11', 'x1', '→', 'h1', '0.548813', '-4.667e-7', '4.667e-4']);
+		expect(weightRow(screen, 'W41')?.slice(-1)).toEqual(['0.1882']);
+		const chain = panelLines(screen, 'Chain of W11 (x1 → h1)');
+		expect(chain).toContainEqual(expect.stringMatching(/^g1 = dError\/dPredicted\s+= 1\.157$/));
+		expect(chain).toContainEqual(expect.stringMatching(/^g2 = dPredicted\/dSOP3\s+= 0\.1725$/));
+		expect(chain).toContainEqual(expect.stringMatching(/^gradient = g1·g2·g3·g4·g5 = 4\.667e-4$/));
+
+		// typed fast: six keys before a frame
+		screen = await dashboard.press(['j', 'j', 'j', 'j', 'j', 'j'], 'Chain of W41 (');
+		const w41 = panelLines(screen, 'Chain of W41 (h1 → out)');
+		expect(w41).toContainEqual(expect.stringMatching(/^g3 = dSOP3\/dW41\s+= 0\.9433$/));
+		expect(w41).toContainEqual(expect.stringMatching(/^gradient = g1·g2·g3 = 0\.1882$/));
+		expect(screen).not.toContain('Chain of W11');
+	});
+
+	test('s steps exactly one iteration each time; n runs 100 and pauses there', async () => {
+		const dashboard = await openDashboard(TUTORIAL);
+		expect(iterationOf(await stepFrom(dashboard, 's', 0))).toBe(1);
+		expect(iterationOf(await stepFrom(dashboard, KEY.right, 1))).toBe(2);
+		expect(iterationOf(await stepFrom(dashboard, 's', 2))).toBe(3);
+		const screen = await dashboard.press('n', /paused · iteration 103 \/ 80,000/);
+		expect(dashboard.session.getSnapshot()?.status).toMatchObject({state: 'paused', iteration: 103});
+		expect(screen).toContain('iterations 1 … 103');
+	});
+
+	test('b after s s goes back to iteration 1 with the same numbers as before', async () => {
+		const dashboard = await openDashboard(TUTORIAL, {columns: 120, rows: 40});
+		const first = await stepFrom(dashboard, 's', 0);
+		const second = await stepFrom(dashboard, 's', 1);
+		expect(panelLines(second, 'Weights')).not.toEqual(panelLines(first, 'Weights'));
+		const back = await stepFrom(dashboard, 'b', 2);
+		expect(iterationOf(back)).toBe(1);
+		expect(panelLines(back, 'Weights')).toEqual(panelLines(first, 'Weights'));
+		expect(panelLines(back, 'Chain of W11')).toEqual(panelLines(first, 'Chain of W11'));
+		expect(panelLines(back, 'Samples')).toEqual(panelLines(first, 'Samples'));
+		expect(linesOf(back)[1]).toEqual(linesOf(first)[1]);
+	});
 });
 
-function tutorialTrainer(preset = PRESETS['tutorial-3']!, iterations = preset.iterations): Trainer {
-	const trainer = new Trainer({spec: preset, learningRate: preset.learningRate, iterations, seed: 0, speed: 1000});
-	trainers.push(trainer);
-	return trainer;
-}
-
-async function dashboard(trainer = tutorialTrainer(), props: Partial<Parameters<typeof App>[0]> = {}) {
-	const instance = render(<App trainer={trainer} frameMs={0} {...props} />);
-	await settle();
-	// after the keys, waits until the frame stops changing (a loaded machine renders late)
-	const press = async (...keys: string[]) => {
-		for (const key of keys) {
-			instance.stdin.write(key);
-			await settle();
+describe('the phase walk', () => {
+	test('p walks the 7 phases: the counter stays until the update, gradients come with their phase, and the end equals one s', async () => {
+		const size = {columns: 120, rows: 40};
+		const walk = await openDashboard(TUTORIAL, size);
+		let screen = await walk.press('p', 'phase 1 of 7');
+		expect(lineWith(screen, 'phase 1 of 7')).toContain('forward, hidden layer 1');
+		for (let phase = 2; phase <= 6; phase++) {
+			expect(iterationOf(screen)).toBe(0);
+			// the gradients phase is the 6th: before it the column is empty
+			expect(weightRow(screen, 'W11')?.at(-1)).toBe('–');
+			screen = await walk.press('p', `phase ${phase} of 7`);
 		}
 
-		let frame = instance.lastFrame()!;
-		for (let waited = 0; waited < 1000; waited += 25) {
-			await sleep(25);
-			const next = instance.lastFrame()!;
-			if (next === frame) {
-				break;
-			}
+		expect(lineWith(screen, 'phase 6 of 7')).toContain('gradients');
+		expect(iterationOf(screen)).toBe(0);
+		expect(weightRow(screen, 'W11')?.slice(-2)).toEqual(['–', '4.667e-4']);
+		expect(weightRow(screen, 'W41')?.slice(-2)).toEqual(['–', '0.1882']);
+		// the update has not run: the chain does not claim a change yet
+		expect(panelLines(screen, 'Chain of W11').join('\n')).not.toMatch(/change = .*= 0$/m);
 
-			frame = next;
+		screen = await walk.press('p', frame => iterationOf(frame) === 1 && !frame.includes('phase 6 of 7'));
+		expect(screen).not.toMatch(/phase \d of 7 \(/);
+
+		const step = await openDashboard(TUTORIAL, size);
+		const stepped = await stepFrom(step, 's', 0);
+		expect(panelLines(screen, 'Weights')).toEqual(panelLines(stepped, 'Weights'));
+		expect(panelLines(screen, 'Chain of W11')).toEqual(panelLines(stepped, 'Chain of W11'));
+		expect(panelLines(screen, 'Samples')).toEqual(panelLines(stepped, 'Samples'));
+		expect(panelLines(screen, 'Network')).toEqual(panelLines(stepped, 'Network'));
+		expect(linesOf(screen)[1]).toEqual(linesOf(stepped)[1]);
+	});
+});
+
+describe('the chart', () => {
+	test('after 2 iterations a curve from iteration 1, its top label iteration 1’s error; after n still from iteration 1', async () => {
+		const dashboard = await openDashboard(TUTORIAL);
+		let screen = await stepFrom(dashboard, 's', 0);
+		expect(panelLines(screen, 'Error').join(' ')).toContain('after iteration 1: error 0.334635');
+		screen = await stepFrom(dashboard, 's', 1);
+		let chart = panelLines(screen, 'Error');
+		expect(chart.join(' ')).not.toContain('after iteration');
+		// the first column on the top row: the curve starts at the largest error, iteration 1's
+		expect(chart[0]).toMatch(/^0\.334635 ┼/);
+		expect(chart).toContain('iterations 1 … 2');
+
+		screen = await dashboard.press('n', /paused · iteration 102 \//);
+		chart = panelLines(screen, 'Error');
+		expect(chart).toContain('iterations 1 … 102');
+		const top = /^([\d.]+) ┼/.exec(chart[0]!);
+		expect(top, chart[0]).not.toBeNull();
+		expect(Number(top![1])).toBeCloseTo(0.334635, 3);
+		// the curve ends on the bottom row of the plot, at the latest error
+		const plot = chart.filter(line => /[┤┼]/.test(line));
+		expect(plot.at(-1)).toMatch(/^0\.327\d* ┤ *╰/);
+	});
+
+	test("r after ] during a run: the previous run's grey curve is labelled with both learning rates it used", async () => {
+		const dashboard = await openDashboard(TUTORIAL);
+		// ] once the run has iterations of the first rate
+		await dashboard.press(' ', frame => frame.includes('running') && (iterationOf(frame) ?? 0) > 0);
+		await dashboard.press(']', /learning rate 0\.002 /);
+		await dashboard.press(' ', /^paused · /m);
+		await dashboard.press('r', frame => iterationOf(frame) === 0);
+		await stepFrom(dashboard, 's', 0);
+		const screen = await stepFrom(dashboard, 's', 1);
+		const legend = panelLines(screen, 'Error').join(' ').replaceAll(/\s+/g, ' ');
+		expect(legend).toMatch(/grey: the previous run \(lr 0\.001, 0\.002 from [\d,]+\)/);
+		// the new run goes on at the rate the last one ended with
+		expect(linesOf(screen)[0]).toContain('learning rate 0.002');
+	});
+});
+
+describe('help', () => {
+	test('? opens it; s, space and r do nothing while it is open; ? closes it', async () => {
+		const dashboard = await openDashboard(TUTORIAL);
+		await stepFrom(dashboard, 's', 0);
+		await dashboard.press('?', 'descent: help');
+		dashboard.type('s', ' ', 'r', 'n');
+		const screen = await dashboard.press('?', '╭─ Weights');
+		expect(linesOf(screen)[1]).toMatch(/^paused · iteration 1 \/ 80,000/);
+		expect(dashboard.session.getSnapshot()?.status).toMatchObject({state: 'paused', iteration: 1});
+	});
+
+	test('Esc closes it; at 80×24 PgDn pages to the glossary and PgUp back', async () => {
+		const dashboard = await openDashboard(TUTORIAL, {columns: 80, rows: 24});
+		let screen = await dashboard.press('?', 'descent: help');
+		expect(linesOf(screen)).toHaveLength(23);
+		for (let page = 0; page < 4 && !screen.includes('Glossary'); page++) {
+			const before = screen;
+			screen = await dashboard.press(KEY.pageDown, frame => frame !== before);
 		}
 
-		return frame;
-	};
-
-	return {...instance, trainer, press};
-}
-
-describe('the dashboard', () => {
-	test('starts paused at iteration 0 with the initial weights and every panel', async () => {
-		const {lastFrame} = await dashboard();
-		const frame = lastFrame()!;
-		expect(frame).toContain('paused · iteration 0 / 80,000');
-		expect(frame).toMatch(/W11\s+x1 → h1\s+0\.548814/);
-		for (const title of ['Weights', 'Error over iterations', 'Chain of W11 (x1 → h1)', 'Samples']) {
-			expect(frame).toContain(title);
+		for (const word of ['SOP', 'δ', 'g1 … g5', 'epoch', 'batch']) {
+			expect(screen).toMatch(new RegExp(`║ ${word} +\\S`));
 		}
 
-		expect(frame).toContain('? help');
+		expect(screen).toContain('g1 = dError/dPredicted');
+		await dashboard.press(KEY.pageUp, frame => !frame.includes('Glossary'));
+		screen = await dashboard.press(KEY.pageUp, 'descent: help');
+		screen = await dashboard.press(KEY.escape, '╭─ Weights');
+		expect(screen).not.toContain('descent: help');
+		// Esc closed the help and did not quit: keys still act
+		expect(iterationOf(await stepFrom(dashboard, 's', 0))).toBe(1);
+	});
+});
+
+describe('the keys line', () => {
+	test('at 80 columns it ends with ? help · q quit; a message replaces it, then goes', async () => {
+		const home = process.cwd();
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-ui-'));
+		process.chdir(folder);
+		try {
+			const dashboard = await openDashboard(TUTORIAL, {columns: 80, rows: 24});
+			let keys = linesOf(dashboard.frame()).at(-1)!;
+			expect(keys).toMatch(/· \? help · q quit$/);
+			expect(keys.length).toBeLessThanOrEqual(80);
+			await stepFrom(dashboard, 's', 0);
+			vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+			const screen = await dashboard.press('w', 'wrote checkpoint');
+			keys = linesOf(screen).at(-1)!;
+			expect(keys).toBe('wrote checkpoint descent-0-1.json at iteration 1');
+			expect(JSON.parse(fs.readFileSync(path.join(folder, 'descent-0-1.json'), 'utf8'))).toMatchObject({format: 'descent-checkpoint'});
+			vi.advanceTimersByTime(MESSAGE_MS);
+			keys = linesOf(await dashboard.until(frame => !frame.includes('wrote checkpoint'))).at(-1)!;
+			expect(keys).toMatch(/· \? help · q quit$/);
+		} finally {
+			vi.useRealTimers();
+			process.chdir(home);
+			fs.rmSync(folder, {recursive: true, force: true});
+		}
 	});
 
-	test('s steps one iteration: the chain of W11 is the tutorial’s, W41’s gradient is 0.1882', async () => {
-		const {press, trainer} = await dashboard();
-		let frame = await press('s');
-		expect(trainer.iteration).toBe(1);
-		expect(frame).toContain('iteration 1 / 80,000');
-		expect(frame).toMatch(/g1 = dError\/dPredicted\s+= 1\.157/);
-		expect(frame).toMatch(/g2 = dPredicted\/dSOP3\s+= 0\.1725/);
-		expect(frame).toMatch(/W41\s+h1 → out\s+0\.437399\s+-1\.882e-4\s+0\.1882/);
-		frame = await press(KEY.right);
-		expect(frame).toContain('iteration 2 / 80,000');
-		frame = await press('n');
-		expect(frame).toContain('iteration 102 / 80,000');
+	test('a saturated wide sigmoid network shows the vanishing-gradient notice there', async () => {
+		const csv = Array.from({length: 50}, (_, s) => Array.from({length: 12}, (_, k) => ((s * 7 + k * 3) % 11) / 10).join(',')).join('\n');
+		const dashboard = await openDashboard(['--seed', '0', '--paused', '--layers', '8,64,64,4', '--data', 'wide.csv'], {loaded: {csv}});
+		expect(linesOf(dashboard.frame()).at(-1)).toMatch(/\? help · q quit$/);
+		const screen = await stepFrom(dashboard, 's', 0);
+		const keys = linesOf(screen).at(-1)!;
+		expect(keys).toMatch(/^every gradient is below 1e-10 \(largest \d\.\de-\d+\): the sigmoid neurons are saturated/);
+		expect(keys.length).toBeLessThanOrEqual(100);
 	});
+});
 
-	test('↑/↓ and j/k select a weight; the chain follows', async () => {
-		const {press} = await dashboard();
-		await press('s');
-		let frame = await press(...Array.from({length: 6}, () => KEY.down));
-		expect(frame).toContain('Chain of W41 (h1 → out)');
-		expect(frame).toContain('gradient = g1·g2·g3 = 0.1882');
-		frame = await press('k');
-		expect(frame).toContain('Chain of W32 (x3 → h2)');
-		frame = await press('j', 'j', 'j');
-		expect(frame).toContain('Chain of W42 (h2 → out)');
-		frame = await press(KEY.up, KEY.up, KEY.up, KEY.up, KEY.up, KEY.up, KEY.up, KEY.up, KEY.up);
-		expect(frame).toContain('Chain of W11 (x1 → h1)');
-	});
-
-	test('space runs and pauses; r resets to the seed’s initial weights', async () => {
-		const {press, trainer} = await dashboard();
-		let frame = await press(' ');
-		expect(trainer.state).toBe('running');
-		await new Promise(resolve => setTimeout(resolve, 150));
-		frame = await press(' ');
-		expect(trainer.state).toBe('paused');
-		expect(trainer.iteration).toBeGreaterThan(0);
-		expect(frame).toContain('paused');
-		frame = await press('r');
-		expect(trainer.iteration).toBe(0);
-		expect(frame).toContain('iteration 0 / 80,000');
-		expect(frame).toMatch(/W11\s+x1 → h1\s+0\.548814/);
-		// the previous run stays on the chart for comparison until x
-		expect(frame).toContain('grey: the previous run (seed 0, lr 0.001)');
-		frame = await press('x');
-		expect(frame).not.toContain('previous run');
-		expect(frame).toContain('Error over iterations');
-	});
-
-	test('R resets with a new seed, shown on the status line', async () => {
-		const {press, trainer} = await dashboard();
-		await press('s');
-		const frame = await press('R');
-		expect(trainer.iteration).toBe(0);
-		expect(frame).toContain(`seed ${trainer.seed} `);
-	});
-
-	test('+ and - step the speed by ×10 up to max', async () => {
-		const {press} = await dashboard();
-		expect(await press('+')).toContain('speed 10,000/s');
-		expect(await press('+', '+', '+', '+')).toContain('speed max');
-		expect(await press('-')).toContain('speed 1,000,000/s');
-	});
-
-	test('[ halves and ] doubles the learning rate; the chart marks the change', async () => {
-		const {press} = await dashboard();
-		await press('n');
-		expect(await press('[')).toContain('learning rate 0.0005');
-		await press('n');
-		const frame = await press(']', ']');
-		expect(frame).toContain('learning rate 0.002');
-		expect(frame).toContain('▲lr');
-	});
-
-	test('l toggles a log scale, c the predicted-output chart with its target', async () => {
-		const {press} = await dashboard();
-		await press('n');
-		expect(await press('l')).toContain('(log scale)');
-		const frame = await press('l', 'c');
-		expect(frame).toContain('Predicted and target');
-		expect(await press('c')).toContain('Error over iterations');
-	});
-
-	test('? opens the help overlay, Esc closes it', async () => {
-		const {press} = await dashboard();
-		let frame = await press('?');
-		expect(frame).toContain('descent: help');
-		expect(frame).toContain('Gradient check');
-		expect(frame).toContain('[ ]: learning rate ÷2 ×2');
-		expect(frame).toContain('g: gradient check');
-		expect(frame.split('\n').length).toBeLessThan(24);
-		// at 100 columns every sentence fits: none is cut
-		expect(frame).not.toContain('…');
-		frame = await press(KEY.escape);
-		expect(frame).not.toContain('descent: help');
-		expect(frame).toContain('Weights');
-	});
-
-	test('done and diverged keep everything on screen and the keys working', async () => {
-		const preset = PRESETS['tutorial-3']!;
-		const {press, trainer} = await dashboard(tutorialTrainer(preset, 150));
-		let frame = await press('n', 'n');
-		expect(trainer.state).toBe('done');
-		expect(frame).toContain('done · iteration 150 / 150');
-		expect(frame).toContain('Chain of W11');
-		frame = await press('r');
-		expect(frame).toContain('paused · iteration 0 / 150');
-
-		const diverging = new Trainer({spec: {...preset, activation: 'linear'}, learningRate: 1000, iterations: 1000, seed: 0});
-		trainers.push(diverging);
-		const second = await dashboard(diverging);
-		frame = await second.press('n');
-		expect(diverging.state).toBe('diverged');
-		expect(frame).toMatch(/diverged at iteration \d+/);
-		frame = await second.press('r');
-		expect(frame).toContain('paused · iteration 0 / 1,000');
-	});
-
-	test('e and w call the export and checkpoint writers and show what they say', async () => {
-		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-app-'));
-		const file = path.join(folder, 'history.csv');
-		const {press} = await dashboard(undefined, {
-			exportHistory() {
-				fs.writeFileSync(file, 'iteration,error\n');
-				return `wrote history ${file}`;
-			},
-			saveCheckpoint() {
-				throw new Error('disk full');
-			},
-		});
-		expect(await press('e')).toContain(`wrote history ${file}`);
-		expect(fs.existsSync(file)).toBe(true);
-		expect(await press('w')).toContain('not written: disk full');
-	});
-
-	test('a terminal below 80×24 gets one line asking for a larger window', async () => {
-		const {stdout, lastFrame} = await dashboard();
-		Object.defineProperty(stdout, 'columns', {value: 60, configurable: true});
-		stdout.emit('resize');
-		await settle();
-		expect(lastFrame()).toBe('Enlarge the window to 80×24 (now 60×24); q quits');
-		Object.defineProperty(stdout, 'columns', {value: 100, configurable: true});
-		stdout.emit('resize');
-		await settle();
-		expect(lastFrame()).toContain('Weights');
-	});
-
-	test('tutorial-10: the 22-row table scrolls and says how many rows are hidden', async () => {
-		const {press, lastFrame} = await dashboard(tutorialTrainer(PRESETS['tutorial-10']!));
-		expect(lastFrame()).toMatch(/↓ \d+ below/);
-		const frame = await press(...Array.from({length: 21}, () => 'j'));
-		expect(frame).toContain('Chain of W11,2 (h2 → out)');
-		expect(frame).toMatch(/↑ \d+ above/);
-	});
-
-	test('xor: four samples listed, the backpropagated chain with its mean over samples', async () => {
-		const preset = PRESETS.xor!;
-		const trainer = new Trainer({spec: preset, learningRate: preset.learningRate, iterations: preset.iterations, seed: 5});
-		trainers.push(trainer);
-		const {press} = await dashboard(trainer);
-		const frame = await press('s');
-		expect(frame).toContain('#4');
-		expect(frame).toContain('mean over 4 samples');
+describe('a window below 80×24', () => {
+	test('asks to be enlarged, says training goes on while it runs, and shows the dashboard again when large enough', async () => {
+		const dashboard = await openDashboard(TUTORIAL);
+		let screen = await dashboard.resize(79, 30);
+		expect(screen).toBe('Enlarge the window to 80×24 (now 79×30); q quits');
+		screen = await dashboard.resize(80, 23);
+		expect(screen).toBe('Enlarge the window to 80×24 (now 80×23); q quits');
+		screen = await dashboard.press(' ', /training goes on/i);
+		expect(screen.replaceAll('\n', ' ')).toMatch(/training goes on\W+iteration [\d,]+/i);
+		screen = await dashboard.press(' ', frame => !/training goes on/i.test(frame));
+		expect(screen).toBe('Enlarge the window to 80×24 (now 80×23); q quits');
+		screen = await dashboard.resize(80, 24);
+		expect(linesOf(screen)[1]).toMatch(/^paused · iteration [\d,]+ \/ 80,000/);
 	});
 });

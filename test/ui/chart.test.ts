@@ -1,55 +1,141 @@
-import {plot} from 'asciichart';
+import {stripVTControlCharacters} from 'node:util';
 import {describe, expect, test} from 'vitest';
-import {BucketHistory} from '../../source/core/history.js';
-import {columnOf, mergeColorRuns, renderChart, resample} from '../../source/ui/chart.js';
+import {BucketHistory, type HistoryPoint} from '../../source/core/history.js';
+import {Trainer} from '../../source/core/trainer.js';
+import {chartFrame, rangeOf, renderChart, resample} from '../../source/ui/chart.js';
+import {runOptions} from '../helpers/ui.js';
 
-const strip = (text: string) => text.replaceAll(/\u001B\[\d+m/g, '');
-
-function historyOf(values: readonly number[], capacity = 64): BucketHistory {
-	const history = new BucketHistory(capacity);
-	for (const [k, value] of values.entries()) {
-		history.push(k + 1, value);
+/** The tutorial trained `iterations` iterations one at a time: its history, and every iteration's error as it happened. */
+function tutorialRun(iterations: number): {points: HistoryPoint[]; errors: number[]} {
+	const trainer = new Trainer(runOptions(['--seed', '0']).setup);
+	const errors: number[] = [];
+	for (let k = 0; k < iterations; k++) {
+		trainer.step(1);
+		errors.push(trainer.network.error);
 	}
 
-	return history;
+	return {points: trainer.errorHistory.points(), errors};
 }
 
+const history = (values: readonly number[], capacity = 1024): HistoryPoint[] => {
+	const buckets = new BucketHistory(capacity);
+	for (const [k, value] of values.entries()) {
+		buckets.push(k + 1, value);
+	}
+
+	return buckets.points();
+};
+
+/** The label of each line of a chart (the text before its axis), and the lines with one. */
+const labelsOf = (lines: readonly string[]) =>
+	lines
+		.map(line => stripVTControlCharacters(line))
+		.filter(line => /[┤┼]/.test(line))
+		.map(line => line.split(/[┤┼]/)[0]!.trim())
+		.filter(label => label !== '');
+
+const long = tutorialRun(3000);
+
 describe('resample', () => {
-	test('a short run keeps every iteration', () => {
-		expect(resample(historyOf([5, 4, 3]).points(), 1, 3, 40)).toEqual([5, 4, 3]);
+	test("the first column is iteration 1's value and the last the latest, when buckets have merged", () => {
+		const {points, errors} = long;
+		// the history holds 1,024 buckets: 3,000 iterations have been merged into buckets of several
+		expect(points.length).toBeLessThan(3000);
+		expect(points[0]!.iteration).toBeGreaterThan(1);
+		for (const columns of [7, 60, 200]) {
+			const resampled = resample(points, 1, 3000, columns);
+			expect(resampled).toHaveLength(columns);
+			expect(resampled[0]!.value).toBe(errors[0]);
+			expect(resampled.at(-1)!.value).toBe(errors.at(-1));
+		}
 	});
 
-	test('a long run gets one value per column, the last of each column', () => {
-		const values = Array.from({length: 1000}, (_, k) => 1000 - k);
-		const columns = resample(historyOf(values, 1024).points(), 1, 1000, 10);
-		expect(columns).toHaveLength(10);
-		// column c ends at iteration 100(c+1): value 1000 - 100(c+1) + 1
-		expect(columns).toEqual(Array.from({length: 10}, (_, c) => 1000 - 100 * (c + 1) + 1));
+	test('fewer iterations than columns: a column each; a shorter series stops at its own last iteration', () => {
+		const {points, errors} = tutorialRun(10);
+		const resampled = resample(points, 1, 10, 60);
+		expect(resampled.map(column => column.value)).toEqual(errors);
+		const shorter = resample(points, 1, 40, 40);
+		expect(shorter).toHaveLength(10);
+		expect(shorter.at(-1)!.value).toBe(errors.at(-1));
+	});
+});
+
+describe('rangeOf', () => {
+	test('spans the true smallest and largest value recorded, inside merged buckets too', () => {
+		const values = Array.from({length: 100}, (_, k) => 1 - k / 200);
+		values[37] = 5;
+		values[71] = -2;
+		const points = history(values, 8);
+		expect(points).toHaveLength(7);
+		// the spike is no bucket's first or last value: only its max holds it
+		expect(points.flatMap(point => [point.first, point.last])).not.toContain(5);
+		expect(rangeOf([points], false)).toEqual({min: -2, max: 5});
+		expect(rangeOf([points, history([7])], false)).toEqual({min: -2, max: 7});
+		// on a log scale, in powers of ten of the positive values
+		expect(rangeOf([history([0.001, -1, 0, 10])], true)).toEqual({min: -3, max: 1});
+		expect(rangeOf([[]], false)).toBeUndefined();
 	});
 
-	test('on a longer shared axis a shorter run stops where it ends', () => {
-		const values = Array.from({length: 100}, (_, k) => k);
-		const columns = resample(historyOf(values, 128).points(), 1, 1000, 10);
-		expect(columns).toEqual([99]);
-		expect(columnOf(500, 1, 1000, 10)).toBe(4);
+	test("the tutorial's range is its first and latest error: it only falls", () => {
+		const {points, errors} = long;
+		expect(rangeOf([points], false)).toEqual({min: Math.min(...errors), max: Math.max(...errors)});
+		expect(Math.max(...errors)).toBe(errors[0]);
 	});
 });
 
 describe('renderChart', () => {
-	test('asciichart colours every character; runs of one colour carry one code', () => {
-		const values = [5, 4, 3, 2, 1, 1, 1, 0.5];
-		const raw = plot(values, {height: 4, colors: ['\u001B[36m']}).split('\n');
-		const merged = raw.map(line => mergeColorRuns(line));
-		expect(merged.map(line => strip(line))).toEqual(raw.map(line => strip(line)));
-		const codes = (lines: string[]) => lines.join('').match(/\u001B\[/g)?.length ?? 0;
-		expect(codes(merged)).toBeLessThan(codes(raw));
+	test("after 2 iterations: a curve whose top label is iteration 1's error, its first point on the top row", () => {
+		const {points, errors} = tutorialRun(2);
+		const range = rangeOf([points], false)!;
+		const frame = chartFrame(range, 10, 60, false);
+		const values = resample(points, 1, 2, frame.columns).map(column => column.value);
+		const lines = renderChart([{values}], frame, false).map(line => stripVTControlCharacters(line));
+		expect(lines).toHaveLength(frame.rows + 1);
+		expect(lines[0]).toMatch(/^0\.334635 ┼/);
+		expect(Number(labelsOf(lines)[0])).toBeCloseTo(errors[0]!, 6);
+		// the last point on the bottom row: the second iteration's, the smallest
+		expect(Number(labelsOf(lines).at(-1))).toBeCloseTo(errors[1]!, 6);
+		expect(lines.at(-1)).toMatch(/┤.*╰/);
 	});
 
-	test('drops values it cannot draw instead of throwing, and is exactly as tall as asked', () => {
-		const lines = renderChart([{values: [1, Number.NaN, 0.5, Number.POSITIVE_INFINITY, 0.25]}], 6, false)!;
-		expect(lines).toHaveLength(6);
-		expect(renderChart([{values: [Number.NaN]}], 6, false)).toBeUndefined();
-		// on a log scale zero has no place either
-		expect(renderChart([{values: [0, 0]}], 6, true)).toBeUndefined();
+	test('a flat series is drawn as one line labelled with its value, 0.0900000, not 0', () => {
+		const points = history(Array.from({length: 50}, () => 0.09));
+		const range = rangeOf([points], false)!;
+		const frame = chartFrame(range, 8, 50, false);
+		expect(frame.flat).toBe(true);
+		const lines = renderChart([{values: resample(points, 1, 50, frame.columns).map(column => column.value)}], frame, false);
+		expect(labelsOf(lines)).toEqual(['0.0900000']);
+		expect(lines.find(line => line.includes('┼'))).toMatch(/^0\.0900000 ┼─+$/);
+		for (const line of lines) {
+			expect(line.length).toBeLessThanOrEqual(50);
+		}
+	});
+
+	test('huge values keep every digit of their labels: each parses back to a number on the axis', () => {
+		const values = Array.from({length: 80}, (_, k) => 1.71e129 + k * 1.3e126);
+		const points = history(values);
+		const range = rangeOf([points], false)!;
+		for (const [height, width] of [
+			[12, 60],
+			[5, 30],
+			[20, 120],
+		] as const) {
+			const frame = chartFrame(range, height, width, false);
+			const lines = renderChart([{values: resample(points, 1, 80, frame.columns).map(column => column.value)}], frame, false);
+			const labels = labelsOf(lines);
+			expect(labels).toHaveLength(frame.rows + 1);
+			expect(new Set(labels).size).toBe(labels.length);
+			// each label is its row's value, rounded: within half a row of the axis
+			const step = (range.max - range.min) / frame.rows;
+			for (const [row, label] of labels.entries()) {
+				expect(label, label).toMatch(/^\d\.\d+e\+129$/);
+				expect(Math.abs(Number(label) - (range.max - row * step))).toBeLessThan(step / 2);
+			}
+
+			for (const line of lines) {
+				expect(stripVTControlCharacters(line).length, line).toBeLessThanOrEqual(width);
+				expect(line).not.toMatch(/…/);
+			}
+		}
 	});
 });

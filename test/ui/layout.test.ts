@@ -1,66 +1,113 @@
-import {describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test} from 'vitest';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS, type LayoutInput} from '../../source/ui/layout.js';
+import {closeDashboards, iterationOf, linesOf, openDashboard, plain, type Dashboard} from '../helpers/ui.js';
 
-const tutorial: Omit<LayoutInput, 'columns' | 'rows'> = {
-	weightsContent: 48,
-	chainLines: 6,
-	sampleCount: 1,
-	diagramContent: {width: 50, lines: 6},
-	diagram: 'auto',
-};
+afterEach(closeDashboards);
+
+const SIZES = [
+	[80, 24],
+	[100, 30],
+	[120, 40],
+	[200, 60],
+] as const;
 
 describe('computeLayout', () => {
+	const tutorial: Omit<LayoutInput, 'columns' | 'rows'> = {
+		weightsWidth: 49,
+		chainLines: 7,
+		sampleLines: 4,
+		diagram: {width: 60, lines: 5},
+		diagramChoice: 'auto',
+		mapAvailable: false,
+		mapChoice: 'auto',
+		phaseLines: 0,
+	};
+
 	test('below 80×24 it asks for a larger window', () => {
 		expect(computeLayout({...tutorial, columns: MIN_COLUMNS - 1, rows: 40}).tooSmall).toBe(true);
-		expect(computeLayout({...tutorial, columns: 120, rows: MIN_ROWS - 1}).tooSmall).toBe(true);
+		expect(computeLayout({...tutorial, columns: 200, rows: MIN_ROWS - 1}).tooSmall).toBe(true);
 		expect(computeLayout({...tutorial, columns: MIN_COLUMNS, rows: MIN_ROWS}).tooSmall).toBe(false);
 	});
 
-	// a frame as tall as the screen makes Ink clear it on every frame; wider than it, lines wrap
-	test.each([
-		[80, 24],
-		[100, 30],
-		[120, 40],
-		[200, 60],
-		[81, 25],
-	])('at %i×%i the panels fill the screen and never exceed it (one spare line)', (columns, rows) => {
-		for (const sampleCount of [1, 4, 40]) {
-			for (const diagram of ['auto', 'on', 'off'] as const) {
-				const layout = computeLayout({...tutorial, columns, rows, sampleCount, diagram});
-				if (layout.tooSmall) {
-					throw new Error('too small');
-				}
+	test.each(SIZES)('at %i×%i the panels fill the screen less one line, side by side within its width', (columns, rows) => {
+		for (const sampleLines of [4, 9]) {
+			for (const diagramChoice of ['auto', 'on', 'off'] as const) {
+				for (const [mapAvailable, mapChoice] of [
+					[false, 'auto'],
+					[true, 'auto'],
+					[true, 'on'],
+					[true, 'off'],
+				] as const) {
+					for (const phaseLines of [0, 2]) {
+						const input = {...tutorial, columns, rows, sampleLines, diagramChoice, mapAvailable, mapChoice, phaseLines};
+						const layout = computeLayout(input);
+						if (layout.tooSmall) {
+							throw new Error(`${columns}×${rows} is not too small`);
+						}
 
-				// status (2) + panels + keys (1) = rows - 1
-				expect(2 + layout.weights.height + layout.chain.height + 1).toBe(rows - 1);
-				expect(layout.chart.height).toBe(layout.weights.height);
-				expect(layout.weights.width + layout.chart.width).toBe(columns);
-				const right = layout.arrangement === 'row' ? layout.samples.width + layout.diagram.width : Math.max(layout.samples.width, layout.diagram.width);
-				expect(right).toBeLessThanOrEqual(layout.chart.width);
-				const below = layout.arrangement === 'column' ? layout.samples.height + layout.diagram.height : Math.max(layout.samples.height, layout.diagram.height);
-				expect(below).toBeLessThanOrEqual(layout.chain.height);
-				expect(layout.diagram.width > 0 || layout.samples.width > 0).toBe(true);
-				if (diagram === 'off') {
-					expect(layout.diagram.width).toBe(0);
-				}
+						const what = JSON.stringify(input);
+						// status (2 lines), the phase lines, the panels, the keys line: one line spare
+						expect(2 + phaseLines + layout.weights.height + layout.chain.height + 1, what).toBe(rows - 1);
+						const right = columns - layout.weights.width;
+						const top = layout.mapPlace === 'top' ? layout.map : layout.chart;
+						expect(top.width, what).toBe(right);
+						expect(top.height, what).toBe(layout.weights.height);
+						const beside = layout.mapPlace === 'bottom' ? layout.map.width : 0;
+						const under = layout.arrangement === 'row' ? layout.samples.width + layout.diagram.width : Math.max(layout.samples.width, layout.diagram.width);
+						expect(under + beside, what).toBeLessThanOrEqual(right);
+						const below =
+							layout.arrangement === 'column' ? layout.samples.height + layout.diagram.height : Math.max(layout.samples.height, layout.diagram.height);
+						expect(Math.max(below, layout.mapPlace === 'bottom' ? layout.map.height : 0), what).toBeLessThanOrEqual(layout.chain.height);
+						expect(layout.diagram.width > 0 || layout.samples.width > 0, what).toBe(true);
+						if (diagramChoice !== 'auto') {
+							expect(layout.diagram.width > 0, what).toBe(diagramChoice === 'on');
+						}
 
-				if (diagram === 'on') {
-					expect(layout.diagram.width).toBeGreaterThan(0);
+						expect(layout.map.width > 0, what).toBe(mapAvailable && mapChoice !== 'off' && (mapChoice === 'on' || (columns >= 120 && rows >= 36)));
+					}
 				}
 			}
 		}
 	});
+});
 
-	test("at 80×24 'auto' keeps the samples and leaves the diagram to d; at 120×40 both show", () => {
-		const small = computeLayout({...tutorial, columns: 80, rows: 24});
-		const large = computeLayout({...tutorial, columns: 120, rows: 40});
-		if (small.tooSmall || large.tooSmall) {
-			throw new Error('too small');
+/** Every frame the dashboard wrote fits the terminal: no line wider, and one line less tall, so that Ink never clears the screen. */
+function expectFramesFit(dashboard: Dashboard, columns: number, rows: number, what: string): void {
+	expect(dashboard.frames.length).toBeGreaterThan(0);
+	for (const frame of dashboard.frames) {
+		const lines = linesOf(plain(frame).replace(/\n$/, ''));
+		expect(lines.length, `${what}: ${lines.length} lines\n${plain(frame)}`).toBeLessThanOrEqual(rows - 1);
+		for (const line of lines) {
+			// a column a character, combining marks (the m̂ of Adam's chain) none
+			expect([...line.replaceAll(/\p{M}/gu, '')].length, `${what}: a line wider than ${columns}\n${line}`).toBeLessThanOrEqual(columns);
 		}
+	}
+}
 
-		expect(small.samples.width).toBeGreaterThan(0);
-		expect(small.diagram.width).toBe(0);
-		expect(large.samples.width).toBeGreaterThan(0);
-		expect(large.diagram.width).toBeGreaterThan(0);
+const csv = Array.from({length: 50}, (_, s) => Array.from({length: 12}, (_, k) => ((s * 5 + k * 7) % 13) / 12).join(',')).join('\n');
+
+const RUNS: ReadonlyArray<{name: string; flags: string[]; map?: boolean; loaded?: {csv: string}}> = [
+	{name: 'tutorial-3', flags: []},
+	{name: 'tutorial-10', flags: ['--preset', 'tutorial-10']},
+	{name: 'xor', flags: ['--preset', 'xor']},
+	{name: 'spiral with the map', flags: ['--preset', 'spiral'], map: true},
+	{name: '8,64,64,4 over 50 samples', flags: ['--layers', '8,64,64,4', '--data', 'wide.csv'], loaded: {csv}},
+];
+
+describe('the dashboard fits its terminal', () => {
+	test.each(RUNS)('$name', async ({name, flags, map, loaded}) => {
+		for (const [columns, rows] of SIZES) {
+			const what = `${name} at ${columns}×${rows}`;
+			const dashboard = await openDashboard(['--seed', '0', '--paused', ...flags], {columns, rows, loaded});
+			if (map) {
+				// below 120×36 the map shows only when asked for, in the chart's place
+				const screen = dashboard.frame().includes('╭─ Map') ? dashboard.frame() : await dashboard.press('m', '╭─ Map');
+				expect(screen, what).toMatch(/→ x1 -1 … 1, ↑ x2 -1 … 1/);
+			}
+
+			await dashboard.press('s', frame => iterationOf(frame) === 1);
+			expectFramesFit(dashboard, columns, rows, what);
+			await dashboard.close();
+		}
 	});
 });

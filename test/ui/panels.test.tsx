@@ -1,306 +1,384 @@
-import {render} from 'ink-testing-library';
-import {describe, expect, test} from 'vitest';
-import {chainOf} from '../../source/core/chain.js';
-import {weightRefs} from '../../source/core/names.js';
-import {Network} from '../../source/core/network.js';
+import {Box, Text} from 'ink';
+import {afterEach, describe, expect, onTestFinished, test} from 'vitest';
+import type {MapData} from '../../source/core/map.js';
+import {neuronName, weightRefs} from '../../source/core/names.js';
 import {PRESETS} from '../../source/core/presets.js';
-import {ChainPanel} from '../../source/ui/components/ChainPanel.js';
-import {ErrorChart} from '../../source/ui/components/ErrorChart.js';
-import {HelpOverlay, PANELS} from '../../source/ui/components/HelpOverlay.js';
-import {KEYS, KeysLine} from '../../source/ui/components/KeysLine.js';
+import {DEFAULT_VIEW} from '../../source/core/snapshot-of.js';
+import type {WeightRow, Window} from '../../source/core/snapshot.js';
+import {LocalSession} from '../../source/session/client.js';
+import {KeysLine} from '../../source/ui/components/KeysLine.js';
+import {MapPanel} from '../../source/ui/components/MapPanel.js';
 import {NetworkDiagram} from '../../source/ui/components/NetworkDiagram.js';
-import {SamplesPanel} from '../../source/ui/components/SamplesPanel.js';
-import {StatusLine, type StatusLineProps} from '../../source/ui/components/StatusLine.js';
-import {WeightsTable} from '../../source/ui/components/WeightsTable.js';
-import {weightRows} from '../../source/ui/rows.js';
+import {Panel} from '../../source/ui/components/Panel.js';
+import {WeightsTable, weightsTableWidth} from '../../source/ui/components/WeightsTable.js';
+import {weightGlyph} from '../../source/ui/diagram.js';
+import {colourOf} from '../../source/ui/map.js';
+import {screenOf} from '../../source/ui/screen.js';
+import {INITIAL_STATE} from '../../source/ui/state.js';
+import {closeDashboards, componentTerminal, CUT_NUMBER, frameAt, linesOf, openDashboard, panelLines, plain, runOptions} from '../helpers/ui.js';
 
-const tutorial = PRESETS['tutorial-3']!;
+afterEach(closeDashboards);
 
-/** The tutorial's network with seed 0 after `iterations` iterations. */
-function tutorialNetwork(iterations: number, preset = tutorial): Network {
-	const network = new Network(preset);
-	network.initialise(0);
-	for (let k = 0; k < iterations; k++) {
-		network.iterate(preset.learningRate);
-	}
-
-	return network;
+/** The first snapshot of a session of these flags (files "read" given as `loaded`), with `view` asked for. */
+async function snapshotOf(flags: readonly string[], loaded = {}, view = {}) {
+	const session = new LocalSession(runOptions(['--paused', ...flags], loaded));
+	session.send({type: 'view', view: {...DEFAULT_VIEW, ...view}});
+	const snapshot = session.getSnapshot()!;
+	await session.close();
+	return snapshot;
 }
 
-const status: StatusLineProps = {
-	layers: [3, 2, 1],
-	activation: 'sigmoid',
-	bias: false,
-	learningRate: 0.001,
-	seed: 0,
-	state: 'running',
-	divergedAt: undefined,
-	iteration: 12_345,
-	limit: 80_000,
-	iterationsPerSecond: 10_000,
-	speed: 10_000,
-	elapsedMs: 1234,
-	error: 0.000_123_456_78,
-	width: 120,
-};
+/** A seeded generator (mulberry32): the same random rows on every run. */
+function randomOf(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state + 0x6d_2b_79_f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+	};
+}
 
-describe('StatusLine', () => {
-	test('shows the network, learning rate, seed, state, iteration with commas, rate, time and error', () => {
-		const frame = render(<StatusLine {...status} />).lastFrame()!;
-		expect(frame).toContain('3 → 2 → 1');
-		expect(frame).toContain('sigmoid');
-		expect(frame).toContain('no bias');
-		expect(frame).toContain('learning rate 0.001');
-		expect(frame).toContain('seed 0');
-		expect(frame).toContain('running');
-		expect(frame).toContain('iteration 12,345 / 80,000');
-		expect(frame).toContain('10,000 it/s');
-		expect(frame).toContain('1.2 s');
-		expect(frame).toContain('error 1.23457e-4');
-	});
+describe('WeightsTable', () => {
+	test('random magnitudes from 1e-300 to 1e+300: every value, change and gradient whole, each row within the width', async () => {
+		const random = randomOf(7);
+		const magnitude = () => (random() < 0.5 ? -1 : 1) * (1 + 8.99 * random()) * 10 ** Math.round(600 * random() - 300);
+		const tutorial = await snapshotOf(['--seed', '0']);
+		const layout = screenOf(tutorial, INITIAL_STATE, 80, 24, false).layout;
+		if (layout.tooSmall) {
+			throw new Error('80×24 is the smallest layout');
+		}
 
-	test('shows – for the rate until it has been measured', () => {
-		expect(render(<StatusLine {...status} iterationsPerSecond={0} />).lastFrame()).toContain('– it/s');
-		expect(render(<StatusLine {...status} state="paused" />).lastFrame()).toContain('0 it/s');
-	});
+		// the width the 80-column layout gives the table inside its panel
+		const narrowest = layout.weights.width - 4;
+		const terminal = componentTerminal();
+		onTestFinished(() => terminal.close());
+		for (const showCheck of [false, true]) {
+			const rows: WeightRow[] = weightRefs([3, 2, 1], false).map(ref => ({
+				...ref,
+				value: magnitude(),
+				change: magnitude(),
+				gradient: magnitude(),
+				check: showCheck ? Math.abs(magnitude()) : undefined,
+			}));
+			const weights: Window<WeightRow> = {start: 0, total: rows.length, rows};
+			const widest = weightsTableWidth(weights, showCheck);
+			expect(narrowest).toBeLessThan(widest);
+			for (let width = widest; width >= narrowest; width--) {
+				const frame = plain(
+					terminal.frame(
+						<Box width={width}>
+							<WeightsTable weights={weights} selected={0} height={10} showCheck={showCheck} width={width} />
+						</Box>,
+					),
+				);
+				const lines = linesOf(frame);
+				expect(lines).toHaveLength(rows.length + 1);
+				for (const [k, row] of rows.entries()) {
+					const line = lines[k + 1]!;
+					expect(line.length, line).toBeLessThanOrEqual(width);
+					expect(line).not.toContain('…');
+					expect(line.startsWith(`${row.name} `), line).toBe(true);
+					const cells = line
+						.trim()
+						.split(/\s+/)
+						.slice(showCheck ? -4 : -3);
+					const shown = [row.value, row.change!, row.gradient!, ...(showCheck ? [row.check!] : [])];
+					for (const [c, cell] of cells.entries()) {
+						const value = Number(cell);
+						const actual = shown[c]!;
+						// whole: the cell is the number itself, rounded to the digits it has room for
+						expect(Number.isFinite(value), `${cell} in ${line}`).toBe(true);
+						expect(Math.sign(value)).toBe(Math.sign(actual));
+						expect(Math.abs(value - actual) / Math.abs(actual), `${cell} for ${actual}`).toBeLessThanOrEqual(0.5);
+					}
 
-	test('says where training diverged, and shows – before the first iteration', () => {
-		const frame = render(<StatusLine {...status} state="diverged" divergedAt={321} error={undefined} />).lastFrame()!;
-		expect(frame).toContain('diverged at iteration 321');
-		expect(frame).toContain('error –');
-	});
-
-	test('uses "lr" on narrow terminals and stays within the width', () => {
-		const frame = render(<StatusLine {...status} width={80} bias />).lastFrame()!;
-		expect(frame).toContain('lr 0.001');
-		expect(frame).toContain('bias');
-		for (const line of frame.split('\n')) {
-			expect(line.length).toBeLessThanOrEqual(80);
+					// a change is signed: a positive one shows its +
+					expect(cells[1]!.startsWith(row.change! > 0 ? '+' : '-'), line).toBe(true);
+				}
+			}
 		}
 	});
 });
 
-const rowsOf = (network: Network) => weightRows(network, weightRefs(network.layers, network.bias));
+describe('MapPanel', () => {
+	// one sigmoid neuron with weights 1, -1 and bias 0: its output is sigmoid(x1 − x2), the boundary the line x1 = x2
+	const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+	const CSV = 'x1,x2,t\n-3,3,0\n3,-3,1\n-2,1,0\n2,-1,1\n-1,2,0\n1,-2,1\n-3,-1,0\n3,1,1\n-2,3,0\n2,-3,1\n';
+	const COLUMNS = 24;
+	const LINES = 8;
+	const mapOf = async () =>
+		(
+			await snapshotOf(
+				['--layers', '2,1', '--bias', '--data', 'line.csv', '--test', '0.4', '--seed', '0'],
+				{csv: CSV, weights: [[[1, -1, 0]]]},
+				{
+					map: {columns: COLUMNS, rows: 2 * LINES, layer: 0},
+				},
+			)
+		).map!;
 
-describe('WeightsTable', () => {
-	test("names the tutorial's weights with their endpoints, values to 6 and gradients to 4 significant digits", () => {
-		const frame = render(<WeightsTable rows={rowsOf(tutorialNetwork(1))} selected={0} height={20} showCheck={false} />).lastFrame()!;
-		const lines = frame.split('\n');
-		expect(lines[0]).toMatch(/weight\s+link\s+value\s+change\s+gradient/);
-		expect(lines.map(line => line.trim().split(/\s+/)[0])).toEqual(['weight', 'W11', 'W21', 'W31', 'W12', 'W22', 'W32', 'W41', 'W42']);
-		expect(frame).toMatch(/W11\s+x1 → h1\s+0\.548813\s+-4\.667e-7\s+4\.667e-4/);
-		expect(frame).toMatch(/W41\s+h1 → out\s+0\.437399\s+-1\.882e-4\s+0\.1882/);
-		expect(frame).not.toContain('below');
+	/** The centre of pixel (column, pixel row) on the plane. */
+	const pixel = (map: MapData, column: number, row: number) => {
+		const x2 = map.x2!;
+		return {
+			x1: map.x1[0] + ((map.x1[1] - map.x1[0]) * (column + 0.5)) / COLUMNS,
+			x2: x2[1] - ((x2[1] - x2[0]) * (row + 0.5)) / (2 * LINES),
+		};
+	};
+
+	/** The character cell a sample falls in. */
+	const cellOf = (map: MapData, point: {x1: number; x2: number}) => {
+		const x2 = map.x2!;
+		return {
+			column: Math.floor(((point.x1 - map.x1[0]) / (map.x1[1] - map.x1[0])) * COLUMNS),
+			line: Math.floor(((x2[1] - point.x2) / (x2[1] - x2[0])) * LINES),
+		};
+	};
+
+	/** The characters of a line of terminal output with the 256-colour foreground and background each is drawn in. */
+	function cellsOf(line: string): Array<{character: string; fg: number | undefined; bg: number | undefined}> {
+		const cells: Array<{character: string; fg: number | undefined; bg: number | undefined}> = [];
+		let fg: number | undefined;
+		let bg: number | undefined;
+		// eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
+		for (const match of line.matchAll(/\u001B\[([\d;]*)m|([^\u001B])/gu)) {
+			if (match[2] !== undefined) {
+				cells.push({character: match[2], fg, bg});
+				continue;
+			}
+
+			const codes = match[1]!.split(';').map(Number);
+			for (let k = 0; k < codes.length; k++) {
+				if ((codes[k] === 38 || codes[k] === 48) && codes[k + 1] === 5) {
+					if (codes[k] === 38) {
+						fg = codes[k + 2];
+					} else {
+						bg = codes[k + 2];
+					}
+
+					k += 2;
+				} else if (codes[k] === 39 || codes[k] === 0) {
+					fg = undefined;
+				}
+
+				if (codes[k] === 49 || codes[k] === 0) {
+					bg = undefined;
+				}
+			}
+		}
+
+		return cells;
+	}
+
+	/** The xterm cube colour's red and blue levels (0 … 5). */
+	const redBlue = (code: number) => ({red: Math.floor((code - 16) / 36), blue: (code - 16) % 6});
+
+	test('with colour: the half blocks take the colours of sigmoid(x1 − x2), orange above the line x1 = x2 and blue below', async () => {
+		const map = await mapOf();
+		expect(map.output.columns).toBe(COLUMNS);
+		const frame = frameAt(<MapPanel map={map} style={{colour: true, discrete: false}} marked={undefined} layers={[2, 1]} width={COLUMNS} height={LINES + 4} />);
+		const lines = linesOf(frame)
+			.slice(0, LINES)
+			.map(line => cellsOf(line));
+		const marked = new Set(map.points.map(point => cellOf(map, point)).map(({line, column}) => `${line},${column}`));
+		const colour = (value: number) => colourOf(value, [0, 1], false, false);
+		let orange = 0;
+		let blue = 0;
+		for (const [line, cells] of lines.entries()) {
+			expect(cells).toHaveLength(COLUMNS);
+			for (const [column, cell] of cells.entries()) {
+				if (marked.has(`${line},${column}`)) {
+					continue;
+				}
+
+				const top = pixel(map, column, 2 * line);
+				const bottom = pixel(map, column, 2 * line + 1);
+				expect(cell.character).toBe('▀');
+				expect([cell.fg, cell.bg], `line ${line} column ${column}`).toEqual([colour(sigmoid(top.x1 - top.x2)), colour(sigmoid(bottom.x1 - bottom.x2))]);
+				const {red, blue: blueLevel} = redBlue(cell.fg!);
+				if (top.x1 < top.x2 - 1) {
+					expect(red).toBeGreaterThan(blueLevel);
+					orange++;
+				} else if (top.x1 > top.x2 + 1) {
+					expect(blueLevel).toBeGreaterThan(red);
+					blue++;
+				}
+			}
+		}
+
+		expect(orange).toBeGreaterThan(40);
+		expect(blue).toBeGreaterThan(40);
+		// the far corners are the Playground's orange and blue themselves
+		expect(lines[0]![0]!.fg).toBe(colour(0));
+		expect(lines[LINES - 1]![COLUMNS - 1]!.bg).toBe(colour(1));
+
+		// the samples: a mark by held out or not, a colour by class
+		const classColours = new Map<number, Set<number | undefined>>();
+		const tests = new Set<number>();
+		for (const point of map.points) {
+			const {line, column} = cellOf(map, point);
+			const cell = lines[line]![column]!;
+			expect(cell.character).toBe(point.test ? '◆' : '●');
+			classColours.set(point.value, (classColours.get(point.value) ?? new Set()).add(cell.fg));
+			if (point.test) {
+				tests.add(point.value);
+			}
+		}
+
+		expect(tests).toEqual(new Set([0, 1]));
+		expect(classColours.get(0)!.size).toBe(1);
+		expect(classColours.get(1)!.size).toBe(1);
+		expect([...classColours.get(0)!][0]).not.toBe([...classColours.get(1)!][0]);
+		expect(plain(frame).replaceAll(/\s+/g, ' ')).toMatch(/orange low, blue high\W+● train\W+◆ test/);
 	});
 
-	test('shows – for change and gradient before the first iteration', () => {
-		const frame = render(<WeightsTable rows={rowsOf(tutorialNetwork(0))} selected={0} height={20} showCheck={false} />).lastFrame()!;
-		expect(frame).toMatch(/W11\s+x1 → h1\s+0\.548814\s+–\s+–/);
-	});
+	test('without colour: shades ░▒▓█ by value, no escape codes, and marks by class and for test samples', async () => {
+		const map = await mapOf();
+		const frame = frameAt(
+			<MapPanel map={map} style={{colour: false, discrete: false}} marked={undefined} layers={[2, 1]} width={COLUMNS} height={LINES + 4} />,
+		);
+		expect(frame).not.toContain('\u001B');
+		const lines = linesOf(frame).slice(0, LINES);
+		const marks = new Map<string, string>();
+		for (const point of map.points) {
+			const {line, column} = cellOf(map, point);
+			marks.set(`${line},${column}`, point.test ? (point.value === 0 ? 'O' : 'X') : point.value === 0 ? 'o' : 'x');
+		}
 
-	test('scrolls with the selection and says how many rows are hidden (tutorial-10 has 22)', () => {
-		const rows = rowsOf(tutorialNetwork(1, PRESETS['tutorial-10']!));
-		expect(rows).toHaveLength(22);
-		const top = render(<WeightsTable rows={rows} selected={0} height={8} showCheck={false} />).lastFrame()!;
-		expect(top).toContain('W1,1');
-		expect(top).toContain('↓ 15 below');
-		expect(top).not.toContain('W11,2');
-		const bottom = render(<WeightsTable rows={rows} selected={21} height={8} showCheck={false} />).lastFrame()!;
-		expect(bottom).toContain('W11,2');
-		expect(bottom).toContain('↑ 15 above');
-		expect(bottom).not.toContain('W1,1 ');
-		const middle = render(<WeightsTable rows={rows} selected={10} height={8} showCheck={false} />).lastFrame()!;
-		expect(middle).toMatch(/↑ \d+ above · ↓ \d+ below/);
-	});
+		expect(new Set(marks.values())).toEqual(new Set(['o', 'x', 'O', 'X']));
+		for (const [line, text] of lines.entries()) {
+			expect([...text]).toHaveLength(COLUMNS);
+			for (const [column, character] of [...text].entries()) {
+				const mark = marks.get(`${line},${column}`);
+				if (mark) {
+					expect(character).toBe(mark);
+					continue;
+				}
 
-	test('shows the gradient check column when asked', () => {
-		const rows = rowsOf(tutorialNetwork(1)).map(row => ({...row, check: 3.2e-11}));
-		const frame = render(<WeightsTable rows={rows} selected={0} height={20} showCheck />).lastFrame()!;
-		expect(frame.split('\n')[0]).toContain('check');
-		expect(frame).toContain('3.2e-11');
-	});
-});
+				// one character a cell: its top pixel, in five shades from blank (low) to █ (high)
+				const top = pixel(map, column, 2 * line);
+				const value = sigmoid(top.x1 - top.x2);
+				expect(character, `line ${line} column ${column}`).toBe(' ░▒▓█'[Math.min(4, Math.floor(value * 5))]);
+				if (top.x1 < top.x2 - 1) {
+					expect(' ░').toContain(character);
+				} else if (top.x1 > top.x2 + 1) {
+					expect('▓█').toContain(character);
+				}
+			}
+		}
 
-describe('ErrorChart', () => {
-	const falling = Array.from({length: 50}, (_, k) => 0.3 * 0.9 ** k);
-	const props = {mode: 'error', logScale: false, current: falling, axisStart: 1, axisEnd: 80_000, markers: [], height: 12} as const;
-
-	test('draws the series with asciichart, axis labels and the iteration range under it', () => {
-		const frame = render(<ErrorChart {...props} />).lastFrame()!;
-		const lines = frame.split('\n');
-		expect(lines.length).toBeLessThanOrEqual(12);
-		expect(frame).toContain('┤');
-		expect(frame).toContain('0.300');
-		expect(lines.at(-1)).toContain('iterations 1 … 80,000');
-	});
-
-	test('on a log scale the labels span the decades', () => {
-		const frame = render(<ErrorChart {...props} logScale />).lastFrame()!;
-		expect(frame).toContain('0.300');
-		expect(frame).toMatch(/0\.0017|1\.7\de-3/);
-	});
-
-	test('marks learning-rate changes under the plot', () => {
-		const frame = render(<ErrorChart {...props} markers={[{column: 10, learningRate: 0.002}]} />).lastFrame()!;
-		expect(frame).toContain('▲lr 0.00200');
-	});
-
-	test('says what to do before there is a curve', () => {
-		expect(render(<ErrorChart {...props} current={[]} />).lastFrame()).toContain('press s to step');
-		expect(render(<ErrorChart {...props} current={[0.33]} />).lastFrame()).toContain('after one iteration: 0.330000');
-	});
-
-	test('never throws on NaN or Infinity (a diverged run)', () => {
-		const frame = render(<ErrorChart {...props} current={[1, 2, Number.NaN, Number.POSITIVE_INFINITY, 3]} />).lastFrame()!;
-		expect(frame).toContain('┤');
-	});
-});
-
-describe('ChainPanel', () => {
-	test("gives the tutorial's g1 … g5 for W11 and their product, the table's gradient", () => {
-		const network = tutorialNetwork(1);
-		const [w11] = weightRefs(network.layers, false);
-		const chain = chainOf(network, w11!);
-		const frame = render(<ChainPanel chain={chain} width={60} height={10} />).lastFrame()!;
-		expect(frame).toMatch(/g1 = dError\/dPredicted\s+= 1\.157/);
-		expect(frame).toMatch(/g2 = dPredicted\/dSOP3\s+= 0\.1725/);
-		expect(frame).toMatch(/g3 = dSOP3\/dActiv1\s+= 0\.4376/);
-		expect(frame).toMatch(/g4 = dActiv1\/dSOP1\s+= 0\.05345/);
-		expect(frame).toMatch(/g5 = dSOP1\/dW11\s+= 0\.1000/);
-		expect(frame).toContain(`gradient = g1·g2·g3·g4·g5 = 4.667e-4`);
-	});
-
-	test('for W42, three factors: g1 · g2 · g3 with g3 = Activ2', () => {
-		const network = tutorialNetwork(1);
-		const w42 = weightRefs(network.layers, false).find(ref => ref.name === 'W42')!;
-		const frame = render(<ChainPanel chain={chainOf(network, w42)} width={60} height={10} />).lastFrame()!;
-		expect(frame).toMatch(/g3 = dSOP3\/dW42/);
-		expect(frame).toContain('gradient = g1·g2·g3 = 0.1888');
-		expect(frame).not.toContain('g4');
-	});
-
-	test('with several samples and outputs: the backpropagated form and the mean over samples', () => {
-		const network = new Network({
-			layers: [2, 3, 2],
-			activation: 'tanh',
-			bias: true,
-			samples: [
-				{x: [0.5, -1], t: [0.1, 0.9]},
-				{x: [1, 2], t: [0.3, 0.2]},
-			],
-		});
-		network.initialise(3);
-		network.iterate(0.1);
-		const ref = weightRefs(network.layers, true)[0]!;
-		const chain = chainOf(network, ref);
-		const frame = render(<ChainPanel chain={chain} width={80} height={12} />).lastFrame()!;
-		expect(chain.form).toBe('backpropagated');
-		expect(frame).toContain('Σ w · dError/dSOP over the next layer');
-		expect(frame).toContain('sample 1 of 2');
-		expect(frame).toContain('gradient = mean over 2 samples');
-	});
-
-	test('shows the finite-difference gradient when a check has run', () => {
-		const network = tutorialNetwork(1);
-		const chain = chainOf(network, weightRefs(network.layers, false)[0]!);
-		const frame = render(<ChainPanel chain={chain} numeric={{gradient: 4.666_66e-4, relativeDifference: 2e-10}} width={80} height={10} />).lastFrame()!;
-		expect(frame).toContain('finite differences  = 4.66666e-4');
-		expect(frame).toContain('relative difference = 2.0e-10');
-	});
-
-	test('asks for a step before the first iteration', () => {
-		expect(render(<ChainPanel chain={undefined} width={60} height={10} />).lastFrame()).toContain('step once (s)');
-	});
-});
-
-describe('SamplesPanel', () => {
-	test('one sample: inputs, target, predicted output and error as a list', () => {
-		const frame = render(
-			<SamplesPanel rows={[{inputs: [0.1, 0.4, 4.1], target: [0.2], predicted: [0.778_476_6], error: 0.334_635}]} start={0} height={6} width={50} />,
-		).lastFrame()!;
-		expect(frame).toMatch(/inputs\s+0\.1, 0\.4, 4\.1/);
-		expect(frame).toMatch(/target\s+0\.2/);
-		expect(frame).toMatch(/predicted\s+0\.7785/);
-		expect(frame).toMatch(/error\s+0\.3346/);
-	});
-
-	test('many samples: a line each, scrolling with a note', () => {
-		const rows = Array.from({length: 20}, (_, s) => ({inputs: [s, s + 1], target: [s % 2], predicted: [0.5], error: 0.25}));
-		const frame = render(<SamplesPanel rows={rows} start={4} height={6} width={70} />).lastFrame()!;
-		expect(frame).toContain('#5 ');
-		expect(frame).not.toContain('#4 ');
-		expect(frame).toContain('samples 5–9 of 20');
+		// the legend says which mark is which
+		expect(plain(frame).replaceAll(/\s+/g, ' ')).toMatch(/o x train\W+O X test/);
 	});
 });
 
 describe('NetworkDiagram', () => {
-	const network = tutorialNetwork(1);
-	const activations = network.activations.map((layer, l) => layer.subarray(0, network.layers[l]));
-
-	test('draws every neuron with its activation and highlights the selected connection', () => {
-		const frame = render(
-			<NetworkDiagram
-				layers={[3, 2, 1]}
-				activations={activations}
-				selected={{layer: 0, from: 2, to: 1}}
-				caption={{name: 'W32', from: 'x3', to: 'h2', value: 0.645_894}}
-				width={60}
-				height={12}
-			/>,
-		).lastFrame()!;
-		for (const neuron of ['x1 0.100', 'x2 0.400', 'x3 4.10', 'h1 0.', 'h2 0.', 'out 0.778']) {
-			expect(frame).toContain(neuron);
+	test.each([...PRESETS.keys()])('%s: every neuron is in the diagram the 200×60 layout shows after d', async name => {
+		const snapshot = await snapshotOf(['--preset', name, '--seed', '0']);
+		const {layers} = snapshot.run;
+		const screen = screenOf(snapshot, {...INITIAL_STATE, diagram: 'on'}, 200, 60, false);
+		if (screen.layout.tooSmall) {
+			throw new Error('200×60 is not too small');
 		}
 
-		expect(frame).toMatch(/x3 4\.10\s+─+┘/);
-		expect(frame).toMatch(/┌─+▶ h2/);
-		expect(frame).toContain('W32 = 0.645894 (x3 → h2)');
+		const box = screen.layout.diagram;
+		expect(box.width).toBeGreaterThan(0);
+		const text = plain(
+			frameAt(
+				<Box width={box.width - 4} height={box.height - 2} flexDirection="column">
+					<NetworkDiagram diagram={snapshot.diagram} selected={screen.selected} colour={false} width={box.width - 4} height={box.height - 2} />
+				</Box>,
+				200,
+			),
+		);
+		expect(text).not.toMatch(CUT_NUMBER);
+		for (const line of linesOf(text)) {
+			expect(line.length).toBeLessThanOrEqual(box.width - 4);
+		}
+
+		if (layers.some(n => n > 12)) {
+			// too many to draw: each layer is summarised, with its size
+			const neurons = (n: number) => `${n} neuron${n === 1 ? '' : 's'},`;
+			expect(text).toContain(`inputs: ${neurons(layers[0]!)}`);
+			expect(text).toContain(`hidden layer 1: ${neurons(layers[1]!)}`);
+			expect(text).toContain(`outputs: ${neurons(layers.at(-1)!)}`);
+			return;
+		}
+
+		const names = layers.flatMap((n, l) => Array.from({length: n}, (_, j) => neuronName(layers, l, j)));
+		for (const neuron of names) {
+			// a name and its activation
+			expect(text, `${neuron} in\n${text}`).toMatch(new RegExp(`(^|\\s)${neuron.replaceAll('.', '\\.')} -?\\d`, 'm'));
+		}
+
+		// every weight into a neuron is a glyph: as many strip glyphs as weights
+		const glyphs = [...text.matchAll(/[▁▂▃▄▅▆▇█▏▎▍▌▋▊▉·]/g)].length;
+		expect(glyphs).toBeGreaterThanOrEqual(snapshot.run.weightCount);
 	});
 
-	test('summarises networks too wide to draw', () => {
-		const wide = new Network({layers: [20, 3, 1], activation: 'sigmoid', bias: false, samples: [{x: Array.from({length: 20}, () => 1), t: [0]}]});
-		wide.initialise(0);
-		wide.iterate(0.1);
-		const frame = render(
-			<NetworkDiagram
-				layers={wide.layers}
-				activations={wide.activations}
-				selected={{layer: 0, from: 0, to: 0}}
-				caption={{name: 'W1,1', from: 'x1', to: 'h1', value: 0.5}}
-				width={80}
-				height={10}
-			/>,
-		).lastFrame()!;
-		expect(frame).toContain('too wide to draw');
-		expect(frame).toContain('inputs: 20 neurons');
+	test('without colour a negative weight never looks like a positive one', () => {
+		for (let level = 1; level <= 8; level++) {
+			expect(weightGlyph(-level / 8, 1, false).text).not.toBe(weightGlyph(level / 8, 1, false).text);
+		}
+	});
+
+	test('d hides the diagram and shows it again', async () => {
+		const dashboard = await openDashboard(['--seed', '0', '--paused'], {columns: 120, rows: 40});
+		expect(panelLines(dashboard.frame(), 'Network').join('\n')).toMatch(/x1 0\.100[\s\S]*h1 0\.943[\s\S]*out 0\.778/);
+		await dashboard.press('d', frame => !frame.includes('╭─ Network'));
+		const screen = await dashboard.press('d', '╭─ Network');
+		expect(panelLines(screen, 'Network').join('\n')).toMatch(/x1 0\.100[\s\S]*h1 0\.943[\s\S]*out 0\.778/);
 	});
 });
 
-describe('KeysLine and HelpOverlay', () => {
-	test('the keys line always offers help and quit, and fits the width', () => {
-		// ink-testing-library's terminal is 100 columns wide
-		for (const width of [80, 100]) {
-			const frame = render(<KeysLine width={width} />).lastFrame()!;
-			expect(frame).toContain('space run/pause');
-			expect(frame).toContain('g grad check');
-			expect(frame).toContain('? help');
-			expect(frame).toContain('q quit');
-			expect(frame.length).toBeLessThanOrEqual(width);
+describe('Panel', () => {
+	test('its top border is as wide as the panel: a title and hint are shown whole or not at all', () => {
+		const terminal = componentTerminal();
+		try {
+			for (let width = 12; width <= 40; width++) {
+				const [top, ...rest] = linesOf(
+					plain(
+						terminal.frame(
+							<Panel title="Network" hint="sample #1 · d hides" width={width} height={4}>
+								<Text>x</Text>
+							</Panel>,
+						),
+					),
+				);
+				expect(top!.length, top).toBe(width);
+				expect(top).toMatch(/^╭─ \S.* ─*╮$/);
+				expect(top).not.toContain('…');
+				expect(top!.includes('sample #1 · d hides'), top).toBe(width >= 'Network sample #1 · d hides'.length + 5);
+				expect(rest.at(-1)!.length).toBe(width);
+			}
+		} finally {
+			terminal.close();
+		}
+	});
+});
+
+describe('KeysLine', () => {
+	test('at every width from 80 it ends with ? help · q quit and fits', () => {
+		for (let width = 80; width <= 200; width += 8) {
+			const line = plain(frameAt(<KeysLine width={width} message={undefined} />, width));
+			expect(line).toMatch(/^space run\/pause · .* · \? help · q quit$/);
+			expect(line.length).toBeLessThanOrEqual(width);
 		}
 	});
 
-	test('a message replaces the keys', () => {
-		expect(render(<KeysLine width={80} message="wrote run.json" />).lastFrame()).toBe('wrote run.json');
-	});
-
-	test('help explains every panel and every key', () => {
-		const frame = render(<HelpOverlay width={100} height={40} />).lastFrame()!;
-		for (const [panel] of PANELS) {
-			expect(frame).toContain(panel);
-		}
-
-		for (const [key, , long] of KEYS) {
-			expect(frame).toContain(`${key}: ${long}`);
+	test('a message takes its place, on one line: whole words, never a number cut', () => {
+		expect(plain(frameAt(<KeysLine width={80} message="wrote checkpoint descent-0-1.json at iteration 1" />))).toBe(
+			'wrote checkpoint descent-0-1.json at iteration 1',
+		);
+		const long = 'phase 7 of 7, the update: change = −lr · gradient; w = w + change: iteration 12,345 is done and 0.123456 more words';
+		for (const width of [80, 60, 40]) {
+			const line = plain(frameAt(<KeysLine width={width} message={long} />));
+			expect(linesOf(line)).toHaveLength(1);
+			expect(line.length).toBeLessThanOrEqual(width);
+			expect(line).toMatch(/ …$/);
+			expect(long.startsWith(line.slice(0, -2))).toBe(true);
+			expect(line).not.toMatch(CUT_NUMBER);
 		}
 	});
 });

@@ -12,6 +12,8 @@ export type ChainPanelProps = {
 	readonly check: CheckStatus | undefined;
 	/** Which sample of the batch the factors are of, in words, when there are several. */
 	readonly sampleLabel: string | undefined;
+	/** The page shown when the chain is longer than the panel (Tab turns them). */
+	readonly page: number;
 	readonly width: number;
 	readonly height: number;
 };
@@ -32,13 +34,14 @@ export function ChainPanel(props: ChainPanelProps) {
 
 	// the fullest form whose lines fit the panel unwrapped, else the fullest that fits wrapped
 	const attempts = [chainLines(props, true, true), chainLines(props, false, true), chainLines(props, false, false)];
-	const unwrapped = attempts.find(lines => lines.length <= height && lines.every(line => line.text.length <= width));
+	const unwrapped = attempts.find(lines => lines.length <= height && lines.every(line => line.dim || line.text.length <= width));
 	const wrapped = attempts.map(lines => lines.flatMap(line => wrapText(line.text, width).map(text => ({...line, text}))));
 	const lines = unwrapped ?? wrapped.find(candidate => candidate.length <= height) ?? wrapped.at(-1)!;
-	const shown =
-		lines.length <= height
-			? lines
-			: [...lines.slice(0, height - 2), {text: `(${lines.length - height + 1} lines more: a taller window shows them)`, dim: true}, lines.at(-1)!];
+	// longer than the panel: pages, the last line saying which and how to turn them
+	const room = Math.max(1, height - 1);
+	const pages = lines.length <= height ? 1 : Math.ceil(lines.length / room);
+	const page = props.page % pages;
+	const shown = pages === 1 ? lines : [...lines.slice(page * room, (page + 1) * room), {text: `page ${page + 1} of ${pages} · Tab turns`, dim: true}];
 	return (
 		<Box flexDirection="column">
 			{shown.map((line, k) => (
@@ -71,7 +74,7 @@ function chainLines({chain, reached, check, sampleLabel}: ChainPanelProps, formu
 
 	const allKnown = !reached || c.factors.every(factor => reached(factor.layer));
 	if (!allKnown) {
-		lines.push({text: 'the rest comes as the backward pass reaches each layer (p)', dim: true});
+		lines.push({text: 'the rest comes with the backward pass (p)', dim: true});
 		return lines;
 	}
 
@@ -96,12 +99,14 @@ function chainLines({chain, reached, check, sampleLabel}: ChainPanelProps, formu
 		);
 	}
 
+	// during a phase walk the update is its last phase: until then the steps and the change are not computed
+	const updated = !reached;
 	for (const step of c.steps) {
-		lines.push({text: `${step.formula} = ${value(step.value)}`});
+		lines.push({text: `${step.formula} = ${updated ? value(step.value) : '…'}`});
 	}
 
 	const sgd = c.steps.length === 0 && products ? ` = −${c.learningRate} · ${value(c.gradient)}` : '';
-	lines.push({text: `${c.changeFormula}${sgd} = ${value(c.change)}`, bold: true});
+	lines.push({text: `${c.changeFormula}${sgd} = ${updated ? value(c.change) : '… (the update phase)'}`, bold: updated});
 	if (check?.state === 'done' && check.selected) {
 		lines.push({
 			text: `finite differences = ${formatNumber(check.selected.numeric, 6)}, relative difference ${formatNumber(check.selected.relativeDifference, 2)}`,

@@ -35,14 +35,7 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 	const test = mode === 'error' && history.test.length > 0 ? history.test : undefined;
 	const legend: Array<{text: string; color: string}> = [
 		...(compared ? [{text: `grey: the previous run (${previous!.label}); x clears it`, color: 'gray'}] : []),
-		...(test
-			? [
-					{
-						text: `yellow: the test error, measured every ${formatCount(testStride(history))} iterations; cyan: the ${history.batchError ? 'batch error' : 'error'}`,
-						color: 'yellow',
-					},
-				]
-			: []),
+		...(test ? [{text: `yellow: test error · cyan: ${history.batchError ? 'batch error' : 'error'}`, color: 'yellow'}] : []),
 		...(mode === 'output' ? [{text: `grey: the target ${formatNumber(history.target, 6)}`, color: 'gray'}] : []),
 	].flatMap(line => wrapText(line.text, width).map(text => ({...line, text})));
 	const markers = learningRateChanges.filter(change => change.iteration >= axisStart && change.iteration > 0);
@@ -99,9 +92,4 @@ function emptyText(own: readonly HistoryPoint[], mode: ChartMode, history: Histo
 	return mode === 'output' && history.error.length > 0
 		? 'the first training sample has been in no batch yet'
 		: 'no iterations yet: press s to step or space to run';
-}
-
-function testStride(history: History): number {
-	const [a, b] = history.test.slice(-2);
-	return a && b ? b.iteration - a.iteration : 1;
 }

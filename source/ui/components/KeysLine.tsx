@@ -10,7 +10,8 @@ export type KeysLineProps = {
 /** One line: what the keys do, as many as fit in the table's order, and always the way to the rest: `? help · q quit`. */
 export function KeysLine({width, message}: KeysLineProps) {
 	if (message) {
-		return <Text color="yellow">{message}</Text>;
+		// one line, as the layout counts it: whole words that fit, then an ellipsis of its own
+		return <Text color="yellow">{fitWords(message, width)}</Text>;
 	}
 
 	const always = BINDINGS.filter(binding => binding.keys === '?' || binding.keys === 'q').map(binding => `${binding.keys} ${binding.short}`);
@@ -31,4 +32,23 @@ export function KeysLine({width, message}: KeysLineProps) {
 			{[...parts, ...always].join(' · ')}
 		</Text>
 	);
+}
+
+/** The words of `text` that fit `width`, and ` …` when some are left out: never a word (or a number) cut. */
+export function fitWords(text: string, width: number): string {
+	if (text.length <= width) {
+		return text;
+	}
+
+	let line = '';
+	for (const word of text.split(' ')) {
+		const next = line === '' ? word : `${line} ${word}`;
+		if (next.length + 2 > width) {
+			break;
+		}
+
+		line = next;
+	}
+
+	return `${line} …`;
 }

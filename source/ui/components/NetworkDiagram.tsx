@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import type {Diagram, WeightRow} from '../../core/snapshot.js';
 import {formatNumber} from '../../session/format.js';
-import {drawDiagram, isDrawable, summariseLayers, weightGlyph, type Selected} from '../diagram.js';
-import {wrapText} from '../text.js';
+import {drawDiagram, isDrawable, neuronLines, summariseLayers, weightGlyph, type Selected} from '../diagram.js';
+import {textOf, wrapText} from '../text.js';
 import {Line} from './Line.js';
 
 export type NetworkDiagramProps = {
@@ -17,8 +17,18 @@ export type NetworkDiagramProps = {
 /** The network as the tutorial's figure: neurons with their activations, every connection in a strip before its neuron, the selected one drawn. */
 export function NetworkDiagram({diagram, selected, colour, width, height}: NetworkDiagramProps) {
 	const caption = selected ? `${selected.name} = ${formatNumber(selected.value, 6)} (${selected.from} → ${selected.to})` : '';
-	if (!isDrawable(diagram)) {
-		const lines = ['over 12 neurons in a layer: per layer instead of drawn', ...summariseLayers(diagram), caption].flatMap(line => wrapText(line, width));
+	const mark: Selected | undefined = selected && {layer: selected.layer, from: selected.col, to: selected.row};
+	const lines = isDrawable(diagram) ? drawDiagram(diagram, mark, colour) : [];
+	// when the panel is short, keep every neuron's line and drop the spacing lines between them
+	const kept = neuronLines(diagram.layers);
+	const compact = lines.length + 2 > height ? lines.filter((_, y) => kept.has(y)) : lines;
+	// a drawing that does not fit is not cut (its numbers with it): the layers are summarised instead
+	const fits = compact.length + wrapText(caption, width).length <= height && lines.every(line => textOf(line).length <= width);
+	if (!isDrawable(diagram) || !fits) {
+		const why = isDrawable(diagram)
+			? 'too large for this panel (a larger window draws it): per layer'
+			: 'over 12 neurons in a layer: per layer instead of drawn';
+		const lines = [why, ...summariseLayers(diagram), caption].flatMap(line => wrapText(line, width));
 		return (
 			<Box flexDirection="column">
 				{lines.slice(0, height).map((line, k) => (
@@ -30,14 +40,10 @@ export function NetworkDiagram({diagram, selected, colour, width, height}: Netwo
 		);
 	}
 
-	const mark: Selected | undefined = selected && {layer: selected.layer, from: selected.col, to: selected.row};
-	const lines = drawDiagram(diagram, mark, colour);
-	const legend = [weightGlyph(1, 1, colour), {text: ' +  '}, weightGlyph(-1, 1, colour), {text: ' −  a glyph per weight into each neuron, taller = larger'}];
-	// when the panel is short, keep every neuron line and drop the spacing lines between them
-	const compact = lines.length + 2 > height ? lines.filter((_, y) => y % 2 === (lines.length % 2 === 1 ? 0 : 1) || y === 0) : lines;
+	const legend = [weightGlyph(1, 1, colour), {text: ' + '}, weightGlyph(-1, 1, colour), {text: ' − : a glyph per weight into a neuron'}];
 	return (
 		<Box flexDirection="column">
-			{compact.slice(0, Math.max(1, height - 2)).map((line, y) => (
+			{compact.map((line, y) => (
 				<Line key={y} segments={line} />
 			))}
 			<Text color="yellow">{caption}</Text>

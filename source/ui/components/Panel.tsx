@@ -12,7 +12,8 @@ type PanelProps = {
 
 /** A rounded box of a fixed size, its title set in the top border to save a line. */
 export function Panel({title, hint, width, height, children}: PanelProps) {
-	const room = Math.max(0, width - 4);
+	// the border line is `╭─ title hint ─…╮`: five columns besides the title and the hint
+	const room = Math.max(0, width - 5);
 	const shownTitle = title.length <= room ? title : title.slice(0, room);
 	const shownHint = hint && shownTitle.length + 1 + hint.length <= room ? ` ${hint}` : '';
 	const used = shownTitle.length + shownHint.length + 2;

@@ -1,12 +1,41 @@
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import type {PhaseStatus} from '../../core/snapshot.js';
+import {formatNumber} from '../../session/format.js';
+import {wrapText} from '../text.js';
 
-/** During a phase walk: which phase, of how many, and what it computed, in words. */
+/** Lines the phase walk takes under the status: what the phase computes (two lines at most), then its numbers. */
+export const PHASE_LINES = 3;
+
+/** The phase's numbers, in order, as many as fit the line whole; then how many more there are. */
+export function phaseValuesLine(values: PhaseStatus['values'], width: number): string {
+	const texts = values.map(value => `${value.name} = ${formatNumber(value.value, 6)}`);
+	let line = '';
+	for (const [k, text] of texts.entries()) {
+		const candidate = line === '' ? text : `${line}, ${text}`;
+		const more = texts.length - k - 1;
+		if (candidate.length + (more > 0 ? ` (${more} more in the diagram)`.length : 0) > width && line !== '') {
+			return `${line} (${texts.length - k} more in the diagram)`;
+		}
+
+		line = candidate;
+	}
+
+	return line;
+}
+
+/** During a phase walk: which phase of how many and what it computes, in words; then the numbers it computed for the followed sample. */
 export function PhaseLine({phase, width}: {readonly phase: PhaseStatus; readonly width: number}) {
-	const text = `phase ${phase.done} of ${phase.total} (p next, s finishes the iteration) · ${phase.description}`;
+	const full = wrapText(`phase ${phase.done} of ${phase.total} (p next, s ends the iteration): ${phase.description}`, width);
+	const heading =
+		full.length <= PHASE_LINES - 1 ? full : wrapText(`phase ${phase.done} of ${phase.total}: ${phase.description}`, width).slice(0, PHASE_LINES - 1);
 	return (
-		<Text color="cyan" wrap="truncate-end">
-			{text.length <= width ? text : `phase ${phase.done}/${phase.total} · ${phase.description}`}
-		</Text>
+		<Box flexDirection="column" height={PHASE_LINES}>
+			{heading.map(line => (
+				<Text key={line} color="cyan">
+					{line}
+				</Text>
+			))}
+			<Text bold>{phaseValuesLine(phase.values, width)}</Text>
+		</Box>
 	);
 }

@@ -8,17 +8,33 @@ export type WeightsTableProps = {
 	/** Lines available for rows (the header excluded). */
 	readonly height: number;
 	readonly showCheck: boolean;
+	readonly width: number;
 };
 
-/** Columns of the numbers: every double fits them whole (formatFit loses digits, not its end). */
-const VALUE = 11;
-const NUMBER = 10;
-const CHECK = 8;
+/** Widths of the columns: value, change, gradient, check. Every double fits 7 whole (formatFit loses digits, not its end). */
+type Columns = {readonly link: boolean; readonly value: number; readonly number: number; readonly check: number};
 
-/** Column widths for these rows: the layout sizes the panel to them. */
+/** From the roomiest to the narrowest: fewer digits first, then the link column goes (the chain's title names it). */
+const COLUMNS: readonly Columns[] = [
+	{link: true, value: 11, number: 10, check: 8},
+	{link: true, value: 9, number: 9, check: 7},
+	{link: false, value: 11, number: 10, check: 8},
+	{link: false, value: 9, number: 9, check: 7},
+	{link: false, value: 7, number: 7, check: 7},
+];
+
+function widthOf(columns: Columns, labels: {name: number; link: number}, showCheck: boolean): number {
+	return labels.name + (columns.link ? 1 + labels.link : 0) + 1 + columns.value + 2 * (columns.number + 1) + (showCheck ? columns.check + 1 : 0);
+}
+
+/** Width the table would like: the layout sizes the panel to it when it can. */
 export function weightsTableWidth(weights: Window<WeightRow>, showCheck: boolean): number {
-	const {name, link} = labelWidths(weights.rows);
-	return name + 1 + link + 1 + VALUE + 2 * (NUMBER + 1) + (showCheck ? CHECK + 1 : 0);
+	return widthOf(COLUMNS[0]!, labelWidths(weights.rows), showCheck);
+}
+
+/** The roomiest columns that fit `width`. */
+function columnsFor(width: number, labels: {name: number; link: number}, showCheck: boolean): Columns {
+	return COLUMNS.find(columns => widthOf(columns, labels, showCheck) <= width) ?? COLUMNS.at(-1)!;
 }
 
 function labelWidths(rows: readonly WeightRow[]) {
@@ -47,8 +63,14 @@ export function visibleWeightRows(total: number, height: number): number {
 }
 
 /** Every weight: its value, last change and gradient; one row selected; scrolls to keep it in view. */
-export function WeightsTable({weights, selected, height, showCheck}: WeightsTableProps) {
-	const {name, link} = labelWidths(weights.rows);
+export function WeightsTable({weights, selected, height, showCheck, width}: WeightsTableProps) {
+	const labels = labelWidths(weights.rows);
+	const {name, link} = labels;
+	const columns = columnsFor(width, labels, showCheck);
+	const VALUE = columns.value;
+	const NUMBER = columns.number;
+	const CHECK = columns.check;
+	const linkCell = (text: string) => (columns.link ? ` ${text.padEnd(link)}` : '');
 	const visible = visibleWeightRows(weights.total, height);
 	const start = scrollStart(weights.total, selected, visible);
 	const shown = weights.rows.slice(start - weights.start, start - weights.start + visible);
@@ -56,13 +78,15 @@ export function WeightsTable({weights, selected, height, showCheck}: WeightsTabl
 	return (
 		<Box flexDirection="column">
 			<Text dimColor wrap="truncate-end">
-				{'weight'.padEnd(name)} {'link'.padEnd(link)} {cell('value', VALUE)} {cell('change', NUMBER)} {cell('gradient', NUMBER)}
+				{'weight'.padEnd(name)}
+				{linkCell('link')} {cell('value', VALUE)} {cell('change', NUMBER)} {cell('gradient', NUMBER)}
 				{showCheck ? ` ${cell('check', CHECK)}` : ''}
 			</Text>
 			{shown.map(row => (
 				<Text key={row.index} inverse={row.index === selected} wrap="truncate-end">
-					{row.name.padEnd(name)} {`${row.from} → ${row.to}`.padEnd(link)} {cell(formatFit(row.value, VALUE), VALUE)}{' '}
-					{cell(formatFit(row.change, NUMBER, 4, true), NUMBER)} {cell(formatFit(row.gradient, NUMBER, 4), NUMBER)}
+					{row.name.padEnd(name)}
+					{linkCell(`${row.from} → ${row.to}`)} {cell(formatFit(row.value, VALUE), VALUE)} {cell(formatFit(row.change, NUMBER, 4, true), NUMBER)}{' '}
+					{cell(formatFit(row.gradient, NUMBER, 4), NUMBER)}
 					{showCheck ? ` ${cell(row.check === undefined ? '–' : formatFit(row.check, CHECK, 2), CHECK)}` : ''}
 				</Text>
 			))}

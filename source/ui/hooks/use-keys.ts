@@ -1,4 +1,5 @@
-import {useApp, useInput} from 'ink';
+import {useApp, useInput, type Key} from 'ink';
+import {useCallback, useLayoutEffect, useRef} from 'react';
 import {BINDINGS, type KeyContext} from '../keys.js';
 
 /**
@@ -7,21 +8,38 @@ import {BINDINGS, type KeyContext} from '../keys.js';
  */
 export function useKeys(context: Omit<KeyContext, 'exit'> | undefined): void {
 	const {exit} = useApp();
-	useInput((input, key) => {
-		if (!context) {
-			if (input === 'q' || key.escape || (key.ctrl && input === 'c')) {
-				exit();
-			}
-
-			return;
-		}
-
-		const characters = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-		for (const character of characters) {
-			const binding = BINDINGS.find(candidate => candidate.match(character, key));
-			if (binding && (!context.state.help || binding.inHelp)) {
-				binding.act({...context, exit}, character, key);
-			}
-		}
+	// the latest screen's context, set as each frame commits: Ink re-subscribes a new handler
+	// only in a passive effect, and a key typed in between must not act on the frame before
+	// (Esc just after ? would quit instead of closing the help)
+	const latest = useRef(context);
+	useLayoutEffect(() => {
+		latest.current = context;
 	});
+	const handle = useCallback(
+		(input: string, key: Key) => {
+			const context = latest.current;
+			if (!context) {
+				if (input === 'q' || key.escape || (key.ctrl && input === 'c')) {
+					exit();
+				}
+
+				return;
+			}
+
+			// any key cancels a running gradient check (the key then does what it does)
+			if (context.snapshot.check?.state === 'running') {
+				context.send({type: 'cancel'});
+			}
+
+			const characters = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+			for (const character of characters) {
+				const binding = BINDINGS.find(candidate => candidate.match(character, key));
+				if (binding && (!context.state.help || binding.inHelp)) {
+					binding.act({...context, exit}, character, key);
+				}
+			}
+		},
+		[exit],
+	);
+	useInput(handle);
 }

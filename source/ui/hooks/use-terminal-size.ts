@@ -9,6 +9,8 @@ export function useTerminalSize(): TerminalSize {
 	const [size, setSize] = useState<TerminalSize>(() => ({columns: stdout.columns || 80, rows: stdout.rows || 24}));
 	useEffect(() => {
 		const update = () => {
+			// the terminal reflows the old frame's lines to the new width: only a clear screen removes them all
+			stdout.write('\u001B[2J\u001B[H');
 			setSize({columns: stdout.columns || 80, rows: stdout.rows || 24});
 		};
 

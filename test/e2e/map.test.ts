@@ -1,0 +1,42 @@
+import {expect, test} from 'vitest';
+import {startDashboard, useTerminals} from './terminals.js';
+
+useTerminals();
+
+/** The 256-colour codes of the map's cells, in order. */
+function mapColours(output: string): string {
+	const frame = output.slice(output.lastIndexOf('─ Map'));
+	return [...frame.matchAll(/48;5;(\d+)m/g)].map(match => match[1]).join(',');
+}
+
+const accuracyOf = (screen: string) => Number(/accuracy ([\d.]+) %/.exec(screen)?.[1] ?? Number.NaN);
+
+test('--preset spiral: the map shows the samples, and its colours change as the network learns while accuracy rises', async () => {
+	const term = await startDashboard(['--preset', 'spiral', '--seed', '1', '--paused'], {cols: 120, rows: 40});
+	let screen = await term.waitFor('─ Map');
+	expect(screen).toContain('● train  ◆ test');
+	expect(screen).toMatch(/→ x1 -1 … 1, ↑ x2 -1 … 1/);
+	const before = mapColours(term.output);
+	const first = accuracyOf(screen);
+	await term.press('n', 10);
+	screen = await term.waitFor('iteration 1,000 / 5,000', 20_000);
+	await term.waitUntil(() => mapColours(term.output) !== before, 5000, 'the map to change');
+	expect(accuracyOf(screen)).toBeGreaterThan(first);
+	expect(accuracyOf(screen)).toBeGreaterThan(90);
+});
+
+test('with NO_COLOR the map is drawn in shades and marks, without colour codes', async () => {
+	const term = await startDashboard(['--preset', 'circle', '--seed', '1', '--paused'], {cols: 120, rows: 40, env: {NO_COLOR: '1'}});
+	const screen = await term.waitFor('─ Map');
+	expect(screen).toMatch(/[░▒▓█]/);
+	expect(screen).toContain('o x train  O X test');
+	expect(term.output).not.toMatch(/48;5;\d+m/);
+});
+
+test("at 80×24 m puts the map in the chart's place", async () => {
+	const term = await startDashboard(['--preset', 'xor-cloud', '--seed', '1', '--paused'], {cols: 80, rows: 24});
+	await term.waitFor('─ Error');
+	await term.press('m');
+	const screen = await term.waitFor('─ Map');
+	expect(screen).not.toContain('─ Error');
+});
