@@ -52,12 +52,37 @@ export class BatchSchedule {
 	/** Training samples already used in this epoch. */
 	cursor = 0;
 	order: Int32Array;
+	/** The samples (indices into all samples) of the current batch; the training samples for a full batch. */
+	readonly samples: Int32Array;
+	/** Where the first training sample sits in the current batch; -1 when it is not in it. */
+	firstInBatch = 0;
+	private readonly train: Int32Array;
+	// where the first training sample sits in this epoch's order
+	private firstInOrder = 0;
 
-	constructor(trainCount: number, batch: number | undefined) {
-		this.trainCount = trainCount;
-		this.batchSize = Math.min(batch ?? trainCount, trainCount);
-		this.fullBatch = this.batchSize === trainCount;
-		this.order = this.fullBatch ? Int32Array.from({length: trainCount}, (_, k) => k) : new Int32Array(0);
+	constructor(train: Int32Array, batch: number | undefined) {
+		this.train = train;
+		this.trainCount = train.length;
+		this.batchSize = Math.min(batch ?? train.length, train.length);
+		this.fullBatch = this.batchSize === train.length;
+		this.order = this.fullBatch ? Int32Array.from({length: train.length}, (_, k) => k) : new Int32Array(0);
+		this.samples = this.fullBatch ? train : new Int32Array(this.batchSize);
+	}
+
+	/** Fills `samples` with the next mini-batch; returns how many it holds. */
+	nextBatch(random: NumpyRandom): number {
+		const {start, count} = this.next(random);
+		if (start === 0) {
+			this.firstInOrder = this.order.indexOf(0);
+		}
+
+		for (let b = 0; b < count; b++) {
+			this.samples[b] = this.train[this.order[start + b]!]!;
+		}
+
+		const position = this.firstInOrder - start;
+		this.firstInBatch = position >= 0 && position < count ? position : -1;
+		return count;
 	}
 
 	/** The next mini-batch: `count` entries of `order` from `start`. Draws the epoch's order when one begins. */
@@ -86,6 +111,7 @@ export class BatchSchedule {
 		this.cursor = state.cursor;
 		if (!this.fullBatch) {
 			this.order = Int32Array.from(state.order);
+			this.firstInOrder = this.order.indexOf(0);
 		}
 	}
 }

@@ -1,5 +1,7 @@
 import type {NumpyRandom} from './random.js';
 import {registry} from './registry.js';
+import type {Setup} from './setup.js';
+import {flatten, shapeOf, weightCount} from './shape.js';
 
 /**
  * How the initial weights are drawn: one value at a time, row by row, layer by layer,
@@ -38,3 +40,28 @@ export const INITIALISATIONS = registry<Omit<Initialisation, 'name'>>()({
 });
 
 export type InitialisationName = (typeof INITIALISATIONS.names)[number];
+
+/**
+ * The weights a run starts from: given by hand (`--weights`), or drawn row by row, layer
+ * by layer, one draw a weight, as numpy's `rand(row)` calls in turn.
+ */
+export function startingWeights(setup: Setup, random: NumpyRandom): Float64Array {
+	const {layers, bias} = setup;
+	const weights = new Float64Array(weightCount(layers, bias));
+	if (setup.weights) {
+		flatten(shapeOf(layers, bias), setup.weights, weights);
+		return weights;
+	}
+
+	const {draw} = INITIALISATIONS.entries[setup.init];
+	let k = 0;
+	for (let l = 0; l + 1 < layers.length; l++) {
+		for (let j = 0; j < layers[l + 1]!; j++) {
+			for (let i = 0; i < layers[l]! + (bias ? 1 : 0); i++) {
+				weights[k++] = draw(random, layers[l]!, layers[l + 1]!);
+			}
+		}
+	}
+
+	return weights;
+}

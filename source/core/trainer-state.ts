@@ -1,12 +1,11 @@
 import type {EpochState} from './batches.js';
-import type {HistorySave, SampledSave} from './history.js';
+import type {RecordsSave} from './records.js';
 import type {RandomState} from './random.js';
 
 /** Where training stands: `training` until the limit (`done`) or a non-finite number (`diverged`). */
 export type TrainerStatus = 'training' | 'done' | 'diverged';
 
-/** A learning rate set during the run: from update `iteration + 1` on. */
-export type LearningRateChange = {readonly iteration: number; readonly learningRate: number};
+export type {LearningRateChange} from './learning-rates.js';
 
 /**
  * Everything needed to continue a run exactly where it was: for checkpoints (written
@@ -28,7 +27,7 @@ export type TrainingState = {
 /** A training state with what the screen shows of the past: for stepping back. */
 export type RewindState = TrainingState & {
 	readonly learningRateChanges: number;
-	readonly histories: {readonly error: HistorySave; readonly outputs: readonly HistorySave[]; readonly test: SampledSave};
+	readonly histories: RecordsSave;
 };
 
 /** Bytes a rewind state takes: the size the rewind ring plans with. */

@@ -1,20 +1,19 @@
 import {BatchSchedule, splitSamples, type Split} from './batches.js';
 import {Evaluator} from './evaluate.js';
-import {BucketHistory, SampledHistory} from './history.js';
-import {INITIALISATIONS} from './initialisations.js';
+import type {BucketHistory, SampledHistory} from './history.js';
+import {startingWeights} from './initialisations.js';
 import {phasesOf, runPhase, type Phase} from './iteration.js';
 import {kernelFor, type Iterate} from './kernel.js';
+import {LearningRates, type LearningRateChange} from './learning-rates.js';
 import {Network} from './network.js';
 import {NumpyRandom} from './random.js';
+import {Records} from './records.js';
 import {Rewind} from './rewind.js';
 import {sampleData, type SampleData} from './samples.js';
 import type {Setup} from './setup.js';
-import {flatten, shapeOf, weightCount} from './shape.js';
-import {rewindBytes, type LearningRateChange, type RewindState, type TrainerStatus, type TrainingState} from './trainer-state.js';
+import {rewindBytes, type RewindState, type TrainerStatus, type TrainingState} from './trainer-state.js';
 
-/** Outputs whose predicted value is recorded over time (of the first training sample). */
-export const MAX_OUTPUT_HISTORIES = 8;
-const MAX_RATE_CHANGES = 256;
+export {MAX_OUTPUT_HISTORIES} from './records.js';
 
 /**
  * Gradient descent on one setup, synchronously: `step` runs iterations, `stepPhase` one
@@ -28,13 +27,9 @@ export class Trainer {
 	readonly split: Split;
 	readonly schedule: BatchSchedule;
 	readonly evaluator: Evaluator;
-	/** The error of every iteration, bounded. */
-	readonly errorHistory = new BucketHistory();
-	/** Predicted value of each output for the first training sample, whenever it was in the batch. */
-	readonly outputHistories: readonly BucketHistory[];
-	/** The test error, now and then (with test samples). */
-	readonly testHistory = new SampledHistory();
-	readonly learningRateChanges: LearningRateChange[] = [];
+	/** The error, the first sample's outputs and the test error over the run, bounded. */
+	readonly records: Records;
+	readonly learningRates: LearningRates;
 	readonly phases: readonly Phase[];
 	/** The weights the run started from. */
 	readonly initialWeights: Float64Array;
@@ -49,42 +44,36 @@ export class Trainer {
 	private random: NumpyRandom;
 	private readonly iterateFast: Iterate;
 	private readonly rewind: Rewind<RewindState>;
-	private readonly batchSamples: Int32Array;
-	// where the first training sample sits in the current epoch's order, and in the batch (-1: not in it)
-	private firstInOrder = 0;
-	private firstInBatch = 0;
 
 	constructor(setup: Setup, resume?: TrainingState) {
 		this.setup = setup;
 		const {layers, samples} = setup;
 		this.data = sampleData(samples, layers[0]!, layers.at(-1)!);
 		this.random = new NumpyRandom(setup.seed);
-		const drawn = new Float64Array(weightCount(layers, setup.bias));
-		this.initialWeights = setup.weights ? flattenGiven(setup, drawn) : drawWeights(setup, this.random, drawn);
+		this.initialWeights = startingWeights(setup, this.random);
 		this.split = splitSamples(this.random, samples.length, setup.test);
-		this.schedule = new BatchSchedule(this.split.train.length, setup.batch);
+		this.schedule = new BatchSchedule(this.split.train, setup.batch);
 		this.network = new Network(setup, setup, this.schedule.batchSize);
 		this.evaluator = new Evaluator(this.network);
 		this.learningRate = setup.learningRate;
+		this.learningRates = new LearningRates(setup.learningRate);
 		this.phases = phasesOf(layers.length - 1);
-		const outputs = Math.min(layers.at(-1)!, MAX_OUTPUT_HISTORIES);
-		this.outputHistories = Array.from({length: outputs}, () => new BucketHistory());
+		this.records = new Records(layers.at(-1)!);
 		this.network.weights.set(this.initialWeights);
 		this.network.clearIteration();
-		this.batchSamples = this.schedule.fullBatch ? this.split.train : new Int32Array(this.schedule.batchSize);
 		if (this.schedule.fullBatch) {
 			this.network.load(this.data, this.split.train, this.split.train.length);
 		}
 
 		this.iterateFast = kernelFor(this.network, this.schedule.fullBatch);
-		const histories = 1 + outputs + 1;
-		const bytes = rewindBytes(drawn.length, this.network.optimizer.buffers.length, histories, this.split.train.length);
-		this.rewind = new Rewind(bytes, drawn.length * this.schedule.batchSize);
+		const weights = this.initialWeights.length;
+		const bytes = rewindBytes(weights, this.network.optimizer.buffers.length, 2 + this.records.outputs.length, this.split.train.length);
+		this.rewind = new Rewind(bytes, weights * this.schedule.batchSize);
 		if (resume) {
 			this.restoreTraining(resume);
 		}
 
-		this.clearHistories();
+		this.records.clear(this.iteration + 1);
 		this.rewind.capture(this.iteration, this.saveRewind());
 	}
 
@@ -94,6 +83,22 @@ export class Trainer {
 		}
 
 		return this.iteration >= this.setup.limit || this.reachedAt !== undefined ? 'done' : 'training';
+	}
+
+	get errorHistory(): BucketHistory {
+		return this.records.error;
+	}
+
+	get outputHistories(): readonly BucketHistory[] {
+		return this.records.outputs;
+	}
+
+	get testHistory(): SampledHistory {
+		return this.records.test;
+	}
+
+	get learningRateChanges(): readonly LearningRateChange[] {
+		return this.learningRates.changes;
 	}
 
 	get finished(): boolean {
@@ -171,9 +176,7 @@ export class Trainer {
 
 		this.rewind.forgetAfter(target);
 		this.restoreRewind(point.state);
-		while (this.learningRateChanges.length > 0 && this.learningRateChanges.at(-1)!.iteration > target) {
-			this.learningRateChanges.pop();
-		}
+		this.learningRates.forgetAfter(target);
 
 		while (this.iteration < target) {
 			this.learningRate = this.learningRateAt(this.iteration);
@@ -191,24 +194,17 @@ export class Trainer {
 		}
 
 		this.learningRate = learningRate;
-		const last = this.learningRateChanges.at(-1);
-		if (last?.iteration === this.iteration) {
-			this.learningRateChanges.pop();
-		} else if (this.learningRateChanges.length === MAX_RATE_CHANGES) {
-			this.learningRateChanges.shift();
-		}
-
-		this.learningRateChanges.push({iteration: this.iteration, learningRate});
+		this.learningRates.set(this.iteration, learningRate);
 	}
 
 	/** The learning rate of update `iteration + 1`. */
 	learningRateAt(iteration: number): number {
-		return this.learningRateChanges.findLast(change => change.iteration <= iteration)?.learningRate ?? this.setup.learningRate;
+		return this.learningRates.at(iteration);
 	}
 
 	/** The sample at position `b` of the last batch. */
 	batchSampleAt(b: number): number {
-		return this.batchSamples[b]!;
+		return this.schedule.samples[b]!;
 	}
 
 	/** Mean data loss of the current weights over the training samples (a checkpoint's `trainError`). */
@@ -251,7 +247,6 @@ export class Trainer {
 		network.optimizerState.step = state.optimizer.step;
 		this.random = NumpyRandom.fromState(state.random);
 		this.schedule.restore(state.epoch);
-		this.firstInOrder = this.schedule.order.indexOf(0);
 		this.phase = 0;
 		network.clearIteration();
 	}
@@ -259,58 +254,31 @@ export class Trainer {
 	private saveRewind(): RewindState {
 		return {
 			...this.saveTraining(),
-			learningRateChanges: this.learningRateChanges.length,
-			histories: {
-				error: this.errorHistory.save(),
-				outputs: this.outputHistories.map(history => history.save()),
-				test: this.testHistory.save(),
-			},
+			learningRateChanges: this.learningRates.changes.length,
+			histories: this.records.save(),
 		};
 	}
 
 	private restoreRewind(state: RewindState): void {
 		this.restoreTraining(state);
-		this.errorHistory.restore(state.histories.error);
-		for (const [k, history] of this.outputHistories.entries()) {
-			history.restore(state.histories.outputs[k]!);
-		}
-
-		this.testHistory.restore(state.histories.test);
+		this.records.restore(state.histories);
 		if (this.schedule.fullBatch) {
 			this.network.load(this.data, this.split.train, this.split.train.length);
 		}
 	}
 
 	private loadBatch(): void {
-		const {schedule, split, batchSamples} = this;
-		const {start, count} = schedule.next(this.random);
-		if (start === 0) {
-			this.firstInOrder = schedule.order.indexOf(0);
-		}
-
-		for (let b = 0; b < count; b++) {
-			batchSamples[b] = split.train[schedule.order[start + b]!]!;
-		}
-
-		this.network.load(this.data, batchSamples, count);
-		const position = this.firstInOrder - start;
-		this.firstInBatch = position >= 0 && position < count ? position : -1;
+		this.network.load(this.data, this.schedule.samples, this.schedule.nextBatch(this.random));
 	}
 
 	private afterIteration(finite: boolean): void {
 		const iteration = ++this.iteration;
-		const {network} = this;
-		this.errorHistory.push(iteration, network.error);
-		if (this.firstInBatch >= 0) {
-			const outputs = network.activations[network.depth]!;
-			const first = this.firstInBatch * network.shape.layers[network.depth]!;
-			for (let k = 0; k < this.outputHistories.length; k++) {
-				this.outputHistories[k]!.push(iteration, outputs[first + k]!);
-			}
-		}
-
-		if (this.split.test.length > 0 && this.testHistory.due(iteration)) {
-			this.testHistory.push(iteration, this.testError());
+		const {network, records} = this;
+		const outputs = network.activations[network.depth]!;
+		const first = this.schedule.firstInBatch;
+		records.record(iteration, network.error, outputs, first < 0 ? -1 : first * network.shape.layers[network.depth]!);
+		if (this.split.test.length > 0 && records.test.due(iteration)) {
+			records.test.push(iteration, this.testError());
 		}
 
 		if (!finite) {
@@ -326,17 +294,13 @@ export class Trainer {
 
 	/** `afterIteration` for the common case (every sample in the batch, none for testing), kept in locals: the tutorial's hot loop. */
 	private runFullBatch(end: number): void {
-		const {errorHistory, outputHistories, network, iterateFast, learningRate, rewind} = this;
+		const {records, network, iterateFast, learningRate, rewind} = this;
 		const outputs = network.activations[network.depth]!;
-		const recorded = outputHistories.length;
 		let iteration = this.iteration;
 		while (iteration < end && this.divergedAt === undefined) {
 			const finite = iterateFast(learningRate);
 			iteration++;
-			errorHistory.push(iteration, network.error);
-			for (let k = 0; k < recorded; k++) {
-				outputHistories[k]!.push(iteration, outputs[k]!);
-			}
+			records.record(iteration, network.error, outputs, 0);
 
 			if (!finite) {
 				this.divergedAt = iteration;
@@ -348,35 +312,4 @@ export class Trainer {
 
 		this.iteration = iteration;
 	}
-
-	private clearHistories(): void {
-		this.errorHistory.clear(this.iteration + 1);
-		for (const history of this.outputHistories) {
-			history.clear(this.iteration + 1);
-		}
-
-		this.testHistory.clear();
-	}
-}
-
-/** Row by row, layer by layer, one draw a weight, as numpy's `rand(row)` calls in turn. */
-function drawWeights(setup: Setup, random: NumpyRandom, into: Float64Array): Float64Array {
-	const {draw} = INITIALISATIONS.entries[setup.init];
-	const {layers, bias} = setup;
-	let k = 0;
-	for (let l = 0; l + 1 < layers.length; l++) {
-		const row = layers[l]! + (bias ? 1 : 0);
-		for (let j = 0; j < layers[l + 1]!; j++) {
-			for (let i = 0; i < row; i++) {
-				into[k++] = draw(random, layers[l]!, layers[l + 1]!);
-			}
-		}
-	}
-
-	return into;
-}
-
-function flattenGiven(setup: Setup, into: Float64Array): Float64Array {
-	flatten(shapeOf(setup.layers, setup.bias), setup.weights!, into);
-	return into;
 }
