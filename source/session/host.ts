@@ -1,13 +1,13 @@
-import {GradientCheck} from '../core/gradient-check.js';
 import {describePhase} from '../core/iteration.js';
-import {weightRefAt} from '../core/names.js';
+import type {OptimizerName} from '../core/optimizers.js';
 import {randomSeed} from '../core/random.js';
 import {nextSpeed, Scheduler} from '../core/scheduler.js';
 import type {PreviousRun, Snapshot} from '../core/snapshot.js';
 import {DEFAULT_VIEW, evaluationOf, runFactsOf, snapshotOf, type Evaluation, type View} from '../core/snapshot-of.js';
 import {Trainer} from '../core/trainer.js';
-import {checkStatusOf, checkSubset, type CheckRun} from './check.js';
+import {CheckRun, checkProblem} from './check.js';
 import {writeOnKey, writeRequested} from './exports.js';
+import {formatCount} from './format.js';
 import {InputError} from './input-error.js';
 import type {RunOptions} from './options.js';
 import type {Command, HostMessage} from './protocol.js';
@@ -16,9 +16,11 @@ import {runEndOf} from './summary.js';
 
 /** At most this often a snapshot: the frame rate. */
 export const FRAME_MS = 33;
-/** Above this many weight × sample terms, the errors over all samples are measured at most every EVALUATE_MS while running. */
+/** Above this many sample × weight terms, the errors over all samples are measured at most every EVALUATE_MS while running. */
 const CHEAP_EVALUATION = 200_000;
 const EVALUATE_MS = 500;
+
+type Handlers = {readonly [Type in Command['type']]: (command: Extract<Command, {type: Type}>) => void};
 
 /**
  * The running session: the trainer, its scheduler and what the screen asks to see. Takes
@@ -35,7 +37,7 @@ export class SessionHost {
 	private run: ReturnType<typeof runFactsOf>;
 	private view: View = DEFAULT_VIEW;
 	private previous: PreviousRun | undefined;
-	private next: {optimizer?: Trainer['setup']['optimizer']; batch?: number | undefined} = {};
+	private next: {optimizer?: OptimizerName; batch?: number | undefined} = {};
 	private check: CheckRun | undefined;
 	private evaluation: Evaluation;
 	private evaluated = {runId: -1, iteration: -1, at: 0};
@@ -44,6 +46,31 @@ export class SessionHost {
 	private finished = false;
 	/** Commands handled: a snapshot says which of the screen's commands it shows. */
 	private handled = 0;
+
+	/** What each command does. */
+	private readonly handlers: Handlers = {
+		toggle: () => this.toggle(),
+		pause: () => this.scheduler.pause(),
+		step: ({count}) => this.step(count),
+		phase: () => this.phase(),
+		back: () => this.back(),
+		reset: ({seed}) => this.reset(seed),
+		speed: ({direction}) => this.scheduler.setSpeed(nextSpeed(this.scheduler.speed, direction)),
+		learningRate: ({factor}) => this.trainer.setLearningRate(this.trainer.learningRate * factor),
+		next: command => {
+			this.next = {...this.next, ...(command.optimizer && {optimizer: command.optimizer}), ...('batch' in command && {batch: command.batch ?? undefined})};
+		},
+		forget: () => {
+			this.previous = undefined;
+		},
+		view: ({view}) => {
+			this.view = view;
+		},
+		check: () => this.startCheck(),
+		cancel: () => this.check?.cancel(),
+		write: ({what}) => this.write(what),
+		finish: () => this.finish(),
+	};
 
 	constructor(options: RunOptions, send: (message: HostMessage) => void, interrupt: Int32Array) {
 		this.options = options;
@@ -61,130 +88,71 @@ export class SessionHost {
 	}
 
 	handle(command: Command): void {
-		if (process.env['DESCENT_DEBUG']) {
-			require('node:fs').appendFileSync('/tmp/descent-debug.log', `host ${performance.now().toFixed(0)} ${JSON.stringify(command)}\n`);
-		}
 		if (this.finished) {
 			return;
 		}
 
 		this.handled++;
+		// any command but a view cancels a running check; cancel and check do nothing more
 		if (this.check?.state === 'running' && command.type !== 'view') {
-			this.cancelCheck();
+			this.check.cancel();
 			if (command.type === 'cancel' || command.type === 'check') {
 				this.publish();
 				return;
 			}
 		}
 
-		this.apply(command);
+		(this.handlers[command.type] as (command: Command) => void)(command);
 		this.publish();
 	}
 
-	private apply(command: Command): void {
-		const {trainer, scheduler} = this;
-		switch (command.type) {
-			case 'toggle': {
-				if (trainer.finished) {
-					this.say(`${trainer.status}: press r to reset and train again`);
-				} else if (scheduler.isRunning) {
-					scheduler.pause();
-				} else {
-					scheduler.start();
-				}
+	/** Stops everything without writing a file: the screen went away. */
+	dispose(): void {
+		this.scheduler.dispose();
+		this.check = undefined;
+		this.finished = true;
+		clearTimeout(this.frameTimer);
+	}
 
-				break;
-			}
-
-			case 'pause': {
-				scheduler.pause();
-				break;
-			}
-
-			case 'step': {
-				// n pressed again while the last n runs adds its iterations to where that one stops
-				const from = scheduler.stopAt ?? trainer.iteration;
-				scheduler.pause();
-				if (command.count === 1 || trainer.finished) {
-					trainer.step(command.count);
-				} else {
-					scheduler.start(Math.min(trainer.setup.limit, from + command.count));
-				}
-
-				break;
-			}
-
-			case 'phase': {
-				scheduler.pause();
-				const phase = trainer.stepPhase();
-				if (phase?.kind === 'update') {
-					const total = trainer.phases.length;
-					this.say(`phase ${total} of ${total}, ${describePhase(phase, trainer.network)}: iteration ${trainer.iteration.toLocaleString('en-US')} is done`);
-				}
-
-				break;
-			}
-
-			case 'back': {
-				scheduler.pause();
-				if (!trainer.back()) {
-					this.say(`back: iteration ${trainer.earliestReachable.toLocaleString('en-US')} is as far back as this run can go`);
-				}
-
-				break;
-			}
-
-			case 'reset': {
-				this.reset(command.seed);
-				break;
-			}
-
-			case 'speed': {
-				scheduler.setSpeed(nextSpeed(scheduler.speed, command.direction));
-				break;
-			}
-
-			case 'learningRate': {
-				trainer.setLearningRate(trainer.learningRate * command.factor);
-				break;
-			}
-
-			case 'next': {
-				this.next = {...this.next, ...(command.optimizer && {optimizer: command.optimizer}), ...('batch' in command && {batch: command.batch ?? undefined})};
-				break;
-			}
-
-			case 'forget': {
-				this.previous = undefined;
-				break;
-			}
-
-			case 'view': {
-				this.view = command.view;
-				break;
-			}
-
-			case 'check': {
-				this.startCheck();
-				break;
-			}
-
-			case 'cancel': {
-				break;
-			}
-
-			case 'write': {
-				this.write(command.what);
-				break;
-			}
-
-			case 'finish': {
-				this.finish();
-				break;
-			}
+	private toggle(): void {
+		if (this.trainer.finished) {
+			this.say(`${this.trainer.status}: press r to reset and train again`);
+		} else if (this.scheduler.isRunning) {
+			this.scheduler.pause();
+		} else {
+			this.scheduler.start();
 		}
 	}
 
+	private step(count: number): void {
+		const {trainer, scheduler} = this;
+		// n pressed again while the last n runs adds its iterations to where that one stops
+		const from = scheduler.stopAt ?? trainer.iteration;
+		scheduler.pause();
+		if (count === 1 || trainer.finished) {
+			trainer.step(count);
+		} else {
+			scheduler.start(Math.min(trainer.setup.limit, from + count));
+		}
+	}
+
+	private phase(): void {
+		this.scheduler.pause();
+		const phase = this.trainer.stepPhase();
+		if (phase?.kind === 'update') {
+			const total = this.trainer.phases.length;
+			this.say(`phase ${total} of ${total}, ${describePhase(phase, this.trainer.network)}: iteration ${formatCount(this.trainer.iteration)} is done`);
+		}
+	}
+
+	private back(): void {
+		this.scheduler.pause();
+		if (!this.trainer.back()) {
+			this.say(`back: iteration ${formatCount(this.trainer.earliestReachable)} is as far back as this run can go`);
+		}
+	}
+
+	/** A new run: this seed or a new one, the learning rate as it is now, and the choices waiting for it (o, B). */
 	private reset(seed: 'same' | 'new'): void {
 		const old = this.trainer;
 		const setup = {
@@ -207,62 +175,25 @@ export class SessionHost {
 	}
 
 	private startCheck(): void {
-		const {trainer} = this;
 		this.scheduler.pause();
-		const problem =
-			trainer.divergedAt !== undefined
-				? `gradient check: nothing to check, the run diverged at iteration ${trainer.divergedAt.toLocaleString('en-US')} (its weights are not finite numbers); press r to reset`
-				: trainer.phase > 0
-					? 'gradient check: finish this iteration first (s), then check its gradients'
-					: trainer.network.hasIteration
-						? undefined
-						: 'gradient check: step once first (s); it checks the gradients of the last iteration';
+		const problem = checkProblem(this.trainer);
 		if (problem) {
 			this.say(problem);
 			return;
 		}
 
-		Atomics.store(this.interrupt, 0, 0);
-		const job = new GradientCheck(trainer.network, checkSubset(trainer.network, this.view.selected));
-		this.check = {job, runId: this.runId, iteration: trainer.iteration, state: 'running'};
-		this.continueCheck(job);
-	}
+		const check = new CheckRun(this.trainer, this.view.selected, this.runId, this.interrupt, text => this.say(text));
+		this.check = check;
+		const slice = () => {
+			// a slice, then the event loop (a key cancels), then the next
+			if (this.check === check && check.slice()) {
+				setImmediate(slice);
+			}
 
-	/** A slice of the check, then the event loop (a key cancels it), then the next slice. */
-	private continueCheck(job: GradientCheck): void {
-		const check = this.check;
-		if (check?.job !== job || check.state !== 'running') {
-			return;
-		}
+			this.requestFrame();
+		};
 
-		const end = performance.now() + 15;
-		const done = job.run(() => Atomics.load(this.interrupt, 0) === 1 || performance.now() > end);
-		if (Atomics.load(this.interrupt, 0) === 1) {
-			this.cancelCheck();
-		} else if (done) {
-			this.check = {...check, state: 'done'};
-			const result = job.result();
-			const worst = weightRefAt(this.trainer.network.shape.layers, this.trainer.network.shape.bias, result.worst.index);
-			const subset =
-				result.weights.length < result.total ? ` (${result.weights.length.toLocaleString('en-US')} of ${result.total.toLocaleString('en-US')} weights)` : '';
-			this.say(
-				`gradient check at iteration ${check.iteration.toLocaleString('en-US')}: every gradient again by finite differences${subset}; largest relative difference ${result.worst.relativeDifference.toExponential(1)} (${worst.name})`,
-			);
-		} else {
-			setImmediate(() => this.continueCheck(job));
-		}
-
-		this.requestFrame();
-	}
-
-	private cancelCheck(): void {
-		Atomics.store(this.interrupt, 0, 0);
-		if (this.check?.state === 'running') {
-			this.say(
-				`gradient check cancelled after ${this.check.job.checks.length.toLocaleString('en-US')} of ${this.check.job.indices.length.toLocaleString('en-US')} weights`,
-			);
-			this.check = undefined;
-		}
+		slice();
 	}
 
 	private write(what: 'checkpoint' | 'history'): void {
@@ -275,22 +206,11 @@ export class SessionHost {
 
 	private finish(): void {
 		const wasRunning = this.scheduler.isRunning;
-		this.scheduler.dispose();
-		this.check = undefined;
-		this.finished = true;
-		clearTimeout(this.frameTimer);
+		this.dispose();
 		const {trainer} = this;
 		const written = writeRequested(trainer, this.options);
 		const state = trainer.finished ? (trainer.status as 'done' | 'diverged') : wasRunning ? 'stopped' : 'paused';
 		this.send({type: 'finished', end: runEndOf(trainer, state, this.scheduler.elapsed, written)});
-	}
-
-	/** Stops everything without writing a file: the screen went away. */
-	dispose(): void {
-		this.scheduler.dispose();
-		this.check = undefined;
-		this.finished = true;
-		clearTimeout(this.frameTimer);
 	}
 
 	private say(text: string): void {
@@ -318,7 +238,7 @@ export class SessionHost {
 	}
 
 	private snapshot(): Snapshot {
-		const {trainer, scheduler} = this;
+		const {trainer, scheduler, check} = this;
 		const now = performance.now();
 		const stale = this.evaluated.runId !== this.runId || this.evaluated.iteration !== trainer.iteration;
 		const cheap = trainer.data.count * trainer.network.shape.weightCount <= CHEAP_EVALUATION;
@@ -327,26 +247,24 @@ export class SessionHost {
 			this.evaluated = {runId: this.runId, iteration: trainer.iteration, at: now};
 		}
 
-		const current = this.check?.runId === this.runId && this.check.iteration === trainer.iteration ? this.check : undefined;
-		return snapshotOf(
-			trainer,
-			{
-				runId: this.runId,
-				handled: this.handled,
-				running: scheduler.isRunning,
-				stopAt: scheduler.stopAt,
-				speed: scheduler.speed,
-				iterationsPerSecond: scheduler.iterationsPerSecond,
-				elapsedMs: scheduler.elapsed,
-				view: this.view,
-				evaluation: this.evaluation,
-				...checkStatusOf(current, this.view.selected, trainer),
-				previous: this.previous,
-				next: nextOf(this.next),
-				plane: this.options.plane,
-			},
-			this.run,
-		);
+		const current =
+			check?.runId === this.runId && check.iteration === trainer.iteration ? check.status(this.view.selected) : {check: undefined, checked: undefined};
+		const context = {
+			runId: this.runId,
+			handled: this.handled,
+			running: scheduler.isRunning,
+			stopAt: scheduler.stopAt,
+			speed: scheduler.speed,
+			iterationsPerSecond: scheduler.iterationsPerSecond,
+			elapsedMs: scheduler.elapsed,
+			view: this.view,
+			evaluation: this.evaluation,
+			...current,
+			previous: this.previous,
+			next: nextOf(this.next),
+			plane: this.options.plane,
+		};
+		return snapshotOf(trainer, context, this.run);
 	}
 }
 

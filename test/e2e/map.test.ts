@@ -3,9 +3,10 @@ import {startDashboard, useTerminals} from './terminals.js';
 
 useTerminals();
 
-/** The 256-colour codes of the map's cells, in order. */
+/** The background colours of the last whole frame, in order: only the map's cells have one. */
 function mapColours(output: string): string {
-	const frame = output.slice(output.lastIndexOf('─ Map'));
+	const end = output.lastIndexOf('\u001B[?2026l');
+	const frame = output.slice(output.lastIndexOf('\u001B[?2026h', end), end);
 	return [...frame.matchAll(/48;5;(\d+)m/g)].map(match => match[1]).join(',');
 }
 
