@@ -148,6 +148,7 @@ function statusOf(trainer: Trainer, context: SnapshotContext): Status {
 		state: status === 'training' ? (context.running ? 'running' : 'paused') : status,
 		stopAt: context.running ? context.stopAt : undefined,
 		divergedAt: trainer.divergedAt,
+		reached: trainer.reachedAt === undefined ? undefined : {iteration: trainer.reachedAt, error: trainer.setup.untilError!},
 		iteration: trainer.iteration,
 		epoch: trainer.epoch,
 		learningRate: trainer.learningRate,
@@ -283,10 +284,6 @@ function phaseValues(trainer: Trainer, phase: Phase, position: number, selected:
 
 function noticesOf(trainer: Trainer): string[] {
 	const {network, setup} = trainer;
-	if (trainer.reachedAt !== undefined) {
-		return [`error ≤ ${setup.untilError} at iteration ${trainer.reachedAt.toLocaleString('en-US')}: done`];
-	}
-
 	if (!network.hasIteration || trainer.phase > 0 || trainer.divergedAt !== undefined) {
 		return [];
 	}

@@ -59,6 +59,8 @@ export type Status = {
 	/** Running towards a stop (after `n`): pauses there. */
 	readonly stopAt: number | undefined;
 	readonly divergedAt: number | undefined;
+	/** The iteration whose error reached --until-error, and that error bound. */
+	readonly reached: {readonly iteration: number; readonly error: number} | undefined;
 	readonly iteration: number;
 	readonly epoch: number;
 	readonly learningRate: number;

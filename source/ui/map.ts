@@ -14,7 +14,8 @@ const WHITE = [232, 234, 235] as const;
 const BLUE = [8, 119, 189] as const;
 // further classes of a softmax output, after orange and blue
 const CLASS_COLOURS = [ORANGE, BLUE, [60, 170, 80], [150, 90, 190], [200, 60, 60], [90, 90, 90]] as const;
-const SHADES = ' ░▒▓█';
+// every value shows: the lowest is the lightest shade, not blank
+const SHADES = '░▒▓█';
 const RESET = '\u001B[0m';
 
 /** The xterm 256-colour index nearest an RGB colour (the 6×6×6 cube). */
@@ -41,11 +42,11 @@ export function colourOf(value: number, range: readonly [number, number], classe
 
 function shadeOf(value: number, range: readonly [number, number], classes: boolean, discrete: boolean): string {
 	if (classes) {
-		return SHADES[Math.min(SHADES.length - 1, 1 + Math.round(value))]!;
+		return SHADES[Math.round(value) % SHADES.length]!;
 	}
 
 	const t = Math.min(1, Math.max(0, (value - range[0]) / (range[1] - range[0] || 1)));
-	return discrete ? (t >= 0.5 ? '█' : ' ') : SHADES[Math.min(SHADES.length - 1, Math.floor(t * SHADES.length))]!;
+	return discrete ? (t >= 0.5 ? '█' : '░') : SHADES[Math.min(SHADES.length - 1, Math.floor(t * SHADES.length))]!;
 }
 
 /** The character a sample is marked with: by class (or, for regression, one mark), and another shape when it is held out. */

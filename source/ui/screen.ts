@@ -3,7 +3,7 @@ import type {MapRequest} from '../core/map.js';
 import type {View} from '../core/snapshot-of.js';
 import {formatCount} from '../session/format.js';
 import {weightsTableWidth, visibleWeightRows} from './components/WeightsTable.js';
-import {PHASE_LINES} from './components/PhaseLine.js';
+import {phaseLines} from './components/PhaseLine.js';
 import {samplesThatFit} from './components/SamplesPanel.js';
 import {diagramWidth} from './diagram.js';
 import {computeLayout, PANEL_CHROME, type Layout} from './layout.js';
@@ -58,7 +58,7 @@ export function screenOf(snapshot: Snapshot, state: DashboardState, columns: num
 		diagramChoice: state.diagram,
 		mapAvailable: snapshot.mapAvailable,
 		mapChoice: state.map,
-		phaseLines: snapshot.phase ? PHASE_LINES : 0,
+		phaseLines: phaseLines(snapshot.phase, columns),
 	});
 	const weightRows = layout.tooSmall ? 16 : visibleWeightRows(weights.total, layout.weights.height - PANEL_CHROME - 1);
 	const samplePage =

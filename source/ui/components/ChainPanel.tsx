@@ -12,13 +12,15 @@ export type ChainPanelProps = {
 	readonly check: CheckStatus | undefined;
 	/** Which sample of the batch the factors are of, in words, when there are several. */
 	readonly sampleLabel: string | undefined;
+	/** What the screen should say about the gradients (all of them vanishing): first, wrapped. */
+	readonly notices: readonly string[];
 	/** The page shown when the chain is longer than the panel (Tab turns them). */
 	readonly page: number;
 	readonly width: number;
 	readonly height: number;
 };
 
-type ChainLine = {readonly text: string; readonly bold?: boolean; readonly dim?: boolean};
+type ChainLine = {readonly text: string; readonly bold?: boolean; readonly dim?: boolean; readonly warn?: boolean};
 
 /**
  * The selected weight's gradient as the tutorial writes it: each derivative of the chain
@@ -32,11 +34,11 @@ export function ChainPanel(props: ChainPanelProps) {
 		return <Text dimColor>step once (s) to see it: the factors come from an iteration.</Text>;
 	}
 
-	// the fullest form whose lines fit the panel unwrapped, else the fullest that fits wrapped
+	// the fullest form whose numbered lines need no wrapping and which fits the panel wrapped, else the fullest that fits wrapped
 	const attempts = [chainLines(props, true, true), chainLines(props, false, true), chainLines(props, false, false)];
-	const unwrapped = attempts.find(lines => lines.length <= height && lines.every(line => line.dim || line.text.length <= width));
 	const wrapped = attempts.map(lines => lines.flatMap(line => wrapText(line.text, width).map(text => ({...line, text}))));
-	const lines = unwrapped ?? wrapped.find(candidate => candidate.length <= height) ?? wrapped.at(-1)!;
+	const tidy = attempts.findIndex((lines, k) => wrapped[k]!.length <= height && lines.every(line => line.dim || line.warn || line.text.length <= width));
+	const lines = wrapped[tidy] ?? wrapped.find(candidate => candidate.length <= height) ?? wrapped.at(-1)!;
 	// longer than the panel: pages, the last line saying which and how to turn them
 	const room = Math.max(1, height - 1);
 	const pages = lines.length <= height ? 1 : Math.ceil(lines.length / room);
@@ -45,7 +47,7 @@ export function ChainPanel(props: ChainPanelProps) {
 	return (
 		<Box flexDirection="column">
 			{shown.map((line, k) => (
-				<Text key={k} bold={line.bold} dimColor={line.dim}>
+				<Text key={k} bold={line.bold} dimColor={line.dim} color={line.warn ? 'yellow' : undefined}>
 					{line.text}
 				</Text>
 			))}
@@ -53,9 +55,9 @@ export function ChainPanel(props: ChainPanelProps) {
 	);
 }
 
-function chainLines({chain, reached, check, sampleLabel}: ChainPanelProps, formulas: boolean, products: boolean): ChainLine[] {
+function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelProps, formulas: boolean, products: boolean): ChainLine[] {
 	const c = chain!;
-	const lines: ChainLine[] = [];
+	const lines: ChainLine[] = notices.map(text => ({text, warn: true}));
 	const value = (x: number) => formatNumber(x);
 	if (c.form === 'backpropagated' && formulas) {
 		lines.push({text: `${c.factors[0]!.derivative} = Σ w · dError/dSOP over the next layer`, dim: true});

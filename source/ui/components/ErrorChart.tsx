@@ -40,7 +40,8 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 	].flatMap(line => wrapText(line.text, width).map(text => ({...line, text})));
 	const markers = learningRateChanges.filter(change => change.iteration >= axisStart && change.iteration > 0);
 	const range = rangeOf([own, compared ?? [], test ?? []], logScale, mode === 'output' ? [history.target] : []);
-	if (own.length < 2 || !range) {
+	// one iteration draws no curve of its own, but the previous run's can be there beside it
+	if ((own.length < 2 && !compared) || !range) {
 		return <Text dimColor>{emptyText(own, mode, history)}</Text>;
 	}
 

@@ -3,6 +3,8 @@ import type {ReactNode} from 'react';
 
 type PanelProps = {
 	readonly title: string;
+	/** More of the title, left out whole where it does not fit: `(x1 → h1)`. */
+	readonly detail?: string | undefined;
 	/** Shown dimmed after the title where it fits whole (the keys that act on the panel). */
 	readonly hint?: string;
 	readonly width: number;
@@ -11,10 +13,11 @@ type PanelProps = {
 };
 
 /** A rounded box of a fixed size, its title set in the top border to save a line. */
-export function Panel({title, hint, width, height, children}: PanelProps) {
+export function Panel({title, detail, hint, width, height, children}: PanelProps) {
 	// the border line is `╭─ title hint ─…╮`: five columns besides the title and the hint
 	const room = Math.max(0, width - 5);
-	const shownTitle = title.length <= room ? title : title.slice(0, room);
+	const full = detail ? `${title} ${detail}` : title;
+	const shownTitle = full.length <= room ? full : title.length <= room ? title : title.slice(0, room);
 	const shownHint = hint && shownTitle.length + 1 + hint.length <= room ? ` ${hint}` : '';
 	const used = shownTitle.length + shownHint.length + 2;
 	return (

@@ -3,8 +3,16 @@ import type {PhaseStatus} from '../../core/snapshot.js';
 import {formatNumber} from '../../session/format.js';
 import {wrapText} from '../text.js';
 
-/** Lines the phase walk takes under the status: what the phase computes (two lines at most), then its numbers. */
-export const PHASE_LINES = 3;
+/** What the phase computes, in words, wrapped whole: with the keys that go on when it fits two lines. */
+export function phaseHeading(phase: PhaseStatus, width: number): string[] {
+	const full = wrapText(`phase ${phase.done} of ${phase.total} (p next, s ends the iteration): ${phase.description}`, width);
+	return full.length <= 2 ? full : wrapText(`phase ${phase.done} of ${phase.total}: ${phase.description}`, width);
+}
+
+/** Lines the phase walk takes under the status: its heading, then its numbers. */
+export function phaseLines(phase: PhaseStatus | undefined, width: number): number {
+	return phase ? phaseHeading(phase, width).length + 1 : 0;
+}
 
 /** The phase's numbers, in order, as many as fit the line whole; then how many more there are. */
 export function phaseValuesLine(values: PhaseStatus['values'], width: number): string {
@@ -25,11 +33,9 @@ export function phaseValuesLine(values: PhaseStatus['values'], width: number): s
 
 /** During a phase walk: which phase of how many and what it computes, in words; then the numbers it computed for the followed sample. */
 export function PhaseLine({phase, width}: {readonly phase: PhaseStatus; readonly width: number}) {
-	const full = wrapText(`phase ${phase.done} of ${phase.total} (p next, s ends the iteration): ${phase.description}`, width);
-	const heading =
-		full.length <= PHASE_LINES - 1 ? full : wrapText(`phase ${phase.done} of ${phase.total}: ${phase.description}`, width).slice(0, PHASE_LINES - 1);
+	const heading = phaseHeading(phase, width);
 	return (
-		<Box flexDirection="column" height={PHASE_LINES}>
+		<Box flexDirection="column">
 			{heading.map(line => (
 				<Text key={line} color="cyan">
 					{line}

@@ -31,7 +31,12 @@ export function StatusLine({run, status, pending, width}: StatusLineProps) {
 		part(4, {text: `seed ${run.seed}`}),
 		part(6, {text: `speed ${formatSpeed(status.speed)}`}),
 	];
-	const state = status.state === 'diverged' ? `diverged at iteration ${formatCount(status.divergedAt ?? status.iteration)}` : status.state;
+	const state =
+		status.state === 'diverged'
+			? `diverged at iteration ${formatCount(status.divergedAt ?? status.iteration)}`
+			: status.reached
+				? `done: error ≤ ${status.reached.error} at iteration ${formatCount(status.reached.iteration)}`
+				: status.state;
 	const towards = status.stopAt === undefined ? '' : ` to ${formatCount(status.stopAt)}`;
 	// the rate is measured over a second or two of running: "–" until then
 	const rate = status.state === 'running' ? (status.iterationsPerSecond > 0 ? `${formatCount(status.iterationsPerSecond)} it/s` : '– it/s') : '0 it/s';
