@@ -1,0 +1,88 @@
+/** The parts of a snapshot about the network itself: the diagram, the numbers of a phase, what the gradients say. */
+import type {Phase} from './iteration.js';
+import {activationName, neuronName, sopName, type WeightRef} from './names.js';
+import type {Diagram} from './snapshot.js';
+import {weightsShown} from './snapshot-windows.js';
+import type {Trainer} from './trainer.js';
+
+/** Below this every gradient counts as vanished. */
+const VANISHED = 1e-10;
+
+/** Networks with more neurons in a layer than this are summarised, not drawn. */
+export const MAX_DRAWN_NEURONS = 12;
+
+export function diagramOf(trainer: Trainer, sample: number, position: number): Diagram {
+	const {network, data, evaluator} = trainer;
+	const {layers, bias} = network.shape;
+	const s = Math.min(sample, data.count - 1);
+	let activations: Array<readonly number[] | undefined>;
+	if (trainer.phase > 0) {
+		// a phase walk shows what it has computed so far, for the sample's place in the batch
+		const computed = trainer.phases.slice(0, trainer.phase).filter(phase => phase.kind === 'forward').length;
+		activations = layers.map((n, l) => (l <= computed && position >= 0 ? [...network.activations[l]!.subarray(position * n, (position + 1) * n)] : undefined));
+		activations[0] = [...data.inputs.subarray(s * data.inputCount, (s + 1) * data.inputCount)];
+	} else {
+		activations = evaluator.forward(weightsShown(trainer), data.inputs, s * data.inputCount).map(layer => [...layer]);
+	}
+
+	const summary = activations.map(values =>
+		values && values.length > 0 ? {min: Math.min(...values), mean: values.reduce((sum, v) => sum + v, 0) / values.length, max: Math.max(...values)} : undefined,
+	);
+	const drawable = layers.every(n => n <= MAX_DRAWN_NEURONS);
+	return {layers, bias, sample: s, weights: drawable ? [...weightsShown(trainer)] : [], activations: drawable ? activations : [], summary};
+}
+
+/** The numbers a phase computed for the sample at `position` of the batch. */
+export function phaseValues(trainer: Trainer, phase: Phase, position: number, selected: WeightRef): Array<{name: string; value: number}> {
+	const {network} = trainer;
+	const {layers} = network.shape;
+	const layer = (l: number, read: (x: number, j: number) => Array<{name: string; value: number}>) =>
+		Array.from({length: layers[l]!}, (_, j) => read(position * layers[l]! + j, j)).flat();
+	switch (phase.kind) {
+		case 'forward': {
+			const l = phase.layer;
+			return layer(l, (x, j) => [
+				{name: sopName(layers, l, j), value: network.sops[l]![x]!},
+				{name: activationName(layers, l, j), value: network.activations[l]![x]!},
+			]);
+		}
+
+		case 'error': {
+			return [{name: 'Error', value: network.error}];
+		}
+
+		case 'backward': {
+			const l = phase.layer;
+			return layer(l, (x, j) => [{name: `δ ${neuronName(layers, l, j)} = dError/d${sopName(layers, l, j)}`, value: network.deltas[l]![x]!}]);
+		}
+
+		case 'gradients': {
+			return [{name: `gradient of ${selected.name}`, value: network.gradients[selected.index]!}];
+		}
+
+		case 'update': {
+			return [{name: selected.name, value: network.weights[selected.index]!}];
+		}
+	}
+}
+
+export function noticesOf(trainer: Trainer): string[] {
+	const {network, setup} = trainer;
+	if (!network.hasIteration || trainer.phase > 0 || trainer.divergedAt !== undefined) {
+		return [];
+	}
+
+	let largest = 0;
+	for (const gradient of network.gradients) {
+		largest = Math.max(largest, Math.abs(gradient));
+	}
+
+	const saturating = setup.activation === 'sigmoid' || setup.activation === 'tanh';
+	if (largest < VANISHED && network.error > 1e-6 && saturating) {
+		return [
+			`every gradient is below ${VANISHED} (largest ${largest.toExponential(1)}): the ${setup.activation} neurons are saturated, so learning has all but stopped; try fewer inputs, smaller weights (--init xavier) or relu`,
+		];
+	}
+
+	return [];
+}
