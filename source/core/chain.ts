@@ -1,5 +1,6 @@
 import {activationName, sopName, type WeightRef} from './names.js';
-import {sign, type Network} from './network.js';
+import type {Network} from './network.js';
+import {hasPenalty, penaltySlope} from './penalty.js';
 import type {OptimizerStep} from './optimizers.js';
 
 /** One factor of the chain rule, e.g. `g2 = dPredicted/dSOP3 = 0.1725`. */
@@ -63,7 +64,7 @@ export function chainOf(network: Network, weight: WeightRef, position: number, l
 	const dataGradient = products.reduce((sum, product) => sum + product, 0) / network.batchSize;
 	const k = weight.index;
 	const w = weightsUsed[k]!;
-	const penalised = !weight.isBias && (network.l1 !== 0 || network.l2 !== 0);
+	const penalised = !weight.isBias && hasPenalty(network);
 	return {
 		weight,
 		form: expanded ? 'expanded' : 'backpropagated',
@@ -71,7 +72,7 @@ export function chainOf(network: Network, weight: WeightRef, position: number, l
 		factors,
 		products,
 		dataGradient,
-		penalty: penalised ? {weight: w, term: 2 * network.l2 * w + network.l1 * sign(w)} : undefined,
+		penalty: penalised ? {weight: w, term: penaltySlope(w, network)} : undefined,
 		gradient: network.gradients[k]!,
 		steps: network.optimizer.steps(network.optimizerState, k),
 		changeFormula: network.optimizer.changeFormula,

@@ -1,5 +1,6 @@
 import {Evaluator} from './evaluate.js';
 import type {Network} from './network.js';
+import {hasPenalty, penaltyOf} from './penalty.js';
 import type {SampleData} from './samples.js';
 
 /** One weight: its backpropagated gradient against the slope of the loss measured around it. */
@@ -107,7 +108,7 @@ export class GradientCheck {
 		const isBias = network.shape.isBias[index] === 1;
 		const receiving = this.layerOf(index) + 1;
 		const activation = receiving === network.depth ? network.output : network.hidden;
-		const penalised = !isBias && (network.l1 !== 0 || network.l2 !== 0);
+		const penalised = !isBias && hasPenalty(network);
 		let h = stepFor(isBias ? 1 : this.largestInput(index), activation.checkStep);
 		if (penalised && network.l1 !== 0 && original !== 0) {
 			// L1's |w| has its kink at 0: w ± 2h stays on w's side of it (a small input gives a large h)
@@ -118,7 +119,7 @@ export class GradientCheck {
 			const w = original + multiple * h;
 			probe[index] = w;
 			const data = this.evaluator.errorOver(probe, this.batch, this.positions);
-			return penalised ? data + (network.l2 * w * w + network.l1 * Math.abs(w)) : data;
+			return penalised ? data + penaltyOf(w, network) : data;
 		};
 
 		const numeric = (8 * (lossAt(1) - lossAt(-1)) - (lossAt(2) - lossAt(-2))) / (12 * h);

@@ -1,4 +1,5 @@
 import type {Network} from './network.js';
+import {hasPenalty} from './penalty.js';
 
 /**
  * The phases of one iteration, in the order the tutorial explains them: the forward pass
@@ -52,7 +53,7 @@ export function describePhase(phase: Phase, network: Network): string {
 		}
 
 		case 'gradients': {
-			const penalty = network.l1 !== 0 || network.l2 !== 0 ? ', plus 2·L2·w + L1·sign(w) on the weights' : '';
+			const penalty = hasPenalty(network) ? ', plus 2·L2·w + L1·sign(w) on the weights' : '';
 			return `gradients: each weight's dError/dw = the mean over the batch of δ · its input${penalty}`;
 		}
 

@@ -1,6 +1,7 @@
 import {softmax} from './activations.js';
 import {iterate} from './iteration.js';
-import {sign, type Network} from './network.js';
+import type {Network} from './network.js';
+import {hasPenalty, penaltySlope} from './penalty.js';
 
 /** One iteration over the network's current batch; false when it diverged. */
 export type Iterate = (learningRate: number) => boolean;
@@ -45,8 +46,8 @@ function writeOut(network: Network): Iterate {
 	const values: unknown[] = [network, network.weights, network.previousWeights, network.gradients, network.changes, network.targets];
 	values.push(network.activateHidden, network.activateOutput, network.derivativeHidden, network.outputError, network.outputDelta);
 	const {optimizer, optimizerState} = network;
-	names.push('softmax', 'sign', 'L1', 'L2', 'begin', 'change', 'state');
-	values.push(softmax, sign, network.l1, network.l2, optimizer.begin, optimizer.change, optimizerState);
+	names.push('softmax', 'slope', 'penalty', 'begin', 'change', 'state');
+	values.push(softmax, penaltySlope, {l1: network.l1, l2: network.l2}, optimizer.begin, optimizer.change, optimizerState);
 	for (let l = 0; l <= depth; l++) {
 		names.push(`A${l}`, `Z${l}`, `D${l}`);
 		values.push(network.activations[l], network.sops[l], network.deltas[l]);
@@ -150,10 +151,10 @@ function gradientLines(network: Network): string[] {
 		}
 	}
 
-	if (network.l1 !== 0 || network.l2 !== 0) {
+	if (hasPenalty(network)) {
 		for (let k = 0; k < isBias.length; k++) {
 			if (isBias[k] === 0) {
-				lines.push(`G[${k}] = G[${k}] + (2 * L2 * W[${k}] + L1 * sign(W[${k}]));`);
+				lines.push(`G[${k}] = G[${k}] + slope(W[${k}], penalty);`);
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 import {ACTIVATIONS, softmax, type Activation} from './activations.js';
 import {LOSSES, type Loss} from './losses.js';
+import {addPenalty} from './penalty.js';
 import {createOptimizerState, OPTIMIZERS, type Optimizer, type OptimizerName, type OptimizerState} from './optimizers.js';
 import type {SampleData} from './samples.js';
 import {shapeOf, type NetworkSpec, type Shape} from './shape.js';
@@ -11,9 +12,6 @@ export type UpdateRule = {
 	readonly l1: number;
 	readonly l2: number;
 };
-
-/** sign(0) = 0, as numpy's sign: L1's gradient at 0. */
-export const sign = (w: number) => (w > 0 ? 1 : w < 0 ? -1 : 0);
 
 /**
  * A fully connected network and everything of its last iteration over a batch of samples:
@@ -235,7 +233,7 @@ export class Network {
 			}
 		}
 
-		this.addPenalty();
+		addPenalty(gradients, this.weights, this.shape.isBias, this);
 	}
 
 	/** The optimizer's change to every weight, every gradient taken before it. False when a weight is no longer finite. */
@@ -271,21 +269,5 @@ export class Network {
 		}
 
 		this.previousWeights.set(this.weights);
-	}
-
-	/** L1 and L2 on the weights, not the biases: + 2·l2·w + l1·sign(w). */
-	private addPenalty(): void {
-		const {l1, l2, gradients, weights} = this;
-		if (l1 === 0 && l2 === 0) {
-			return;
-		}
-
-		const {isBias} = this.shape;
-		for (let k = 0; k < gradients.length; k++) {
-			if (isBias[k] === 0) {
-				const w = weights[k]!;
-				gradients[k] = gradients[k]! + (2 * l2 * w + l1 * sign(w));
-			}
-		}
 	}
 }

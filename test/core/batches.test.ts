@@ -50,7 +50,10 @@ describe('the test split', () => {
 
 describe('the batch schedule', () => {
 	test('10 samples in batches of 4: 4, 4, then a short 2; a new permutation every epoch', () => {
-		const schedule = new BatchSchedule(Int32Array.from({length: 10}, (_, k) => k), 4);
+		const schedule = new BatchSchedule(
+			Int32Array.from({length: 10}, (_, k) => k),
+			4,
+		);
 		expect(schedule.fullBatch).toBe(false);
 		expect(schedule.batchSize).toBe(4);
 		const random = new NumpyRandom(3);
@@ -79,14 +82,20 @@ describe('the batch schedule', () => {
 
 	test('a batch at least as large as the training set is the full batch', () => {
 		for (const batch of [undefined, 10, 25]) {
-			const schedule = new BatchSchedule(Int32Array.from({length: 10}, (_, k) => k), batch);
+			const schedule = new BatchSchedule(
+				Int32Array.from({length: 10}, (_, k) => k),
+				batch,
+			);
 			expect(schedule.fullBatch).toBe(true);
 			expect(schedule.batchSize).toBe(10);
 		}
 	});
 
 	test('state and restore: the same batches follow', () => {
-		const schedule = new BatchSchedule(Int32Array.from({length: 7}, (_, k) => k), 3);
+		const schedule = new BatchSchedule(
+			Int32Array.from({length: 7}, (_, k) => k),
+			3,
+		);
 		const random = new NumpyRandom(8);
 		schedule.next(random);
 		schedule.next(random);
@@ -94,7 +103,10 @@ describe('the batch schedule', () => {
 		const state = random.state;
 		const after = (s: BatchSchedule, r: NumpyRandom) => Array.from({length: 5}, () => ({...s.next(r), order: [...s.order], epoch: s.epoch}));
 		const expected = after(schedule, random);
-		const restored = new BatchSchedule(Int32Array.from({length: 7}, (_, k) => k), 3);
+		const restored = new BatchSchedule(
+			Int32Array.from({length: 7}, (_, k) => k),
+			3,
+		);
 		restored.restore(saved);
 		expect(after(restored, NumpyRandom.fromState(state))).toEqual(expected);
 	});

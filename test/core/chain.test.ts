@@ -2,7 +2,8 @@ import {describe, expect, test} from 'vitest';
 import {chainOf} from '../../source/core/chain.js';
 import {phasesOf, runPhase} from '../../source/core/iteration.js';
 import {weightRefs} from '../../source/core/names.js';
-import {Network, sign} from '../../source/core/network.js';
+import {Network} from '../../source/core/network.js';
+import {sign} from '../../source/core/penalty.js';
 import {Trainer} from '../../source/core/trainer.js';
 import {goldenRuns, relativeError, setupOf} from '../helpers/golden.js';
 

@@ -157,7 +157,10 @@ describe('a mini-batch run: the loops and the phases one by one', () => {
 		const loops = kernelFor(byLoops, false);
 		const phases = phasesOf(byPhases.depth);
 		const random = new NumpyRandom(setup.seed);
-		const schedule = new BatchSchedule(Int32Array.from({length: setup.samples.length}, (_, k) => k), setup.batch);
+		const schedule = new BatchSchedule(
+			Int32Array.from({length: setup.samples.length}, (_, k) => k),
+			setup.batch,
+		);
 		const batch = new Int32Array(setup.batch!);
 		for (let k = 1; k <= 200; k++) {
 			const {start, count} = schedule.next(random);
