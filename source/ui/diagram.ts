@@ -52,6 +52,27 @@ export function isDrawable(diagram: Diagram): boolean {
 	return diagram.weights.length > 0;
 }
 
+type Cell = {readonly strip: readonly Segment[]; readonly label: string};
+
+/** Each neuron's strip of incoming weights (the selected one inverse) and its label: name and activation (blank when not computed yet). */
+function cellsOf({layers, bias, weights, activations}: Diagram, selected: Selected | undefined, colour: boolean): Cell[][] {
+	const largest = weights.reduce((most, w) => Math.max(most, Math.abs(w)), 0);
+	let offset = 0;
+	return layers.map((n, l) => {
+		const stride = l === 0 ? 0 : layers[l - 1]! + (bias ? 1 : 0);
+		const first = offset;
+		offset += n * stride;
+		return Array.from({length: n}, (_, j) => {
+			const strip = Array.from({length: stride}, (_, i) => {
+				const glyph = weightGlyph(weights[first + j * stride + i]!, largest, colour);
+				return selected?.layer === l - 1 && selected.to === j && selected.from === i ? {...glyph, inverse: true} : glyph;
+			});
+			const value = activations[l]?.[j];
+			return {strip, label: `${neuronName(layers, l, j)} ${value === undefined ? '' : formatNumber(value, 3)}`};
+		});
+	});
+}
+
 /**
  * The network as the tutorial draws it: a column per layer, each neuron with its
  * activation for one sample (blank where a phase walk has not computed it yet), and before
@@ -59,87 +80,56 @@ export function isDrawable(diagram: Diagram): boolean {
  * connection drawn between its two neurons.
  */
 export function drawDiagram(diagram: Diagram, selected: Selected | undefined, colour: boolean): Segment[][] {
-	const {layers, bias, weights, activations} = diagram;
-	const largest = weights.reduce((most, w) => Math.max(most, Math.abs(w)), 0);
+	const {layers} = diagram;
 	const height = Math.max(...layers) * 2 - 1;
 	const lineOf = (l: number, j: number) => Math.floor((height - (layers[l]! * 2 - 1)) / 2) + 2 * j;
-	let offset = 0;
-	const cells = layers.map((n, l) => {
-		const stride = l === 0 ? 0 : layers[l - 1]! + (bias ? 1 : 0);
-		const first = offset;
-		offset += n * stride;
-		return Array.from({length: n}, (_, j) => {
-			const strip: Segment[] = [];
-			for (let i = 0; i < stride; i++) {
-				const glyph = weightGlyph(weights[first + j * stride + i]!, largest, colour);
-				const mine = selected?.layer === l - 1 && selected.to === j && selected.from === i;
-				strip.push(mine ? {...glyph, inverse: true} : glyph);
-			}
-
-			const value = activations[l]?.[j];
-			const label = `${neuronName(layers, l, j)} ${value === undefined ? '' : formatNumber(value, 3)}`;
-			return {strip, label};
-		});
-	});
-	const width = cells.map(column => Math.max(...column.map(cell => cell.label.length)) + (column[0]!.strip.length > 0 ? column[0]!.strip.length + 1 : 0));
-	const lines: Segment[][] = [];
-	for (let y = 0; y < height; y++) {
-		const line: Segment[] = [];
-		for (let l = 0; l < layers.length; l++) {
+	const cells = cellsOf(diagram, selected, colour);
+	const stripWidth = (column: readonly Cell[]) => (column[0]!.strip.length > 0 ? column[0]!.strip.length + 1 : 0);
+	const width = cells.map(column => Math.max(...column.map(cell => cell.label.length)) + stripWidth(column));
+	const isEndpoint = (l: number, j: number) =>
+		selected !== undefined && ((l === selected.layer && j === selected.from) || (l === selected.layer + 1 && j === selected.to));
+	return Array.from({length: height}, (_, y) =>
+		layers.flatMap((n, l) => {
 			const j = (y - lineOf(l, 0)) / 2;
-			const cell = Number.isInteger(j) && j >= 0 && j < layers[l]! ? cells[l]![j]! : undefined;
-			const endpoint =
-				cell !== undefined && selected !== undefined && ((l === selected.layer && j === selected.from) || (l === selected.layer + 1 && j === selected.to));
-			if (cell) {
-				line.push(...(cell.strip.length > 0 ? [...cell.strip, {text: ' '}] : []), {
-					text: cell.label.padEnd(width[l]! - (cell.strip.length > 0 ? cell.strip.length + 1 : 0)),
-					bold: endpoint,
-					color: endpoint ? 'yellow' : undefined,
-				});
-			} else {
-				line.push({text: ' '.repeat(width[l]!)});
+			const cell = Number.isInteger(j) && j >= 0 && j < n ? cells[l]![j]! : undefined;
+			const gap = l < layers.length - 1 ? [connection(y, l, selected, layers, lineOf)] : [];
+			if (!cell) {
+				return [{text: ' '.repeat(width[l]!)}, ...gap];
 			}
 
-			if (l < layers.length - 1) {
-				line.push(connection(y, l));
-			}
-		}
+			const endpoint = isEndpoint(l, j);
+			const strip = cell.strip.length > 0 ? [...cell.strip, {text: ' '}] : [];
+			return [...strip, {text: cell.label.padEnd(width[l]! - stripWidth(cells[l]!)), bold: endpoint, color: endpoint ? 'yellow' : undefined}, ...gap];
+		}),
+	);
+}
 
-		lines.push(line);
+/** The gap after layer l on line y: the selected connection's part there, or blank. */
+function connection(y: number, l: number, selected: Selected | undefined, layers: readonly number[], lineOf: (l: number, j: number) => number): Segment {
+	const blank = {text: ' '.repeat(GAP)};
+	if (selected?.layer !== l) {
+		return blank;
 	}
 
-	return lines;
-
-	function connection(y: number, l: number): Segment {
-		const blank = {text: ' '.repeat(GAP)};
-		if (selected?.layer !== l) {
-			return blank;
-		}
-
-		// a bias has no neuron of its own: its connection starts at the receiving neuron's line
-		const from = selected.from < layers[l]! ? lineOf(l, selected.from) : lineOf(l + 1, selected.to);
-		const to = lineOf(l + 1, selected.to);
-		const middle = Math.floor(GAP / 2);
-		const left = ' ─'.padEnd(middle, '─');
-		const right = '─'.repeat(GAP - middle - 3) + '▶ ';
-		if (from === to) {
-			return y === from ? {text: `${left}─${right}`, color: 'yellow', bold: true} : blank;
-		}
-
-		if (y < Math.min(from, to) || y > Math.max(from, to)) {
-			return blank;
-		}
-
-		const down = from < to;
-		const padRight = ' '.repeat(GAP - middle - 1);
-		const text =
-			y === from
-				? `${left}${down ? '┐' : '┘'}${padRight}`
-				: y === to
-					? `${' '.repeat(middle)}${down ? '└' : '┌'}${right}`
-					: `${' '.repeat(middle)}│${padRight}`;
-		return {text, color: 'yellow', bold: true};
+	// a bias has no neuron of its own: its connection starts at the receiving neuron's line
+	const from = selected.from < layers[l]! ? lineOf(l, selected.from) : lineOf(l + 1, selected.to);
+	const to = lineOf(l + 1, selected.to);
+	const middle = Math.floor(GAP / 2);
+	const left = ' ─'.padEnd(middle, '─');
+	const right = '─'.repeat(GAP - middle - 3) + '▶ ';
+	if (from === to) {
+		return y === from ? {text: `${left}─${right}`, color: 'yellow', bold: true} : blank;
 	}
+
+	if (y < Math.min(from, to) || y > Math.max(from, to)) {
+		return blank;
+	}
+
+	const down = from < to;
+	const padRight = ' '.repeat(GAP - middle - 1);
+	const text =
+		y === from ? `${left}${down ? '┐' : '┘'}${padRight}` : y === to ? `${' '.repeat(middle)}${down ? '└' : '┌'}${right}` : `${' '.repeat(middle)}│${padRight}`;
+	return {text, color: 'yellow', bold: true};
 }
 
 /** For networks too wide to draw: one line per layer. */
