@@ -6,7 +6,7 @@ import {PRESETS} from '../../source/core/presets.js';
 import type {Setup} from '../../source/core/setup.js';
 import {Trainer} from '../../source/core/trainer.js';
 import {explain, type Explained} from '../../source/session/explain.js';
-import {SHOWN_SAMPLES} from '../../source/session/explain-text.js';
+import {SHOWN_SAMPLES} from '../../source/session/explain-format.js';
 import {formatNumber} from '../../source/session/format.js';
 import {InputError} from '../../source/session/input-error.js';
 import type {RunOptions} from '../../source/session/options.js';
