@@ -3,6 +3,7 @@
 // --if-stale (npm start): builds only when a source is newer than the bundle.
 // --bench: also the benchmark's entry points, into dist/bench.
 import fs from 'node:fs';
+import process from 'node:process';
 import path from 'node:path';
 
 const SOURCES = ['cli.ts', 'source', 'build.mjs', 'package-lock.json'];

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {afterDashboard, iterationOf, lineWith, sleep, startDashboard, startTerminal, useTerminals} from './terminals.js';
+import {afterDashboard, iterationOf, lineWith, sleep, startDashboard, startTerminal, closeTerminalsAfterEach} from './terminals.js';
 
-useTerminals();
+closeTerminalsAfterEach();
 
 // the weights in the order of the table; selecting down from W11 passes through each
 const ORDER = ['W11', 'W21', 'W31', 'W12', 'W22', 'W32', 'W41', 'W42'];

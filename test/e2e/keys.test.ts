@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {afterDashboard, iterationOf, lineWith, startDashboard, useTerminals} from './terminals.js';
+import {afterDashboard, iterationOf, lineWith, startDashboard, closeTerminalsAfterEach} from './terminals.js';
 
-useTerminals();
+closeTerminalsAfterEach();
 
 describe('keys that drive the training', () => {
 	test('n runs exactly 100 iterations, s and → one more each; keys typed together each count', async () => {

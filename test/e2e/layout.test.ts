@@ -1,7 +1,7 @@
 import {expect, test} from 'vitest';
-import {afterDashboard, startDashboard, startTerminal, useTerminals} from './terminals.js';
+import {afterDashboard, startDashboard, startTerminal, closeTerminalsAfterEach} from './terminals.js';
 
-useTerminals();
+closeTerminalsAfterEach();
 
 // a combining mark (the hat of m̂) takes no column of its own
 const everyLineFits = (screen: string, cols: number) => screen.split('\n').every(line => line.replaceAll(/\p{M}/gu, '').length <= cols);

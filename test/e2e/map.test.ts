@@ -1,7 +1,7 @@
 import {expect, test} from 'vitest';
-import {startDashboard, useTerminals} from './terminals.js';
+import {startDashboard, closeTerminalsAfterEach} from './terminals.js';
 
-useTerminals();
+closeTerminalsAfterEach();
 
 /** The background colours of the last whole frame, in order: only the map's cells have one. */
 function mapColours(output: string): string {

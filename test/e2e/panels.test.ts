@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {lineWith, startDashboard, useTerminals} from './terminals.js';
+import {lineWith, startDashboard, closeTerminalsAfterEach} from './terminals.js';
 
-useTerminals();
+closeTerminalsAfterEach();
 
 describe('keys that change what the panels show', () => {
 	test('l puts the error chart on a log scale, c switches it to the predicted output', async () => {

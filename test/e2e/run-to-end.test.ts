@@ -1,7 +1,7 @@
 import {expect, test} from 'vitest';
-import {afterDashboard, startDashboard, useTerminals} from './terminals.js';
+import {afterDashboard, startDashboard, closeTerminalsAfterEach} from './terminals.js';
 
-useTerminals();
+closeTerminalsAfterEach();
 
 test('--speed max --iterations 20000 reaches done; r and q still work afterwards', async () => {
 	const term = await startDashboard(['--seed', '0', '--speed', 'max', '--iterations', '20000'], {cols: 100, rows: 30});

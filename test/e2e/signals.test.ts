@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {expect, test} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
-import {afterDashboard, startDashboard, startTerminal, useTerminals} from './terminals.js';
+import {afterDashboard, startDashboard, startTerminal, closeTerminalsAfterEach} from './terminals.js';
 
-useTerminals();
+closeTerminalsAfterEach();
 
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 

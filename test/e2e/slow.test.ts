@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {expect, test} from 'vitest';
-import {startDashboard, useTerminals} from './terminals.js';
+import {startDashboard, closeTerminalsAfterEach} from './terminals.js';
 
-useTerminals();
+closeTerminalsAfterEach();
 
 /** A network whose iteration takes a few hundred milliseconds: 784-256-10 over 300 samples. */
 function slowData(folder: string): string {

@@ -4,7 +4,7 @@ import {closeAll, sessions} from '../harness/terminal.js';
 export * from '../harness/terminal.js';
 
 /** Registers `closeAll` after each test of the calling file. */
-export function useTerminals(): void {
+export function closeTerminalsAfterEach(): void {
 	afterEach(async context => {
 		// a failed assertion shows a diff of one string; the whole screen says what happened
 		if (context.task.result?.state === 'fail') {

@@ -139,9 +139,11 @@ describe('writeFileAtomic', () => {
 		const rename = vi.spyOn(fs, 'renameSync').mockImplementation(() => {
 			throw Object.assign(new Error(`ENOSPC: no space left on device, rename '${folder}/.run.json.1.2.tmp'`), {code: 'ENOSPC'});
 		});
-		const message = problem(() => writeFileAtomic('run.json', 'the new run\n'.repeat(1000)));
+		// a relative path, as a user types it (into the temporary folder, not the working one)
+		const given = path.relative(process.cwd(), file);
+		const message = problem(() => writeFileAtomic(given, 'the new run\n'.repeat(1000)));
 		expect(rename).toHaveBeenCalled();
-		expect(message).toBe('run.json: no space left on the device');
+		expect(message).toBe(`${given}: no space left on the device`);
 		expect(message).not.toMatch(/\.tmp|ENOSPC/);
 		expect(fs.readFileSync(file, 'utf8')).toBe('the old run\n');
 		expect(temporaryFiles(folder)).toEqual([]);
