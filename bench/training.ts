@@ -1,187 +1,198 @@
-import {spawnSync} from 'node:child_process';
-import path from 'node:path';
-import process from 'node:process';
-import {Network, type NetworkSpec, type Sample} from '../source/core/network.js';
-import {MAX_UNROLLED_TERMS, unrolledTerms} from '../source/core/unrolled.js';
-import {PRESETS} from '../source/core/presets.js';
-import {NumpyRandom} from '../source/core/random.js';
-import {Trainer} from '../source/core/trainer.js';
-import {handLoop, type HandResult} from './hand-loop.js';
-import {median} from './report.js';
-
-export type Speed = {
-	readonly name: string;
-	/** Iterations per timed run. */
-	readonly iterations: number;
-	/** Iterations per second of each timed run, wall clock. */
-	readonly rates: readonly number[];
-	readonly median: number;
-	readonly best: number;
-	/** Median iterations per CPU-second of this process: less disturbed by other processes. */
-	readonly cpuMedian: number;
-};
-
-/** Runs `iterations` iterations and returns the milliseconds the training itself took. */
-type Timed = (iterations: number) => number;
-
-export type Candidate = {readonly name: string; readonly run: Timed};
-
 /**
- * For each candidate, warm-up runs growing until one takes 50 ms of CPU time, then one at
- * full size (about `targetMs`). Then `repeats` rounds, each running every candidate once:
- * interleaved, so that load from other processes falls on all of them alike.
+ * The training-speed groups, each measured in a child process of its own (`bench.js
+ * --measure NAME`) so that one group's code paths do not slow another's: the generic
+ * Trainer against hand-written loops and the numpy listing, and the Network's kernel
+ * unrolled against its loops.
  */
-export function measureTogether(candidates: readonly Candidate[], {repeats = 5, targetMs = 250} = {}): Speed[] {
-	const cpuMs = (run: Timed, count: number) => {
-		const cpu = process.cpuUsage();
-		run(count);
-		const used = process.cpuUsage(cpu);
-		return (used.user + used.system) / 1000;
-	};
+import {kernelFor, MAX_UNROLLED_TERMS, unrolledTerms} from '../source/core/kernel.js';
+import {PRESETS, TUTORIAL} from '../source/core/presets.js';
+import {NumpyRandom} from '../source/core/random.js';
+import type {Setup} from '../source/core/setup.js';
+import {Trainer} from '../source/core/trainer.js';
+import {largestDifference, tutorialLoop, xorLoop, type HandResult} from './hand-loop.js';
+import {randomAfterWeights, softmaxLoop, SOFTMAX_WEIGHTS, threeClasses} from './hand-softmax.js';
+import {measureTogether, timed, type Candidate, type SpeedReport} from './measure.js';
+import {startNumpy} from './numpy.js';
 
-	const sized = candidates.map(({name, run}) => {
-		let iterations = 1000;
-		let took = cpuMs(run, iterations);
-		while (took < 50) {
-			iterations *= 4;
-			took = cpuMs(run, iterations);
-		}
+export type GroupReport = {readonly speeds: readonly SpeedReport[]; readonly notes: readonly string[]; readonly agree: boolean};
 
-		iterations = Math.max(1, Math.round((iterations * targetMs) / took));
-		run(iterations);
-		return {name, run, iterations, rates: [] as number[], cpuRates: [] as number[]};
-	});
-	for (let k = 0; k < repeats; k++) {
-		for (const candidate of sized) {
-			const cpu = process.cpuUsage();
-			candidate.rates.push((candidate.iterations * 1000) / candidate.run(candidate.iterations));
-			const used = process.cpuUsage(cpu);
-			candidate.cpuRates.push((candidate.iterations * 1e6) / (used.user + used.system));
-		}
-	}
+// a limit no run reaches: one Trainer serves every run of a candidate, as one serves the app's whole run
+const ENDLESS = 1e15;
 
-	return sized.map(({name, iterations, rates, cpuRates}) => ({
-		name,
-		iterations,
-		rates,
-		median: median(rates),
-		best: Math.max(...rates),
-		cpuMedian: median(cpuRates),
-	}));
-}
+const presetSetup = (name: string, changes: Partial<Setup> = {}): Setup => ({...PRESETS.get(name)!.setup, seed: 0, limit: ENDLESS, ...changes});
 
-/** The app's own code path: a fresh Trainer trained to its limit by runToEnd, history included. */
-export function genericRun(spec: NetworkSpec, learningRate: number, seed = 0): Timed {
-	return iterations => {
-		const trainer = new Trainer({spec, learningRate, iterations, seed});
-		const start = performance.now();
-		trainer.runToEnd();
-		const took = performance.now() - start;
-		if (trainer.iteration !== iterations) {
-			throw new Error(`trainer stopped at ${trainer.iteration} of ${iterations} (${trainer.state})`);
-		}
+export const XOR_SETUP: Setup = presetSetup('xor', {activation: 'tanh', outputActivation: 'sigmoid', optimizer: 'adam', init: 'xavier', learningRate: 0.03});
 
-		return took;
-	};
-}
-
-export const handRun: Timed = iterations => {
-	const start = performance.now();
-	const result = handLoop(iterations);
-	const took = performance.now() - start;
-	if (!Number.isFinite(result.error)) {
-		throw new Error('the hand loop diverged');
-	}
-
-	return took;
-};
-
-export const tutorial3 = PRESETS['tutorial-3']!;
-export const tutorial10 = PRESETS['tutorial-10']!;
-
-/** 64-32-4, sigmoid, no bias, 16 samples of inputs and targets in [0, 1) from a fixed seed. */
-export function wideSpec(seed = 2024): NetworkSpec {
-	const random = new NumpyRandom(seed);
-	const layers = [64, 32, 4];
-	const samples: Sample[] = Array.from({length: 16}, () => ({
-		x: Array.from({length: layers[0]!}, () => random.rand()),
-		t: Array.from({length: layers.at(-1)!}, () => random.rand()),
-	}));
-	return {layers, activation: 'sigmoid', bias: false, samples};
-}
-
-export type Agreement = {
-	readonly iterations: number;
-	/** Largest |hand - generic| over the eight weights; 0 means bit for bit. */
-	readonly maxWeightDifference: number;
-	readonly hand: HandResult;
-	readonly genericPredicted: number;
-};
-
-/** Checks that the hand loop computes what the generic trainer computes. */
-export function compareHandToGeneric(iterations: number): Agreement {
-	const hand = handLoop(iterations);
-	const trainer = new Trainer({spec: tutorial3, learningRate: tutorial3.learningRate, iterations, seed: 0});
-	trainer.runToEnd();
-	const generic = trainer.network.weights.flatMap(layer => [...layer]);
-	const maxWeightDifference = Math.max(...generic.map((w, k) => Math.abs(w - hand.weights[k]!)));
-	return {iterations, maxWeightDifference, hand, genericPredicted: trainer.network.getOutputs()[0]![0]!};
-}
-
-export type NumpyResult =
-	| {readonly available: true; readonly speed: Speed; readonly predicted: number; readonly versions: string}
-	| {readonly available: false; readonly reason: string};
-
-/** The tutorial's own listing in python3 + numpy, if this machine has them. */
-export function measureNumpy(benchFolder: string, repeats: number): NumpyResult {
-	const check = spawnSync('python3', ['-c', 'import numpy'], {encoding: 'utf8'});
-	if (check.error || check.status !== 0) {
-		const reason = check.error ? `python3: ${check.error.message}` : 'python3 has no numpy';
-		return {available: false, reason};
-	}
-
-	const script = path.join(benchFolder, 'tutorial_numpy.py');
-	const result = spawnSync('python3', [script, '--repeats', String(repeats)], {encoding: 'utf8', timeout: 60_000});
-	if (result.error || result.status !== 0) {
-		return {available: false, reason: `${script} failed: ${result.error?.message ?? result.stderr.trim().split('\n').at(-1)}`};
-	}
-
-	const output = JSON.parse(result.stdout) as {rates: number[]; cpuRates: number[]; predicted: number; python: string; numpy: string};
-	const {rates} = output;
+export function softmaxSetup(): Setup {
 	return {
-		available: true,
-		speed: {name: 'numpy listing', iterations: 80_000, rates, median: median(rates), best: Math.max(...rates), cpuMedian: median(output.cpuRates)},
-		predicted: output.predicted,
-		versions: `python ${output.python}, numpy ${output.numpy}`,
+		...TUTORIAL,
+		layers: [2, 16, 16, 3],
+		activation: 'tanh',
+		outputActivation: 'softmax',
+		loss: 'cross-entropy',
+		bias: true,
+		init: 'xavier',
+		batch: 10,
+		learningRate: 0.1,
+		limit: ENDLESS,
+		seed: 0,
+		samples: threeClasses(),
 	};
 }
 
-/** The Network alone, written out for its shape or with the loops (see source/core/unrolled.ts). */
-export function networkRun(spec: NetworkSpec, learningRate: number, unroll: 'always' | 'never'): Timed {
-	return iterations => {
-		const network = new Network(spec, {unroll});
-		network.initialise(0);
-		const start = performance.now();
-		for (let k = 0; k < iterations; k++) {
-			network.iterate(learningRate);
-		}
-
-		return performance.now() - start;
-	};
-}
-
-/** A network of exactly MAX_UNROLLED_TERMS terms: the largest that is unrolled. */
-export function limitSpec(): NetworkSpec {
+/** A network of exactly MAX_UNROLLED_TERMS weight × sample terms: the largest that is unrolled. */
+export function limitSetup(): Setup {
 	const random = new NumpyRandom(3);
-	const layers = [14, 8, 2];
-	if (unrolledTerms(layers, false, 1) !== MAX_UNROLLED_TERMS) {
-		throw new Error('limitSpec no longer sits at MAX_UNROLLED_TERMS: adjust its layers');
+	const samples = [{x: Array.from({length: 14}, () => random.rand()), t: [random.rand(), random.rand()]}];
+	const setup: Setup = {...TUTORIAL, layers: [14, 8, 2], samples, learningRate: 0.01, limit: ENDLESS, seed: 0};
+	if (unrolledTerms(14 * 8 + 8 * 2, 1) !== MAX_UNROLLED_TERMS) {
+		throw new Error(`14-8-2 over one sample is no longer MAX_UNROLLED_TERMS (${MAX_UNROLLED_TERMS}) terms: change limitSetup`);
 	}
 
+	return setup;
+}
+
+/** 64-32-4, sigmoid, no bias, 16 samples with inputs and targets in [0, 1). */
+function wideSetup(): Setup {
+	const random = new NumpyRandom(2024);
+	const samples = Array.from({length: 16}, () => ({x: Array.from({length: 64}, () => random.rand()), t: Array.from({length: 4}, () => random.rand())}));
+	return {...TUTORIAL, layers: [64, 32, 4], samples, limit: ENDLESS, seed: 0};
+}
+
+const termsOf = (trainer: Trainer) => trainer.network.shape.weightCount * trainer.schedule.batchSize;
+
+/** The app's own path: `Trainer.step(n)` on one Trainer, histories and rewind points included. */
+export function generic(name: string, setup: Setup): Candidate {
+	const trainer = new Trainer(setup);
 	return {
-		layers,
-		activation: 'sigmoid',
-		bias: false,
-		samples: [{x: Array.from({length: 14}, () => random.rand()), t: [random.rand(), random.rand()]}],
+		name,
+		terms: termsOf(trainer),
+		run(iterations) {
+			const took = timed(() => trainer.step(iterations));
+			if (trainer.divergedAt !== undefined) {
+				throw new Error(`${name} diverged at iteration ${trainer.divergedAt}`);
+			}
+
+			return took;
+		},
 	};
 }
+
+function hand(name: string, terms: number, loop: (iterations: number) => HandResult): Candidate {
+	return {
+		name,
+		terms,
+		run(iterations) {
+			let result: HandResult | undefined;
+			const took = timed(() => {
+				result = loop(iterations);
+			});
+			if (!Number.isFinite(result!.error)) {
+				throw new Error(`${name} diverged`);
+			}
+
+			return took;
+		},
+	};
+}
+
+/** The Network alone: its kernel called in a loop, written out for its shape or with loops. */
+function kernel(name: string, setup: Setup, unroll: 'always' | 'never'): Candidate {
+	const trainer = new Trainer(setup);
+	const iterate = kernelFor(trainer.network, true, unroll);
+	const {learningRate} = setup;
+	return {
+		name,
+		terms: termsOf(trainer),
+		run: iterations =>
+			timed(() => {
+				for (let k = 0; k < iterations; k++) {
+					iterate(learningRate);
+				}
+			}),
+	};
+}
+
+/** Weights after `iterations` of a fresh Trainer on `setup`. */
+function trained(setup: Setup, iterations: number): Trainer {
+	const trainer = new Trainer({...setup, limit: iterations});
+	trainer.step(iterations);
+	return trainer;
+}
+
+function agreement(what: string, iterations: number, trainer: Trainer, result: HandResult): {note: string; agree: boolean} {
+	const difference = largestDifference(trainer.network.weights, result.weights);
+	const agree = difference <= 1e-12;
+	const text = difference === 0 ? 'agree bit for bit' : `differ by up to ${difference.toExponential(2)} in a weight`;
+	return {note: `check: after ${iterations.toLocaleString('en-US')} iterations ${what} and the Trainer ${text}${agree ? '' : ' (MORE than 1e-12)'}`, agree};
+}
+
+async function tutorialGroup(benchSource: string): Promise<GroupReport> {
+	const setup = presetSetup('tutorial-3');
+	const candidates = [generic('generic Trainer, tutorial-3', setup), hand('hand-written 3-2-1 loop', 8, tutorialLoop)];
+	const numpy = await startNumpy(benchSource);
+	const notes: string[] = [];
+	if (typeof numpy === 'string') {
+		notes.push(`numpy listing: not measured (${numpy})`);
+	} else {
+		candidates.push(numpy.candidate);
+	}
+
+	try {
+		const speeds = await measureTogether(candidates);
+		const check = agreement('the hand loop', 80_000, trained(setup, 80_000), tutorialLoop(80_000));
+		notes.push(check.note);
+		if (typeof numpy !== 'string') {
+			const {predicted, iterations} = numpy.last();
+			const trainer = trained(setup, iterations);
+			const ours = trainer.network.activations[trainer.network.depth]![0]!;
+			notes.push(
+				`check: the numpy listing (${numpy.versions}) after ${iterations.toLocaleString('en-US')} iterations predicts ${predicted}, the Trainer ${ours} (difference ${Math.abs(predicted - ours).toExponential(2)})`,
+			);
+		}
+
+		return {speeds, notes, agree: check.agree};
+	} finally {
+		if (typeof numpy !== 'string') {
+			numpy.close();
+		}
+	}
+}
+
+async function xorGroup(): Promise<GroupReport> {
+	const initial = new Trainer(XOR_SETUP).initialWeights;
+	const {learningRate} = XOR_SETUP;
+	const speeds = await measureTogether([
+		generic('generic Trainer, xor 2-3-1 Adam', XOR_SETUP),
+		hand('hand-written xor loop', 13 * 4, iterations => xorLoop(initial, learningRate, iterations)),
+	]);
+	const check = agreement('the hand loop', 20_000, trained(XOR_SETUP, 20_000), xorLoop(initial, learningRate, 20_000));
+	return {speeds, notes: [check.note], agree: check.agree};
+}
+
+async function softmaxGroup(): Promise<GroupReport> {
+	const setup = softmaxSetup();
+	const initial = new Trainer(setup).initialWeights;
+	const loop = (iterations: number) => softmaxLoop(initial, setup.samples, randomAfterWeights(setup.seed, SOFTMAX_WEIGHTS), setup.learningRate, iterations);
+	const speeds = await measureTogether([
+		generic('generic Trainer, 2-16-16-3 softmax, batch 10', setup),
+		hand('hand-written 2-16-16-3 loop', SOFTMAX_WEIGHTS * 10, loop),
+	]);
+	const check = agreement('the hand loop', 3000, trained(setup, 3000), loop(3000));
+	return {speeds, notes: [check.note], agree: check.agree};
+}
+
+async function kernelGroup(name: string, setup: Setup): Promise<GroupReport> {
+	const speeds = await measureTogether([kernel(`${name} unrolled`, setup, 'always'), kernel(`${name} loops`, setup, 'never')]);
+	return {speeds, notes: [], agree: true};
+}
+
+export const TRAINING_GROUPS: Record<string, (benchSource: string) => Promise<GroupReport>> = {
+	'tutorial-3': tutorialGroup,
+	'tutorial-10': async () => ({speeds: await measureTogether([generic('generic Trainer, tutorial-10', presetSetup('tutorial-10'))]), notes: [], agree: true}),
+	wide: async () => ({speeds: await measureTogether([generic('generic Trainer, 64-32-4 x 16 samples', wideSetup())]), notes: [], agree: true}),
+	xor: xorGroup,
+	softmax: softmaxGroup,
+	'kernel-tutorial-3': async () => kernelGroup('tutorial-3', presetSetup('tutorial-3')),
+	'kernel-limit': async () => kernelGroup('14-8-2', limitSetup()),
+};

@@ -6,7 +6,9 @@ updates with numpy arrays. Two changes, both outside the loop's arithmetic: the 
 print(predicted) is left out unless --print is given, because it would time the terminal.
 
 Prints one JSON object: iterations per second (wall clock and CPU time) of each timed run
-and the last predicted.
+and the last predicted. With --serve (what `npm run bench` uses) it warms up, then runs
+train(N) for each N read from stdin and answers each with one JSON line, so that the bench
+can interleave its runs with the JavaScript ones.
 """
 import argparse
 import json
@@ -110,13 +112,31 @@ def train(iterations, seed, show):
     return float(predicted)
 
 
+def serve(seed):
+    """One JSON line per request: a line on stdin holding N runs train(N) and reports its time."""
+    train(2_000, seed, False)  # warm-up: imports, allocator, caches
+    print(json.dumps({"python": sys.version.split()[0], "numpy": numpy.__version__}), flush=True)
+    for line in sys.stdin:
+        iterations = int(line)
+        start = time.perf_counter()
+        cpu_start = time.process_time()
+        predicted = train(iterations, seed, False)
+        cpu = time.process_time() - cpu_start
+        wall = time.perf_counter() - start
+        print(json.dumps({"wallMs": wall * 1000, "cpuMs": cpu * 1000, "predicted": predicted}), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--iterations", type=int, default=80_000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--print", dest="show", action="store_true")
+    parser.add_argument("--serve", action="store_true", help="answer requests on stdin (the bench's way)")
     args = parser.parse_args()
+    if args.serve:
+        serve(args.seed)
+        return
 
     train(2_000, args.seed, False)  # warm-up: imports, allocator, caches
     rates = []
