@@ -109,12 +109,15 @@ async function main(): Promise<void> {
 	print(`runs the program from a copy of the built tree (others rebuild dist/ on this machine): ${tree.root}`);
 	const account = cpuAccount();
 	const results = new Map<string, GoalResult>();
-	for (const part of PARTS) {
+	// `npm run bench -- 4 6`: only those parts
+	const chosen = process.argv.slice(2).map(Number);
+	const parts = chosen.length > 0 ? PARTS.filter((_, k) => chosen.includes(k + 1)) : PARTS;
+	for (const part of parts) {
 		await runPart(part, tree, results);
 	}
 
 	print(heading('Goals'));
-	for (const name of PARTS.flatMap(part => part.goals)) {
+	for (const name of parts.flatMap(part => part.goals)) {
 		print(`  ${goalLine(name, results.get(name), 'no result')}`);
 	}
 

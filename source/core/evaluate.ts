@@ -65,29 +65,51 @@ export class Evaluator {
 	 * largest of several).
 	 */
 	measure(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): {error: number; accuracy: number} {
-		const nOut = data.outputCount;
 		let total = 0;
 		let right = 0;
 		for (let k = 0; k < samples.length; k++) {
-			const s = samples[k]!;
-			const predicted = this.forward(weights, data.inputs, s * data.inputCount)[this.network.depth]!;
-			const targets = data.targets.subarray(s * nOut, (s + 1) * nOut);
-			let sampleError = 0;
-			for (let o = 0; o < nOut; o++) {
-				sampleError += this.network.outputError(predicted[o]!, targets[o]!);
-			}
-
-			total += sampleError;
-			right += classOf(predicted) === classOf(targets) ? 1 : 0;
+			total += this.sampleError(weights, data, samples[k]!);
+			right += classOf(this.activations[this.network.depth]!) === classOf(this.targetsOf(data, samples[k]!)) ? 1 : 0;
 		}
 
 		return {error: total / samples.length, accuracy: right / samples.length};
 	}
 
-	errorOver(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): number {
-		return this.measure(weights, data, samples).error;
+	/**
+	 * The mean data loss over these samples; undefined when `stop()`, asked before each
+	 * sample, says to stop (a cancelled gradient check does not wait for a whole batch).
+	 */
+	errorOver(weights: Float64Array, data: SampleData, samples: ArrayLike<number>, stop: () => boolean = never): number | undefined {
+		let total = 0;
+		for (let k = 0; k < samples.length; k++) {
+			if (stop()) {
+				return undefined;
+			}
+
+			total += this.sampleError(weights, data, samples[k]!);
+		}
+
+		return total / samples.length;
+	}
+
+	/** One sample's data loss, its forward pass left in the buffers. */
+	private sampleError(weights: Float64Array, data: SampleData, sample: number): number {
+		const predicted = this.forward(weights, data.inputs, sample * data.inputCount)[this.network.depth]!;
+		const targets = this.targetsOf(data, sample);
+		let error = 0;
+		for (let o = 0; o < data.outputCount; o++) {
+			error += this.network.outputError(predicted[o]!, targets[o]!);
+		}
+
+		return error;
+	}
+
+	private targetsOf(data: SampleData, sample: number): Float64Array {
+		return data.targets.subarray(sample * data.outputCount, (sample + 1) * data.outputCount);
 	}
 }
+
+const never = () => false;
 
 /** The class an output layer says: 0 or 1 for one output (threshold 0.5), else the index of the largest. */
 export function classOf(outputs: ArrayLike<number>): number {

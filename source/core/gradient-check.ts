@@ -84,11 +84,20 @@ export class GradientCheck {
 		return this.checks.length === this.indices.length;
 	}
 
-	/** Checks weights until all are done or `shouldStop()` says so after one; true when all are done. */
-	run(shouldStop: () => boolean): boolean {
+	/**
+	 * Checks weights until all are done or `pause()` says so after one; true when all are
+	 * done. `cancelled()` is asked before every sample of every loss: a weight it cuts short
+	 * is not counted, and the check stops there.
+	 */
+	run(pause: () => boolean, cancelled: () => boolean = () => false): boolean {
 		while (!this.done) {
-			this.checks.push(this.checkWeight(this.indices[this.checks.length]!));
-			if (shouldStop()) {
+			const check = this.checkWeight(this.indices[this.checks.length]!, cancelled);
+			if (check === undefined) {
+				break;
+			}
+
+			this.checks.push(check);
+			if (pause()) {
 				break;
 			}
 		}
@@ -102,7 +111,7 @@ export class GradientCheck {
 		return {weights: this.checks, worst, total: this.network.shape.weightCount};
 	}
 
-	private checkWeight(index: number): WeightCheck {
+	private checkWeight(index: number, cancelled: () => boolean): WeightCheck | undefined {
 		const {probe, network} = this;
 		const original = probe[index]!;
 		const isBias = network.shape.isBias[index] === 1;
@@ -118,12 +127,23 @@ export class GradientCheck {
 		const lossAt = (multiple: number) => {
 			const w = original + multiple * h;
 			probe[index] = w;
-			const data = this.evaluator.errorOver(probe, this.batch, this.positions);
-			return penalised ? data + penaltyOf(w, network) : data;
+			const data = this.evaluator.errorOver(probe, this.batch, this.positions, cancelled);
+			probe[index] = original;
+			return data === undefined ? undefined : penalised ? data + penaltyOf(w, network) : data;
 		};
 
-		const numeric = (8 * (lossAt(1) - lossAt(-1)) - (lossAt(2) - lossAt(-2))) / (12 * h);
-		probe[index] = original;
+		const losses = [];
+		for (const multiple of [1, -1, 2, -2]) {
+			const loss = lossAt(multiple);
+			if (loss === undefined) {
+				return undefined;
+			}
+
+			losses.push(loss);
+		}
+
+		const [plus, minus, plus2, minus2] = losses as [number, number, number, number];
+		const numeric = (8 * (plus - minus) - (plus2 - minus2)) / (12 * h);
 		const analytic = this.analytic[index]!;
 		return {index, analytic, numeric, step: h, relativeDifference: relativeDifference(analytic, numeric)};
 	}

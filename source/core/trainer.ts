@@ -209,11 +209,11 @@ export class Trainer {
 
 	/** Mean data loss of the current weights over the training samples (a checkpoint's `trainError`). */
 	trainError(): number {
-		return this.evaluator.errorOver(this.network.weights, this.data, this.split.train);
+		return this.evaluator.measure(this.network.weights, this.data, this.split.train).error;
 	}
 
 	testError(): number {
-		return this.evaluator.errorOver(this.network.weights, this.data, this.split.test);
+		return this.evaluator.measure(this.network.weights, this.data, this.split.test).error;
 	}
 
 	/** What a checkpoint holds to continue exactly. */

@@ -75,8 +75,10 @@ export class CheckRun {
 		}
 
 		const end = performance.now() + SLICE_MS;
-		const done = this.job.run(() => Atomics.load(this.interrupt, 0) === 1 || performance.now() > end);
-		if (Atomics.load(this.interrupt, 0) === 1) {
+		const interrupted = () => Atomics.load(this.interrupt, 0) === 1;
+		// the flag is looked at before every sample's forward pass: a large network's weight takes long
+		const done = this.job.run(() => interrupted() || performance.now() > end, interrupted);
+		if (interrupted()) {
 			this.cancel();
 		} else if (done) {
 			this.state = 'done';

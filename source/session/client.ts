@@ -17,7 +17,7 @@ export abstract class Session {
 	private readonly sayListeners = new Set<(text: string) => void>();
 	private ended: ((end: RunEnd) => void) | undefined;
 	private readonly endPromise: Promise<RunEnd>;
-	/** Set to 1 to stop a gradient check between two weights, without waiting for the thread to read its messages. */
+	/** Set to 1 to stop a gradient check within a sample's forward pass, without waiting for the thread to read its messages. */
 	protected readonly interrupt = new Int32Array(new SharedArrayBuffer(4));
 
 	constructor() {

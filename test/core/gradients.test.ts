@@ -166,6 +166,29 @@ describe('backpropagation agrees with finite differences', () => {
 		expect(parts.checks).toEqual([0, 3, 12].map(k => whole.checks[k]));
 	});
 
+	test('cancelled within a weight: asked before every sample, the weight cut short is dropped, and the check goes on from it', () => {
+		const trainer = new Trainer(setupOf(goldenRuns().find(run => run.name === 'xor-2-3-1-bias')!));
+		trainer.step(5);
+		const whole = new GradientCheck(trainer.network);
+		whole.run(() => false);
+		const samples = trainer.network.batchSize;
+		expect(samples).toBeGreaterThan(1);
+		const job = new GradientCheck(trainer.network);
+		let asked = 0;
+		// the first weight's four losses ask once a sample each; stop in the middle of its second loss
+		const stopAt = samples + 2;
+		expect(
+			job.run(
+				() => false,
+				() => ++asked >= stopAt,
+			),
+		).toBe(false);
+		expect(asked).toBe(stopAt);
+		expect(job.checks).toEqual([]);
+		expect(job.run(() => false)).toBe(true);
+		expect(job.checks).toEqual(whole.checks);
+	});
+
 	test('relativeDifference is symmetric, against the larger gradient or 1e-8', () => {
 		expect(relativeDifference(1, 1.5)).toBe(0.5 / 1.5);
 		expect(relativeDifference(1.5, 1)).toBe(0.5 / 1.5);
