@@ -62,9 +62,14 @@ export function formatFit(x: number | undefined, width: number, digits = 6, sign
 	return text;
 }
 
-/** 1.2 s, 1 min 05 s */
+/** 0.42 s, 12.3 s, 1 min 05 s */
 export function formatDuration(ms: number): string {
 	const seconds = ms / 1000;
+	// hundredths below 10 s: a fast run's time (0.42 s) is then worth comparing
+	if (seconds < 10) {
+		return `${seconds.toFixed(2)} s`;
+	}
+
 	if (seconds < 60) {
 		return `${seconds.toFixed(1)} s`;
 	}

@@ -23,7 +23,7 @@ describe('summaryLines', () => {
 		const {options: built, end} = trained(['--seed', '0', '--iterations', '1000', '--headless']);
 		const lines = summaryLines(end, built);
 		expect(lines[0]).toBe('descent: 3 → 2 → 1, sigmoid, no bias, learning rate 0.001, seed 0');
-		expect(lines[1]).toBe('done: 1,000 iterations in 1.2 s');
+		expect(lines[1]).toBe('done: 1,000 iterations in 1.23 s');
 		expect(lines[2]).toMatch(/^error 0\.\d{6} at the last iteration, 0\.\d{6} with the final weights$/);
 		expect(lines[3]).toMatch(/^ {2}sample 1: predicted 0\.\d{6} {2}target 0\.2$/);
 		expect(lines[4]).toBe('wrote checkpoint x.json at iteration 1');
@@ -33,7 +33,7 @@ describe('summaryLines', () => {
 
 	test('stopped by a signal: where, of how many', () => {
 		const {options: built, end} = trained(['--seed', '0', '--headless'], 500);
-		expect(summaryLines(end, built)[1]).toBe('stopped at iteration 500 / 80,000 after 1.2 s of training');
+		expect(summaryLines(end, built)[1]).toBe('stopped at iteration 500 / 80,000 after 1.23 s of training');
 	});
 
 	test('a test split adds the test error; many samples are cut to eight with a note', () => {

@@ -115,7 +115,9 @@ describe('the other formats', () => {
 	});
 
 	test('formatDuration', () => {
-		expect(formatDuration(1234)).toBe('1.2 s');
+		expect(formatDuration(423)).toBe('0.42 s');
+		expect(formatDuration(1234)).toBe('1.23 s');
+		expect(formatDuration(12_340)).toBe('12.3 s');
 		expect(formatDuration(59_940)).toBe('59.9 s');
 		expect(formatDuration(65_000)).toBe('1 min 05 s');
 		expect(formatDuration(3_600_000)).toBe('60 min 00 s');

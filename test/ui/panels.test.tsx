@@ -10,6 +10,7 @@ import {KeysLine} from '../../source/ui/components/KeysLine.js';
 import {MapPanel} from '../../source/ui/components/MapPanel.js';
 import {NetworkDiagram} from '../../source/ui/components/NetworkDiagram.js';
 import {Panel} from '../../source/ui/components/Panel.js';
+import {SamplesPanel} from '../../source/ui/components/SamplesPanel.js';
 import {WeightsTable, weightsTableWidth} from '../../source/ui/components/WeightsTable.js';
 import {weightGlyph} from '../../source/ui/diagram.js';
 import {colourOf} from '../../source/ui/map.js';
@@ -351,6 +352,36 @@ describe('Panel', () => {
 				expect(top).not.toContain('…');
 				expect(top!.includes('sample #1 · d hides'), top).toBe(width >= 'Network sample #1 · d hides'.length + 5);
 				expect(rest.at(-1)!.length).toBe(width);
+			}
+		} finally {
+			terminal.close();
+		}
+	});
+});
+
+describe('SamplesPanel', () => {
+	test('at every narrow width and height, the samples and the footer fit whole: the first sample starts the panel, its footer ends it', async () => {
+		const snapshot = await snapshotOf(['--preset', 'spiral', '--seed', '0']);
+		const terminal = componentTerminal();
+		try {
+			for (const width of [20, 24, 28, 32, 40]) {
+				for (const height of [4, 6, 9, 12]) {
+					const frame = plain(
+						terminal.frame(
+							<Panel title="Samples" width={width + 4} height={height + 2}>
+								<SamplesPanel samples={snapshot.samples} start={0} followed={0} height={height} width={width} />
+							</Panel>,
+						),
+					);
+					const inside = panelLines(frame, 'Samples');
+					const where = `${width} columns, ${height} rows:\n${frame}`;
+					expect(inside, where).toHaveLength(height);
+					expect(inside[0], where).toMatch(/^#1 /);
+					const footer = inside.join(' ').match(new RegExp(`samples 1–(\\d+) of ${snapshot.samples.total}`));
+					expect(footer, where).not.toBeNull();
+					expect(inside.join('\n'), where).toContain(`#${footer![1]} `);
+					expect(inside.join('\n'), where).not.toMatch(CUT_NUMBER);
+				}
 			}
 		} finally {
 			terminal.close();

@@ -26,9 +26,14 @@ export function sampleLines(row: SampleRow, total: number, width: number): strin
 	);
 }
 
-/** How many samples from `start` fill `height` lines (one line says which are shown). */
+/** The last line: which samples are shown, and the keys that scroll them. */
+function footerOf(first: number, count: number, total: number): string {
+	return `samples ${formatCount(first + 1)}–${formatCount(first + count)} of ${formatCount(total)}${total > count ? ' · PgUp PgDn' : ''}`;
+}
+
+/** How many samples from `start` fill `height` lines, the footer's lines (at their widest) among them. */
 export function samplesThatFit(samples: Window<SampleRow>, start: number, height: number, width: number): number {
-	let used = samples.total > 1 ? 1 : 0;
+	let used = samples.total > 1 ? wrapText(footerOf(samples.total - 1, 1, samples.total + 1), width).length : 0;
 	let count = 0;
 	for (const row of samples.rows.slice(start - samples.start)) {
 		used += sampleLines(row, samples.total, width).length;
@@ -66,19 +71,23 @@ export function SamplesPanel({samples, start, followed, height, width}: SamplesP
 	const first = Math.max(samples.start, Math.min(start, samples.total - 1));
 	const count = samplesThatFit(samples, first, height, width);
 	const shown = samples.rows.slice(first - samples.start, first - samples.start + count);
+	const footer = wrapText(footerOf(first, shown.length, samples.total), width);
+	// whole lines only: a sample too long for a tiny panel loses its last lines, never the footer
+	const lines = shown
+		.flatMap(row => sampleLines(row, samples.total, width).map((text, k) => ({key: `${row.index}.${k}`, text, inverse: row.index === followed && k === 0})))
+		.slice(0, Math.max(0, height - footer.length));
 	return (
 		<Box flexDirection="column">
-			{shown.flatMap(row =>
-				sampleLines(row, samples.total, width).map((text, k) => (
-					<Text key={`${row.index}.${k}`} inverse={row.index === followed && k === 0}>
-						{text}
-					</Text>
-				)),
-			)}
-			<Text dimColor>
-				samples {formatCount(first + 1)}–{formatCount(first + shown.length)} of {formatCount(samples.total)}
-				{samples.total > shown.length ? ' · PgUp PgDn' : ''}
-			</Text>
+			{lines.map(line => (
+				<Text key={line.key} inverse={line.inverse}>
+					{line.text}
+				</Text>
+			))}
+			{footer.map((text, k) => (
+				<Text key={`footer.${k}`} dimColor>
+					{text}
+				</Text>
+			))}
 		</Box>
 	);
 }
