@@ -53,6 +53,6 @@ describe('summaryLines', () => {
 	test('--until-error: the iteration it was reached', () => {
 		const {options: built, end} = trained(['--preset', 'xor', '--seed', '0', '--until-error', '0.2']);
 		expect(end.reachedAt).toBeGreaterThan(0);
-		expect(summaryLines(end, built)[1]).toMatch(/^done: error ≤ 0\.2 at iteration [\d,]+, in 1\.2 s$/);
+		expect(summaryLines(end, built)[1]).toMatch(/^done: error ≤ 0\.2 at iteration [\d,]+, in 1\.23 s$/);
 	});
 });
