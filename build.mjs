@@ -2,6 +2,7 @@
 // that a path does not use: the dashboard and the help are chunks of their own.
 // --if-stale (npm start): builds only when a source is newer than the bundle.
 // --bench: also the benchmark's entry points, into dist/bench.
+// DESCENT_PROFILE=1: not minified, so that a CPU profile (node --cpu-prof) names the functions.
 import fs from 'node:fs';
 import process from 'node:process';
 import path from 'node:path';
@@ -29,7 +30,7 @@ const common = {
 	platform: 'node',
 	target: 'node20',
 	chunkNames: 'chunks/[name]-[hash]',
-	minify: true,
+	minify: !process.env.DESCENT_PROFILE,
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	// ink loads react-devtools-core only when DEV=true; the bundle leaves it out
