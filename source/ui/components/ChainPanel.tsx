@@ -112,7 +112,9 @@ function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelPro
 		lines.push({text: `${step.formula} = ${updated ? value(step.value) : '…'}`});
 	}
 
-	const sgd = c.steps.length === 0 && products ? ` = −${c.learningRate} · ${value(c.gradient)}` : '';
+	// a negative factor after · in brackets: −1 · (−1.022e-4), not −1 · -1.022e-4
+	const gradient = c.gradient < 0 ? `(${value(c.gradient)})` : value(c.gradient);
+	const sgd = c.steps.length === 0 && products ? ` = −${c.learningRate} · ${gradient}` : '';
 	lines.push({text: `${c.changeFormula}${sgd} = ${updated ? value(c.change) : '… (the update phase)'}`, bold: updated});
 	if (check?.state === 'done' && check.selected) {
 		lines.push({
