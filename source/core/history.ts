@@ -54,6 +54,11 @@ export class BucketHistory {
 		return this.count;
 	}
 
+	/** The value of the last iteration recorded; undefined before the first. */
+	get latest(): number | undefined {
+		return this.count > 0 ? this.lasts[this.count - 1] : undefined;
+	}
+
 	/** First iteration the history covers (after a checkpoint is loaded it is not 1). */
 	get start(): number {
 		return this.firstIteration;

@@ -138,7 +138,6 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 }
 
 function statusOf(trainer: Trainer, context: SnapshotContext): Status {
-	const {network} = trainer;
 	const status = trainer.status;
 	return {
 		state: status === 'training' ? (context.running ? 'running' : 'paused') : status,
@@ -151,7 +150,9 @@ function statusOf(trainer: Trainer, context: SnapshotContext): Status {
 		speed: context.speed,
 		iterationsPerSecond: context.running ? context.iterationsPerSecond : 0,
 		elapsedMs: context.elapsedMs,
-		error: network.hasIteration && trainer.iteration > 0 ? network.error : context.evaluation.initialError,
+		// the history's, not the network's: during a phase walk the network holds the next iteration's error
+		error: trainer.errorHistory.latest ?? context.evaluation.initialError,
+		errorRecorded: trainer.errorHistory.latest !== undefined,
 		trainError: context.evaluation.trainError,
 		testError: context.evaluation.testError,
 		accuracy: context.evaluation.accuracy,

@@ -111,6 +111,21 @@ describe('the phase walk', () => {
 		expect(panelLines(screen, 'Network')).toEqual(panelLines(stepped, 'Network'));
 		expect(linesOf(screen)[1]).toEqual(linesOf(stepped)[1]);
 	});
+
+	test("past the error phase of iteration 2, the status line still shows iteration 1's error, as the chart does", async () => {
+		const walk = await openDashboard(TUTORIAL, {columns: 120, rows: 40});
+		await stepFrom(walk, 's', 0);
+		let screen = '';
+		for (let phase = 1; phase <= 3; phase++) {
+			screen = await walk.press('p', `phase ${phase} of 7`);
+		}
+
+		// iteration 1's error is 0.334635; iteration 2's, computed in this phase, is 0.334562
+		expect(lineWith(screen, 'phase 3 of 7')).toContain('error');
+		expect(iterationOf(screen)).toBe(1);
+		expect(linesOf(screen)[1]).toMatch(/ error 0\.334635/);
+		expect(screen).toContain('after iteration 1: error 0.334635');
+	});
 });
 
 describe('the chart', () => {

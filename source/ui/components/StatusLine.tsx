@@ -40,7 +40,7 @@ export function StatusLine({run, status, pending, width}: StatusLineProps) {
 	const towards = status.stopAt === undefined ? '' : ` to ${formatCount(status.stopAt)}`;
 	// the rate is measured over a second or two of running: "–" until then
 	const rate = status.state === 'running' ? (status.iterationsPerSecond > 0 ? `${formatCount(status.iterationsPerSecond)} it/s` : '– it/s') : '0 it/s';
-	const errorLabel = status.iteration === 0 ? 'initial error' : run.fullBatch ? 'error' : 'batch error';
+	const errorLabel = !status.errorRecorded ? (status.iteration === 0 ? 'initial error' : "loaded weights' error") : run.fullBatch ? 'error' : 'batch error';
 	const second: Part[] = [
 		part(0, pending ? {text: pending, bold: true, color: 'yellow'} : {text: `${state}${towards}`, bold: true, color: stateColor[status.state]}),
 		part(0, {text: 'iteration '}, {text: formatCount(status.iteration), bold: true}, {text: ` / ${formatCount(run.limit)}`}),
