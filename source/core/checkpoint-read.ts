@@ -4,6 +4,7 @@ import type {EpochState} from './batches.js';
 import {INITIALISATIONS} from './initialisations.js';
 import {LOSSES} from './losses.js';
 import {OPTIMIZERS} from './optimizers.js';
+import {TUTORIAL} from './presets.js';
 import {MAX_SEED, NumpyRandom, type RandomState} from './random.js';
 import type {Sample} from './samples.js';
 import type {Setup} from './setup.js';
@@ -198,19 +199,8 @@ function readEpoch(raw: unknown, setup: Setup): EpochState | Problem {
 
 /** Version 1 (descent 0.1: the tutorial's choices only) holds all a full-batch SGD run needs. */
 export function fromVersion1(v1: Record<string, unknown>): Resume | Problem {
-	const setup = readSetup({
-		...v1,
-		outputActivation: v1['activation'],
-		loss: 'squared',
-		optimizer: 'sgd',
-		momentum: 0.9,
-		l1: 0,
-		l2: 0,
-		init: 'rand',
-		batch: null,
-		test: 0,
-		limit: v1['iterations'],
-	});
+	// the tutorial's choices (as JSON: no batch is null) under what version 1 held
+	const setup = readSetup({...TUTORIAL, batch: null, ...v1, outputActivation: v1['activation'], limit: v1['iterations']});
 	if (isProblem(setup)) {
 		return setup;
 	}

@@ -1,7 +1,6 @@
 import type {NumpyRandom} from './random.js';
 import {registry} from './registry.js';
-import type {Setup} from './setup.js';
-import {flatten, shapeOf, weightCount} from './shape.js';
+import {flatten, shapeOf, weightCount, type NestedWeights} from './shape.js';
 
 /**
  * How the initial weights are drawn: one value at a time, row by row, layer by layer,
@@ -41,11 +40,19 @@ export const INITIALISATIONS = registry<Omit<Initialisation, 'name'>>()({
 
 export type InitialisationName = (typeof INITIALISATIONS.names)[number];
 
+/** What of a run's setup its starting weights depend on. */
+type Starting = {
+	readonly layers: readonly number[];
+	readonly bias: boolean;
+	readonly init: InitialisationName;
+	readonly weights?: NestedWeights | undefined;
+};
+
 /**
  * The weights a run starts from: given by hand (`--weights`), or drawn row by row, layer
  * by layer, one draw a weight, as numpy's `rand(row)` calls in turn.
  */
-export function startingWeights(setup: Setup, random: NumpyRandom): Float64Array {
+export function startingWeights(setup: Starting, random: NumpyRandom): Float64Array {
 	const {layers, bias} = setup;
 	const weights = new Float64Array(weightCount(layers, bias));
 	if (setup.weights) {

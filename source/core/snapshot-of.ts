@@ -1,30 +1,14 @@
 import {chainOf} from './chain.js';
 import {describePhase} from './iteration.js';
-import {mapOf, type MapRequest} from './map.js';
+import {mapOf} from './map.js';
 import {weightRefAt} from './names.js';
 import type {Plane} from './plane.js';
 import {hasClassTargets} from './samples.js';
 import {choicesOf} from './setup.js';
-import type {CheckStatus, PreviousRun, RunFacts, Snapshot, Status} from './snapshot.js';
+import type {CheckStatus, PreviousRun, RunFacts, Snapshot, Status, View} from './snapshot.js';
 import {diagramOf, noticesOf, phaseValues} from './snapshot-network.js';
 import {positionInBatch, sampleWindow, weightsShown, weightWindow} from './snapshot-windows.js';
 import type {Trainer} from './trainer.js';
-
-/** What the screen asks for: the selected weight and sample, and the rows it has room for. */
-export type View = {
-	/** Flat index of the selected weight. */
-	readonly selected: number;
-	/** Index of the sample the chain and the diagram follow. */
-	readonly sample: number;
-	readonly weightStart: number;
-	readonly weightRows: number;
-	readonly sampleStart: number;
-	readonly sampleRows: number;
-	/** The map's size and layer, when the screen shows it. */
-	readonly map: MapRequest | undefined;
-};
-
-export const DEFAULT_VIEW: View = {selected: 0, sample: 0, weightStart: 0, weightRows: 64, sampleStart: 0, sampleRows: 16, map: undefined};
 
 /** The errors and accuracies of the current weights over all samples: they cost a forward pass each, so the session decides how often. */
 export type Evaluation = Pick<Status, 'trainError' | 'testError' | 'accuracy' | 'testAccuracy'> & {readonly initialError: number};

@@ -1,7 +1,7 @@
 /** The parts of a snapshot that show rows of a long list: the weights and the samples, a window of each. */
 import {weightRefAt} from './names.js';
 import type {SampleRow, WeightRow, Window} from './snapshot.js';
-import type {View} from './snapshot-of.js';
+import type {View} from './snapshot.js';
 import type {Trainer} from './trainer.js';
 
 /** Rows sent beyond those on screen, so that a key moving the selection finds them there. */

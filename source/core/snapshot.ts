@@ -1,7 +1,7 @@
 import type {Chain} from './chain.js';
 import type {HistoryPoint} from './history.js';
 import type {Phase} from './iteration.js';
-import type {MapData} from './map.js';
+import type {MapData, MapRequest} from './map.js';
 import type {WeightRef} from './names.js';
 import type {Setup} from './setup.js';
 import type {LearningRateChange} from './trainer-state.js';
@@ -157,3 +157,19 @@ export type PhaseStatus = {
 	/** What the phase computed for the followed sample, named as the tutorial names it (SOP1, Activ1, …). */
 	readonly values: ReadonlyArray<{readonly name: string; readonly value: number}>;
 };
+
+/** What the screen asks for: the selected weight and sample, and the rows it has room for. */
+export type View = {
+	/** Flat index of the selected weight. */
+	readonly selected: number;
+	/** Index of the sample the chain and the diagram follow. */
+	readonly sample: number;
+	readonly weightStart: number;
+	readonly weightRows: number;
+	readonly sampleStart: number;
+	readonly sampleRows: number;
+	/** The map's size and layer, when the screen shows it. */
+	readonly map: MapRequest | undefined;
+};
+
+export const DEFAULT_VIEW: View = {selected: 0, sample: 0, weightStart: 0, weightRows: 64, sampleStart: 0, sampleRows: 16, map: undefined};

@@ -1,6 +1,6 @@
 import type {Snapshot, WeightRow} from '../core/snapshot.js';
 import type {MapRequest} from '../core/map.js';
-import type {View} from '../core/snapshot-of.js';
+import type {View} from '../core/snapshot.js';
 import {formatCount} from '../session/format.js';
 import {weightsTableWidth, visibleWeightRows} from './components/WeightsTable.js';
 import {phaseLines} from './components/PhaseLine.js';

@@ -3,7 +3,7 @@ import {afterEach, describe, expect, onTestFinished, test} from 'vitest';
 import type {MapData} from '../../source/core/map.js';
 import {neuronName, weightRefs} from '../../source/core/names.js';
 import {PRESETS} from '../../source/core/presets.js';
-import {DEFAULT_VIEW} from '../../source/core/snapshot-of.js';
+import {DEFAULT_VIEW} from '../../source/core/snapshot.js';
 import type {WeightRow, Window} from '../../source/core/snapshot.js';
 import {LocalSession} from '../../source/session/client.js';
 import {KeysLine} from '../../source/ui/components/KeysLine.js';
