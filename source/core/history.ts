@@ -19,7 +19,7 @@ export type HistorySave = {
 	readonly count: number;
 	readonly filled: number;
 	readonly firstIteration: number;
-	/** firsts, mins, maxs, lasts and ends of the buckets in use, one after the other. */
+	/** firsts, mins, maxs, lasts and ends of the buckets, the k-th of them from k × capacity (the buckets in use at the start). */
 	readonly values: Float64Array;
 };
 
@@ -102,25 +102,29 @@ export class BucketHistory {
 		this.filled = 1;
 	}
 
-	/** A copy of everything it holds: for stepping back. */
-	save(): HistorySave {
-		const used = this.count;
-		const values = new Float64Array(5 * used);
+	/**
+	 * A copy of everything it holds, for stepping back: into `reuse`'s buffer when given (a
+	 * point the ring of rewind points lets go), so that a long run makes no garbage here.
+	 */
+	save(reuse?: HistorySave): HistorySave {
+		const {capacity, count} = this;
+		const values = reuse?.values.length === 5 * capacity ? reuse.values : new Float64Array(5 * capacity);
 		for (const [k, array] of this.columns().entries()) {
-			values.set(array.subarray(0, used), k * used);
+			values.set(array.subarray(0, count), k * capacity);
 		}
 
-		return {width: this.width, count: used, filled: this.filled, firstIteration: this.firstIteration, values};
+		return {width: this.width, count, filled: this.filled, firstIteration: this.firstIteration, values};
 	}
 
 	restore(saved: HistorySave): void {
+		const {capacity} = this;
 		const used = saved.count;
 		this.width = saved.width;
 		this.count = used;
 		this.filled = saved.filled;
 		this.firstIteration = saved.firstIteration;
 		for (const [k, array] of this.columns().entries()) {
-			array.set(saved.values.subarray(k * used, (k + 1) * used));
+			array.set(saved.values.subarray(k * capacity, k * capacity + used));
 		}
 	}
 

@@ -39,8 +39,13 @@ export class Records {
 		this.test.clear();
 	}
 
-	save(): RecordsSave {
-		return {error: this.error.save(), outputs: this.outputs.map(history => history.save()), test: this.test.save()};
+	/** A copy, into the buffers of `reuse` when given (see BucketHistory.save). */
+	save(reuse?: RecordsSave): RecordsSave {
+		return {
+			error: this.error.save(reuse?.error),
+			outputs: this.outputs.map((history, k) => history.save(reuse?.outputs[k])),
+			test: this.test.save(),
+		};
 	}
 
 	restore(saved: RecordsSave): void {

@@ -74,7 +74,7 @@ export class Trainer {
 		}
 
 		this.records.clear(this.iteration + 1);
-		this.rewind.capture(this.iteration, this.saveRewind());
+		this.rewind.capture(this.iteration, reuse => this.saveRewind(reuse));
 	}
 
 	get status(): TrainerStatus {
@@ -251,11 +251,11 @@ export class Trainer {
 		network.clearIteration();
 	}
 
-	private saveRewind(): RewindState {
+	private saveRewind(reuse?: RewindState): RewindState {
 		return {
 			...this.saveTraining(),
 			learningRateChanges: this.learningRates.changes.length,
-			histories: this.records.save(),
+			histories: this.records.save(reuse?.histories),
 		};
 	}
 
@@ -284,7 +284,7 @@ export class Trainer {
 		if (!finite) {
 			this.divergedAt = iteration;
 		} else if (this.rewind.due(iteration)) {
-			this.rewind.capture(iteration, this.saveRewind());
+			this.rewind.capture(iteration, reuse => this.saveRewind(reuse));
 		}
 
 		if (this.setup.untilError !== undefined && network.error <= this.setup.untilError) {
@@ -306,7 +306,7 @@ export class Trainer {
 				this.divergedAt = iteration;
 			} else if (rewind.due(iteration)) {
 				this.iteration = iteration;
-				rewind.capture(iteration, this.saveRewind());
+				rewind.capture(iteration, reuse => this.saveRewind(reuse));
 			}
 		}
 

@@ -33,7 +33,7 @@ const historiesOf = (trainer: Trainer) => ({
 });
 
 describe('k steps, then k backs', () => {
-	// a back replays from the last rewind point; a tiny network keeps one every 8192 iterations, so k backs cost k²/2
+	// a back replays from the last rewind point; a tiny network keeps one every 65,536 iterations, so k backs cost k²/2
 	// iterations: 1500 for the full batches (unrolled, fast), 200 for mini-batches (the deep mini-batch case is below)
 	const ks = (setup: Setup) => (setup.batch === undefined ? [1, 7, 1500] : [1, 7, 200]);
 	test.each(cases.flatMap(([name, setup]) => ks(setup).map(k => [name, k, setup] as const)))('%s, k = %i', (_name, k, setup) => {
@@ -155,6 +155,8 @@ describe('the histories after going back', () => {
 	test.each([
 		['a test split and mini-batches', runs['more-momentum-minibatch-test']!, 300, 100],
 		['merged buckets', runs['tutorial-3-inputs-seed-0']!, 5000, 10],
+		// past the first points the ring lets go: the newer ones are written into their buffers
+		['a long run, rewind buffers reused', {...runs['tutorial-3-inputs-seed-0']!, limit: 1_000_000}, 600_000, 3],
 		// 600 iterations: the test history's stride has doubled
 		['a test split, full batch', runs['more-softmax-momentum-test']!, 600, 3],
 	] as const)('%s: equal those of a run that never went that far', (_name, setup, forward, backs) => {
@@ -186,7 +188,7 @@ describe('the rewind ring', () => {
 	])('points of %i bytes, %i terms an iteration: at least REWIND_REACH back within the memory budget', (bytes, terms) => {
 		const rewind = new Rewind<number>(bytes, terms);
 		expect(Number.isInteger(Math.log2(rewind.interval))).toBe(true);
-		if (bytes * (Math.ceil(REWIND_REACH / 8192) + 2) <= BUDGET_BYTES) {
+		if (bytes * (Math.ceil(REWIND_REACH / 65_536) + 2) <= BUDGET_BYTES) {
 			expect((rewind.capacity - 2) * rewind.interval).toBeGreaterThanOrEqual(REWIND_REACH);
 			expect(rewind.capacity * bytes).toBeLessThanOrEqual(BUDGET_BYTES);
 		} else {
@@ -198,14 +200,21 @@ describe('the rewind ring', () => {
 		const rewind = new Rewind<string>(150_000, 10_000_000);
 		const {interval, capacity} = rewind;
 		expect(interval).toBe(4);
+		const released: Array<string | undefined> = [];
 		for (let k = 0; k <= capacity + 5; k++) {
 			expect(rewind.due(k * interval)).toBe(true);
-			rewind.capture(k * interval, `state ${k}`);
+			rewind.capture(k * interval, reuse => {
+				released.push(reuse);
+				return `state ${k}`;
+			});
 		}
+
+		// once the ring is full, each new point is given the state of the one it lets go, for its buffers
+		expect(released).toEqual([...Array.from({length: capacity}, () => undefined), ...Array.from({length: 6}, (_, k) => `state ${k}`)]);
 
 		expect(rewind.due(interval + 1)).toBe(false);
 		expect(rewind.earliest).toBe(6 * interval);
-		rewind.capture(3, 'a replay passing an old point');
+		rewind.capture(3, () => 'a replay passing an old point');
 		expect(rewind.atOrBefore(6 * interval - 1)).toBeUndefined();
 		expect(rewind.atOrBefore(10 * interval + 1)).toEqual({iteration: 10 * interval, state: 'state 10'});
 		rewind.forgetAfter(8 * interval);
