@@ -42,6 +42,69 @@ export function kernelFor(network: Network, fixedBatch: boolean, unroll: 'auto' 
 }
 
 /**
+ * Runs up to `count` iterations of a full batch, writing each one's error to `errors[n]`
+ * and its first sample's first `recorded` outputs to `outputs[n · recorded + k]`; stops
+ * after an iteration that diverged. Returns how many ran, negated when the last diverged.
+ * The buffers are left as the last iteration left them.
+ */
+export type RunMany = (count: number, learningRate: number, errors: Float64Array, outputs: Float64Array) => number;
+
+/**
+ * For a network small enough to live in registers (see LOCALS_TERMS) whose optimizer keeps
+ * nothing between iterations (sgd) and whose outputs are not a softmax: all iterations but
+ * the last in locals only, the weights carried from one to the next; the last by
+ * `iterate`, which writes every buffer the screen reads. The tutorial's hot loop then
+ * stores nothing but its error and output. An iteration that diverges is not kept: the
+ * weights before it go back to the buffers and `iterate` runs it again, the same numbers
+ * (sgd has no state to move twice). Undefined for any other network.
+ */
+export function manyFor(network: Network, iterate: Iterate, recorded: number): RunMany | undefined {
+	const {layers, depth, weightCount} = network.shape;
+	const batch = network.batchSize;
+	if (unrolledTerms(weightCount, batch) > LOCALS_TERMS || network.optimizer.buffers.length > 0 || network.output.outputOnly) {
+		return undefined;
+	}
+
+	const read = reader(true, false);
+	const weights = Array.from({length: weightCount}, (_, k) => k);
+	const outputs = Array.from({length: recorded}, (_, k) => k);
+	const lines = [
+		...weights.map(k => `let w${k} = W[${k}];`),
+		...Array.from({length: batch * layers[0]!}, (_, k) => `const a0_${k} = A0[${k}];`),
+		...Array.from({length: batch * layers[depth]!}, (_, k) => `const t${k} = T[${k}];`),
+		'let n = 0;',
+		'for (; n < count - 1; n++) {',
+		...forwardLines(network, read),
+		...errorLines(network, read),
+		'errors[n] = error;',
+		...outputs.map(k => `outputs[n * ${recorded} + ${k}] = a${depth}_${k};`),
+		...backwardLines(network, read),
+		...gradientLines(network, read),
+		'begin(state);',
+		'let finite = Number.isFinite(error);',
+		...weights.map(k => `const next${k} = w${k} + change(state, ${k}, g${k}, learningRate); if (next${k} - next${k} !== 0) finite = false;`),
+		'if (!finite) break;',
+		...weights.map(k => `w${k} = next${k};`),
+		'}',
+		...weights.map(k => `W[${k}] = w${k};`),
+		'const finite = iterate(learningRate);',
+		'errors[n] = network.error;',
+		...outputs.map(k => `outputs[n * ${recorded} + ${k}] = A${depth}[${k}];`),
+		'return finite ? n + 1 : -(n + 1);',
+	];
+	const names = ['network', 'W', 'A0', `A${depth}`, 'T', 'iterate', 'activateHidden', 'activateOutput', 'derivativeHidden', 'outputError', 'outputDelta'];
+	const values: unknown[] = [network, network.weights, network.activations[0], network.activations[depth], network.targets, iterate];
+	values.push(network.activateHidden, network.activateOutput, network.derivativeHidden, network.outputError, network.outputDelta);
+	names.push('slope', 'penalty', 'begin', 'change', 'state');
+	values.push(penaltySlope, {l1: network.l1, l2: network.l2}, network.optimizer.begin, network.optimizer.change, network.optimizerState);
+	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- as writeOut: code written for one shape
+	const factory = new Function(...names, `return function runMany(count, learningRate, errors, outputs) {\n${lines.join('\n')}\n};`) as (
+		...v: unknown[]
+	) => RunMany;
+	return factory(...values);
+}
+
+/**
  * Writes `iterate` out for one shape and batch size: every loop unrolled, every index a
  * constant. Names in the generated code: W weights, P previous weights, G gradients, C
  * changes, T targets, and per layer A activations, Z SOPs, D dError/dSOP. Every value is
@@ -70,17 +133,28 @@ function writeOut(network: Network): Iterate {
 	return factory(...values);
 }
 
-/** How a value is read once written or loaded: its local (`a1_0`), or its buffer again (`A1[0]`). */
-type Read = (buffer: string, index: number) => string;
+/**
+ * How a value is read once written or loaded: its local (`a1_0`), or its buffer again
+ * (`A1[0]`); and whether values are written to their buffers at all (not between two
+ * frames' worth of iterations, see `manyFor`).
+ */
+type Read = ((buffer: string, index: number) => string) & {readonly stores: boolean};
 
-function reader(locals: boolean): Read {
-	return locals ? (buffer, index) => `${buffer.toLowerCase()}${buffer.length > 1 ? '_' : ''}${index}` : (buffer, index) => `${buffer}[${index}]`;
+function reader(locals: boolean, stores = true): Read {
+	const read = locals
+		? (buffer: string, index: number) => `${buffer.toLowerCase()}${buffer.length > 1 ? '_' : ''}${index}`
+		: (buffer: string, index: number) => `${buffer}[${index}]`;
+	return Object.assign(read, {stores});
 }
 
 /** Sets a buffer's element from an expression, keeping it in its local too when locals are read. */
 function store(read: Read, buffer: string, index: number, expression: string): string {
 	const local = read(buffer, index);
-	return local.endsWith(']') ? `${local} = ${expression};` : `const ${local} = ${expression}; ${buffer}[${index}] = ${local};`;
+	if (local.endsWith(']')) {
+		return `${local} = ${expression};`;
+	}
+
+	return read.stores ? `const ${local} = ${expression}; ${buffer}[${index}] = ${local};` : `const ${local} = ${expression};`;
 }
 
 /**
@@ -106,7 +180,8 @@ function sumInto(
 	}
 
 	const done = finish ? `${local} = ${finish(local)}; ` : '';
-	return [`let ${local} = 0;`, ...terms.map(term => `${local} += ${term};`), `${done}${buffer}[${index}] = ${local};${then ? ` ${then(local)}` : ''}`];
+	const stored = read.stores ? `${buffer}[${index}] = ${local};` : '';
+	return [`let ${local} = 0;`, ...terms.map(term => `${local} += ${term};`), `${done}${stored}${then ? ` ${then(local)}` : ''}`];
 }
 
 /** With locals: the weights, the batch's inputs and its targets, each read once. */
@@ -167,7 +242,11 @@ function errorLines(network: Network, read: Read): string[] {
 		lines.push('total += sampleError; }');
 	}
 
-	lines.push(`const error = total / ${network.batchSize};`, 'network.error = error;', 'network.hasIteration = true;');
+	lines.push(`const error = total / ${network.batchSize};`);
+	if (read.stores) {
+		lines.push('network.error = error;', 'network.hasIteration = true;');
+	}
+
 	return lines;
 }
 

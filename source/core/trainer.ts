@@ -3,7 +3,7 @@ import {Evaluator} from './evaluate.js';
 import type {BucketHistory, SampledHistory} from './history.js';
 import {startingWeights} from './initialisations.js';
 import {phasesOf, runPhase, type Phase} from './iteration.js';
-import {kernelFor, type Iterate} from './kernel.js';
+import {kernelFor, manyFor, type Iterate, type RunMany} from './kernel.js';
 import {LearningRates, type LearningRateChange} from './learning-rates.js';
 import {Network} from './network.js';
 import {NumpyRandom} from './random.js';
@@ -43,6 +43,8 @@ export class Trainer {
 
 	private random: NumpyRandom;
 	private readonly iterateFast: Iterate;
+	/** The tutorial's case (see manyFor): many iterations a call, each one's error and outputs into these. */
+	private readonly runMany: {readonly run: RunMany; readonly errors: Float64Array; readonly outputs: Float64Array} | undefined;
 	private readonly rewind: Rewind<RewindState>;
 
 	constructor(setup: Setup, resume?: TrainingState) {
@@ -66,6 +68,9 @@ export class Trainer {
 		}
 
 		this.iterateFast = kernelFor(this.network, this.schedule.fullBatch);
+		const recorded = this.records.outputs.length;
+		const run = this.schedule.fullBatch ? manyFor(this.network, this.iterateFast, recorded) : undefined;
+		this.runMany = run && {run, errors: new Float64Array(MANY), outputs: new Float64Array(MANY * recorded)};
 		const weights = this.initialWeights.length;
 		const bytes = rewindBytes(weights, this.network.optimizer.buffers.length, 2 + this.records.outputs.length, this.split.train.length);
 		this.rewind = new Rewind(bytes, weights * this.schedule.batchSize);
@@ -294,6 +299,11 @@ export class Trainer {
 
 	/** `afterIteration` for the common case (every sample in the batch, none for testing), kept in locals: the tutorial's hot loop. */
 	private runFullBatch(end: number): void {
+		if (this.runMany) {
+			this.runManyTo(end);
+			return;
+		}
+
 		const {records, network, iterateFast, learningRate, rewind} = this;
 		const outputs = network.activations[network.depth]!;
 		let iteration = this.iteration;
@@ -312,4 +322,27 @@ export class Trainer {
 
 		this.iteration = iteration;
 	}
+
+	/** `runFullBatch` by `runMany`: up to the next rewind point (or MANY) a call, then the histories from its records. */
+	private runManyTo(end: number): void {
+		const {records, learningRate, rewind} = this;
+		const {run, errors, outputs} = this.runMany!;
+		const recorded = records.outputs.length;
+		while (this.iteration < end && this.divergedAt === undefined) {
+			const next = (Math.floor(this.iteration / rewind.interval) + 1) * rewind.interval;
+			const ran = run(Math.min(end, next, this.iteration + MANY) - this.iteration, learningRate, errors, outputs);
+			for (let n = 0; n < Math.abs(ran); n++) {
+				records.record(++this.iteration, errors[n]!, outputs, n * recorded);
+			}
+
+			if (ran < 0) {
+				this.divergedAt = this.iteration;
+			} else if (rewind.due(this.iteration)) {
+				rewind.capture(this.iteration, reuse => this.saveRewind(reuse));
+			}
+		}
+	}
 }
+
+/** Iterations a call of `runMany` at most: the length of its records. */
+const MANY = 4096;

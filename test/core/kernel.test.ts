@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {BatchSchedule} from '../../source/core/batches.js';
 import {phasesOf, runPhase} from '../../source/core/iteration.js';
-import {kernelFor, MAX_UNROLLED_TERMS, unrolledTerms} from '../../source/core/kernel.js';
+import {kernelFor, manyFor, MAX_UNROLLED_TERMS, unrolledTerms} from '../../source/core/kernel.js';
 import {Network} from '../../source/core/network.js';
 import {NumpyRandom} from '../../source/core/random.js';
 import type {Setup} from '../../source/core/setup.js';
@@ -138,6 +138,91 @@ describe('the unrolled kernel is the loops, bit for bit', () => {
 		// the unrolled kernel is a function written for the shape: its source holds the weights' indices
 		expect(kernelFor(network, true).toString()).toContain('W[7]');
 		expect(kernelFor(network, false).toString()).not.toContain('W[7]');
+	});
+});
+
+/**
+ * `manyFor`'s run in calls of `chunk` iterations against the loops one at a time: every
+ * iteration's error and first outputs, and every buffer after each call, bit for bit.
+ */
+function expectSameMany(setup: Setup, iterations: number, chunk: number): number {
+	const manyNetwork = fullBatchNetwork(setup);
+	const loopNetwork = fullBatchNetwork(setup);
+	const recorded = setup.layers.at(-1)!;
+	const run = manyFor(manyNetwork, kernelFor(manyNetwork, true), recorded)!;
+	expect(run).toBeDefined();
+	const loops = kernelFor(loopNetwork, true, 'never');
+	const errors = new Float64Array(chunk);
+	const outputs = new Float64Array(chunk * recorded);
+	let done = 0;
+	while (done < iterations) {
+		const ran = run(Math.min(chunk, iterations - done), setup.learningRate, errors, outputs);
+		for (let n = 0; n < Math.abs(ran); n++) {
+			const finite = loops(setup.learningRate);
+			expect(finite, `finite at iteration ${done + n + 1}`).toBe(ran > 0 || n < Math.abs(ran) - 1);
+			expect(bitDifference([errors[n]!], [loopNetwork.error]), `error of iteration ${done + n + 1}`).toBeUndefined();
+			const predicted = loopNetwork.activations[loopNetwork.depth]!.subarray(0, recorded);
+			expect(bitDifference(outputs.subarray(n * recorded, (n + 1) * recorded), predicted), `outputs of iteration ${done + n + 1}`).toBeUndefined();
+		}
+
+		done += Math.abs(ran);
+		expect(differences(manyNetwork, loopNetwork), `after iteration ${done}`).toEqual([]);
+		if (ran < 0) {
+			return done;
+		}
+	}
+
+	return done;
+}
+
+describe('many iterations a call (manyFor) are the loops, bit for bit', () => {
+	const tutorial = setupOf(fullBatchRuns.find(run => run.name === 'tutorial-3-inputs-seed-0')!);
+
+	test('the tutorial, in calls of 1, 7 and 1,000 iterations', () => {
+		for (const chunk of [1, 7, 1000]) {
+			expect(expectSameMany(tutorial, 3000, chunk)).toBe(3000);
+		}
+	});
+
+	test('a run that diverges stops after the iteration that diverged, its buffers written as the loops write them', () => {
+		const diverging = {...tutorial, activation: 'linear', outputActivation: 'linear', learningRate: 1000} as const;
+		const stoppedAt = expectSameMany(diverging, 200, 50);
+		expect(stoppedAt).toBeLessThan(200);
+		expect(stoppedAt).toBe(expectSameRun(diverging, 200));
+	});
+
+	test('random small networks: every hidden activation, bias or not, several samples and outputs, penalties', () => {
+		const random = new NumpyRandom(11);
+		const pick = (n: number) => 1 + Math.floor(random.rand() * n);
+		let checked = 0;
+		for (const activation of ['sigmoid', 'tanh', 'relu', 'linear'] as const) {
+			for (const bias of [false, true]) {
+				// at most (2 + 1)·2 + (2 + 1)·2 weights over 2 samples: 24 terms, LOCALS_TERMS
+				const layers = [pick(2), pick(2), pick(2)];
+				const samples = Array.from({length: pick(2)}, () => ({
+					x: Array.from({length: layers[0]!}, () => random.rand() * 4 - 2),
+					t: Array.from({length: layers.at(-1)!}, () => random.rand()),
+				}));
+				const setup: Setup = {...tutorial, layers, activation, outputActivation: activation, bias, samples, init: 'uniform', l1: 0.01, l2: 0.01};
+				expect(expectSameMany({...setup, learningRate: 0.05}, 60, 16)).toBe(60);
+				checked++;
+			}
+		}
+
+		expect(checked).toBe(8);
+	});
+
+	test('only for small networks trained by sgd without a softmax: the others run an iteration a call', () => {
+		const network = (changes: Partial<Setup>) => fullBatchNetwork({...tutorial, ...changes});
+		const of = (changes: Partial<Setup>) => {
+			const n = network(changes);
+			return manyFor(n, kernelFor(n, true), 1);
+		};
+
+		expect(of({})).toBeDefined();
+		expect(of({optimizer: 'momentum'})).toBeUndefined();
+		expect(of({optimizer: 'adam'})).toBeUndefined();
+		expect(of({layers: [3, 8, 1]})).toBeUndefined();
 	});
 });
 
