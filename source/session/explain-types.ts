@@ -1,7 +1,6 @@
 /** What `--explain N --json` holds: every value of one iteration, named as the tutorial names it. */
-import type {ActivationName} from '../core/activations.js';
-import type {LossName} from '../core/losses.js';
-import type {OptimizerName, OptimizerStep} from '../core/optimizers.js';
+import type {OptimizerStep} from '../core/optimizers.js';
+import type {Setup} from '../core/setup.js';
 
 /** One neuron of one sample: its forward and backward values. */
 export type NeuronWork = {
@@ -60,21 +59,11 @@ export type WeightWork = {
 };
 
 /** Iteration N worked out: what `--explain N --json` prints, and what its text is written from. */
-export type Explained = {
+export type Explained = Pick<Setup, 'layers' | 'activation' | 'outputActivation' | 'bias' | 'loss' | 'optimizer' | 'l1' | 'l2' | 'learningRate' | 'seed'> & {
 	readonly iteration: number;
-	readonly layers: readonly number[];
-	readonly activation: ActivationName;
-	readonly outputActivation: ActivationName;
-	readonly bias: boolean;
-	readonly loss: LossName;
-	readonly optimizer: OptimizerName;
 	readonly momentum?: number;
 	/** Adam's t. */
 	readonly step?: number;
-	readonly l1: number;
-	readonly l2: number;
-	readonly learningRate: number;
-	readonly seed: number;
 	readonly trainingSamples: number;
 	/** The samples of this iteration's batch, by number. */
 	readonly batch: readonly number[];
