@@ -11,7 +11,7 @@ import {positionInBatch, sampleWindow, weightsShown, weightWindow} from './snaps
 import type {Trainer} from './trainer.js';
 
 /** The errors and accuracies of the current weights over all samples: they cost a forward pass each, so the session decides how often. */
-export type Evaluation = Pick<Status, 'trainError' | 'testError' | 'accuracy' | 'testAccuracy'> & {readonly initialError: number};
+export type Evaluation = Pick<Status, 'trainError' | 'testError' | 'accuracy' | 'testAccuracy'> & {readonly weightsError: number};
 
 /** What the session knows besides the trainer. */
 export type SnapshotContext = {
@@ -40,8 +40,8 @@ export function evaluationOf(trainer: Trainer, classes: boolean): Evaluation {
 	const train = evaluator.measure(network.weights, data, split.train);
 	const test = hasTest ? evaluator.measure(network.weights, data, split.test) : undefined;
 	return {
-		// before the first iteration the status shows the initial weights' error (the weights are still those)
-		initialError: trainer.iteration === 0 ? train.error : Number.NaN,
+		// before the first iteration (or the first after --load) the status shows the current weights' error
+		weightsError: train.error,
 		trainError: hasTest ? train.error : undefined,
 		testError: test?.error,
 		accuracy: classes ? train.accuracy : undefined,
@@ -135,7 +135,7 @@ function statusOf(trainer: Trainer, context: SnapshotContext): Status {
 		iterationsPerSecond: context.running ? context.iterationsPerSecond : 0,
 		elapsedMs: context.elapsedMs,
 		// the history's, not the network's: during a phase walk the network holds the next iteration's error
-		error: trainer.errorHistory.latest ?? context.evaluation.initialError,
+		error: trainer.errorHistory.latest ?? context.evaluation.weightsError,
 		errorRecorded: trainer.errorHistory.latest !== undefined,
 		trainError: context.evaluation.trainError,
 		testError: context.evaluation.testError,

@@ -3,6 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {afterEach, describe, expect, test, vi} from 'vitest';
+import {parseCheckpoint, type Resume} from '../../source/core/checkpoint.js';
+import {PRESETS} from '../../source/core/presets.js';
+import {Trainer} from '../../source/core/trainer.js';
+import {checkpointText} from '../../source/session/exports.js';
+import {formatNumber} from '../../source/session/format.js';
 import {MESSAGE_MS} from '../../source/ui/hooks/use-messages.js';
 import {closeDashboards, iterationOf, KEY, lineWith, linesOf, openDashboard, panelLines, type Dashboard} from '../helpers/ui.js';
 
@@ -77,6 +82,20 @@ describe('the tutorial', () => {
 		expect(panelLines(back, 'Chain of W11')).toEqual(panelLines(first, 'Chain of W11'));
 		expect(panelLines(back, 'Samples')).toEqual(panelLines(first, 'Samples'));
 		expect(linesOf(back)[1]).toEqual(linesOf(first)[1]);
+	});
+});
+
+describe('after --load', () => {
+	test("before its first iteration the status line shows the loaded weights' error, a number; after s, that iteration's", async () => {
+		const trainer = new Trainer({...PRESETS.get('tutorial-3')!.setup, seed: 0});
+		trainer.step(500);
+		const checkpoint = parseCheckpoint(checkpointText(trainer)) as Resume;
+		const loaded = await openDashboard(['--load', 'c.json', '--iterations', '1000', '--paused'], {columns: 120, rows: 40, loaded: {checkpoint}});
+		const screen = loaded.frame();
+		expect(iterationOf(screen)).toBe(500);
+		expect(linesOf(screen)[1]).toContain(`loaded weights' error ${formatNumber(trainer.trainError(), 6)}`);
+		const stepped = await stepFrom(loaded, 's', 500);
+		expect(linesOf(stepped)[1]).toMatch(/ · error 0\.\d+/);
 	});
 });
 
