@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {testCount} from '../core/batches.js';
 import {OPTIMIZERS} from '../core/optimizers.js';
 import type {Setup} from '../core/setup.js';
 import {weightCount} from '../core/shape.js';
@@ -142,7 +143,9 @@ async function headless(options: Options): Promise<number> {
 /** One line before a network whose iteration takes long or whose memory is large: how many weights, how long, how much. */
 function announce(setup: Setup): void {
 	const weights = weightCount(setup.layers, setup.bias);
-	const samples = Math.min(setup.batch ?? setup.samples.length, setup.samples.length);
+	// the samples of one iteration's batch: the training samples, or fewer
+	const training = setup.samples.length - testCount(setup.samples.length, setup.test);
+	const samples = Math.min(setup.batch ?? training, training);
 	const iterationMs = (weights * samples * TERM_NS) / 1e6;
 	const buffers = 4 + OPTIMIZERS.entries[setup.optimizer].buffers.length;
 	const bytes = weights * 8 * buffers + samples * setup.layers.reduce((sum, n) => sum + n, 0) * 8 * 3;
