@@ -2,8 +2,22 @@ import {describe, expect, test} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
 
 describe.concurrent('a network whose iteration takes long is announced before it starts', () => {
-	test('2-200-200-1 over 320 training samples: one line with its weights, an iteration’s time and its memory', async () => {
-		const result = await runCli(['--dataset', 'xor', '--samples', '400', '--layers', '2,200,200,1', '--headless', '--iterations', '1', '--seed', '0']);
+	test('2-200-200-1 over 320 training samples (80 held out): one line with its weights, an iteration’s time and its memory', async () => {
+		const result = await runCli([
+			'--dataset',
+			'xor',
+			'--samples',
+			'400',
+			'--test',
+			'0.2',
+			'--layers',
+			'2,200,200,1',
+			'--headless',
+			'--iterations',
+			'1',
+			'--seed',
+			'0',
+		]);
 		expect(result.code).toBe(0);
 		const lines = result.stderr.split('\n').filter(line => line.includes(' weights; '));
 		expect(lines).toEqual([
