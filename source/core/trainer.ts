@@ -3,7 +3,8 @@ import {Evaluator} from './evaluate.js';
 import type {BucketHistory, SampledHistory} from './history.js';
 import {startingWeights} from './initialisations.js';
 import {phasesOf, runPhase, type Phase} from './iteration.js';
-import {kernelFor, manyFor, type Iterate, type RunMany} from './kernel.js';
+import {FullBatchLoop} from './full-batch.js';
+import {kernelFor, type Iterate} from './kernel.js';
 import {LearningRates, type LearningRateChange} from './learning-rates.js';
 import {Network} from './network.js';
 import {NumpyRandom} from './random.js';
@@ -43,8 +44,8 @@ export class Trainer {
 
 	private random: NumpyRandom;
 	private readonly iterateFast: Iterate;
-	/** The tutorial's case (see manyFor): many iterations a call, each one's error and outputs into these. */
-	private readonly runMany: {readonly run: RunMany; readonly errors: Float64Array; readonly outputs: Float64Array} | undefined;
+	/** With every training sample in every batch: the tight loop. */
+	private readonly fullBatch: FullBatchLoop | undefined;
 	private readonly rewind: Rewind<RewindState>;
 
 	constructor(setup: Setup, resume?: TrainingState) {
@@ -68,9 +69,7 @@ export class Trainer {
 		}
 
 		this.iterateFast = kernelFor(this.network, this.schedule.fullBatch);
-		const recorded = this.records.outputs.length;
-		const run = this.schedule.fullBatch ? manyFor(this.network, this.iterateFast, recorded) : undefined;
-		this.runMany = run && {run, errors: new Float64Array(MANY), outputs: new Float64Array(MANY * recorded)};
+		this.fullBatch = this.schedule.fullBatch ? new FullBatchLoop(this.network, this.records, this.iterateFast) : undefined;
 		const weights = this.initialWeights.length;
 		const bytes = rewindBytes(weights, this.network.optimizer.buffers.length, 2 + this.records.outputs.length, this.split.train.length);
 		this.rewind = new Rewind(bytes, weights * this.schedule.batchSize);
@@ -131,8 +130,23 @@ export class Trainer {
 		}
 
 		const end = Math.min(this.setup.limit, start + count);
-		if (this.schedule.fullBatch && this.split.test.length === 0 && this.setup.untilError === undefined) {
-			this.runFullBatch(end);
+		if (this.fullBatch && this.split.test.length === 0 && this.setup.untilError === undefined) {
+			if (this.divergedAt !== undefined) {
+				return 0;
+			}
+
+			const point = (iteration: number) => {
+				this.iteration = iteration;
+				if (this.rewind.due(iteration)) {
+					this.rewind.capture(iteration, reuse => this.saveRewind(reuse));
+				}
+			};
+
+			const reached = this.fullBatch.run(this.iteration, end, this.learningRate, this.rewind.interval, point);
+			this.iteration = reached.iteration;
+			if (reached.diverged) {
+				this.divergedAt = reached.iteration;
+			}
 		} else {
 			while (this.iteration < end && this.divergedAt === undefined && this.reachedAt === undefined) {
 				if (!this.schedule.fullBatch) {
@@ -296,53 +310,4 @@ export class Trainer {
 			this.reachedAt = iteration;
 		}
 	}
-
-	/** `afterIteration` for the common case (every sample in the batch, none for testing), kept in locals: the tutorial's hot loop. */
-	private runFullBatch(end: number): void {
-		if (this.runMany) {
-			this.runManyTo(end);
-			return;
-		}
-
-		const {records, network, iterateFast, learningRate, rewind} = this;
-		const outputs = network.activations[network.depth]!;
-		let iteration = this.iteration;
-		while (iteration < end && this.divergedAt === undefined) {
-			const finite = iterateFast(learningRate);
-			iteration++;
-			records.record(iteration, network.error, outputs, 0);
-
-			if (!finite) {
-				this.divergedAt = iteration;
-			} else if (rewind.due(iteration)) {
-				this.iteration = iteration;
-				rewind.capture(iteration, reuse => this.saveRewind(reuse));
-			}
-		}
-
-		this.iteration = iteration;
-	}
-
-	/** `runFullBatch` by `runMany`: up to the next rewind point (or MANY) a call, then the histories from its records. */
-	private runManyTo(end: number): void {
-		const {records, learningRate, rewind} = this;
-		const {run, errors, outputs} = this.runMany!;
-		const recorded = records.outputs.length;
-		while (this.iteration < end && this.divergedAt === undefined) {
-			const next = (Math.floor(this.iteration / rewind.interval) + 1) * rewind.interval;
-			const ran = run(Math.min(end, next, this.iteration + MANY) - this.iteration, learningRate, errors, outputs);
-			for (let n = 0; n < Math.abs(ran); n++) {
-				records.record(++this.iteration, errors[n]!, outputs, n * recorded);
-			}
-
-			if (ran < 0) {
-				this.divergedAt = this.iteration;
-			} else if (rewind.due(this.iteration)) {
-				rewind.capture(this.iteration, reuse => this.saveRewind(reuse));
-			}
-		}
-	}
 }
-
-/** Iterations a call of `runMany` at most: the length of its records. */
-const MANY = 4096;
