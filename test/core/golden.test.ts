@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {nest} from '../../source/core/shape.js';
 import {Trainer} from '../../source/core/trainer.js';
-import {goldenRuns, maxWeightError, readFixture, relativeError, setupOf, type GoldenRun} from '../helpers/golden.js';
+import {goldenRuns, maxWeightError, readFixture, relativeError, setupOf, type GoldenRun, type WorkedExample} from '../helpers/golden.js';
 
 // the golden README: 1e-9 relative, losses against max(|ref|, 1e-9), weights and outputs against max(|ref|, 1e-6)
 const TOLERANCE = 1e-9;
@@ -62,19 +62,8 @@ describe.each(runs.map(run => [run.name, run] as const))('reference run %s', (_n
 	});
 });
 
-type Iteration1 = {
-	sops: number[][];
-	activations: number[][];
-	error: number;
-	halfError: number;
-	dErrorDOutput: number[];
-	deltas: {hidden: number[][]; output: number[]};
-	gradients: number[][][];
-	newWeights: number[][][];
-};
-
 describe('the hand-worked 2-2-2 example, phase by phase', () => {
-	const run = readFixture<GoldenRun & {iteration1: Iteration1}>('worked-example-2-2-2.json');
+	const run = readFixture<WorkedExample>('worked-example-2-2-2.json');
 	const expected = run.iteration1;
 	const close = (actual: ArrayLike<number>, reference: readonly number[], what: string) =>
 		expect(maxWeightError([Array.from(actual)], [reference]), what).toBeLessThan(TOLERANCE);

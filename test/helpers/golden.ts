@@ -139,3 +139,17 @@ export function trainingDifferences(actual: Trainer, expected: Trainer): string[
 		return difference === undefined ? [] : [`${name} ${difference}`];
 	});
 }
+
+/** worked-example-2-2-2.json: a reference run with its first iteration worked out by hand, phase by phase. */
+export type WorkedExample = GoldenRun & {
+	readonly iteration1: {
+		readonly sops: number[][];
+		readonly activations: number[][];
+		readonly error: number;
+		readonly halfError: number;
+		readonly dErrorDOutput: number[];
+		readonly deltas: {readonly hidden: number[][]; readonly output: number[]};
+		readonly gradients: number[][][];
+		readonly newWeights: number[][][];
+	};
+};

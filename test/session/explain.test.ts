@@ -10,7 +10,7 @@ import {SHOWN_SAMPLES} from '../../source/session/explain-format.js';
 import {formatNumber} from '../../source/session/format.js';
 import {InputError} from '../../source/session/input-error.js';
 import type {RunOptions} from '../../source/session/options.js';
-import {goldenRuns, readFixture, relativeError, setupOf, type GoldenRun} from '../helpers/golden.js';
+import {goldenRuns, readFixture, relativeError, setupOf, type GoldenRun, type WorkedExample} from '../helpers/golden.js';
 import {runCli} from '../helpers/run-cli.js';
 
 const runOf = (setup: Setup, resume?: RunOptions['resume']): RunOptions => ({setup, ...(resume && {resume}), paused: false, speed: 1});
@@ -160,19 +160,6 @@ describe.each(goldenRuns().map(run => [run.name, run] as const))('--explain on r
 		}
 	});
 });
-
-type WorkedExample = GoldenRun & {
-	iteration1: {
-		sops: number[][];
-		activations: number[][];
-		error: number;
-		halfError: number;
-		dErrorDOutput: number[];
-		deltas: {hidden: number[][]; output: number[]};
-		gradients: number[][][];
-		newWeights: number[][][];
-	};
-};
 
 describe('the classic hand-worked example: 2-2-2, bias, inputs 0.05 and 0.10, targets 0.01 and 0.99', () => {
 	const example = readFixture<WorkedExample>('worked-example-2-2-2.json');
