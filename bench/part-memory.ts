@@ -121,7 +121,7 @@ export async function memoryPart(context: PartContext): Promise<void> {
 	print();
 	print(
 		table(
-			['tutorial-3 snapshot at iteration', 'JSON bytes', 'error history points', 'made and sent, median [min … max]', 'structuredClone'],
+			['tutorial-3 snapshot at iteration', 'bytes posted (v8.serialize)', 'error history points', 'made and sent, median [min … max]', 'structuredClone'],
 			sizes.map(size => [
 				count(size.iteration),
 				count(size.bytes),
@@ -132,7 +132,9 @@ export async function memoryPart(context: PartContext): Promise<void> {
 			'rrrrr',
 		),
 	);
-	print("  a SessionHost in-process (the worker's code) asked for the 120x40 view; JSON.stringify of the snapshot it sends; 20 snapshots");
+	print(
+		"  a SessionHost in-process (the worker's code) asked for the 120x40 view; v8.serialize of the snapshot it sends (what posting it writes); 20 snapshots",
+	);
 	print('  timed each (the session makes one a frame, 30 a second) and 20 structuredClones (posting one to the screen copies it so)');
 	const [early, late] = [sizes[0]!, sizes.at(-1)!];
 	const grown = late.bytes / early.bytes;

@@ -3,6 +3,7 @@
  * it) and of the screen's drawing: the map's cost per frame at 120×40, and the size of a
  * snapshot early and late in a run. Run in a child process (`bench.js --measure NAME`).
  */
+import {serialize} from 'node:v8';
 import {DATASETS, generateDataset} from '../source/core/datasets.js';
 import {TUTORIAL} from '../source/core/presets.js';
 import type {Setup} from '../source/core/setup.js';
@@ -29,6 +30,7 @@ export type MapCostReport = {
 
 export type SnapshotSize = {
 	readonly iteration: number;
+	/** v8.serialize's length: what posting it to the screen's thread writes. */
 	readonly bytes: number;
 	readonly historyPoints: number;
 	/** A whole snapshot made and sent (to a callback that keeps it), and a structuredClone of it: what posting it to the screen's thread copies. */
@@ -152,8 +154,8 @@ export async function snapshotSizes(iterations: readonly number[] = [1000, 1_000
 		const cloneMs = times(20, () => structuredClone(latest()));
 		sizes.push({
 			iteration: snapshot.status.iteration,
-			bytes: JSON.stringify(snapshot).length,
-			historyPoints: snapshot.history.error.length,
+			bytes: serialize(snapshot).length,
+			historyPoints: snapshot.history.error.ends.length,
 			snapshotMs,
 			cloneMs,
 		});

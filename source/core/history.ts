@@ -14,6 +14,47 @@ export type HistoryPoint = {
 	readonly last: number;
 };
 
+/**
+ * A history as columns, bucket b at index b of each: typed arrays, so that a snapshot
+ * carries a thousand buckets as a few copied blocks of memory rather than as a thousand
+ * objects to serialise, send and rebuild on every frame.
+ */
+export type Series = {
+	/** Last iteration each bucket covers (1-based). */
+	readonly ends: Float64Array;
+	/** The value of each bucket's first iteration. */
+	readonly firsts: Float64Array;
+	readonly mins: Float64Array;
+	readonly maxs: Float64Array;
+	readonly lasts: Float64Array;
+};
+
+/** The buckets of a series as objects. */
+export function pointsOf(series: Series): HistoryPoint[] {
+	return Array.from(series.ends, (iteration, b) => ({
+		iteration,
+		first: series.firsts[b]!,
+		min: series.mins[b]!,
+		max: series.maxs[b]!,
+		last: series.lasts[b]!,
+	}));
+}
+
+/** A series with no buckets. */
+export const EMPTY_SERIES: Series = seriesOf([]);
+
+/** A series of these points (for measurements that are their own buckets, and for tests). */
+export function seriesOf(points: readonly HistoryPoint[]): Series {
+	const column = (pick: (point: HistoryPoint) => number) => Float64Array.from(points, pick);
+	return {
+		ends: column(point => point.iteration),
+		firsts: column(point => point.first),
+		mins: column(point => point.min),
+		maxs: column(point => point.max),
+		lasts: column(point => point.last),
+	};
+}
+
 export type HistorySave = {
 	readonly width: number;
 	readonly count: number;
@@ -128,14 +169,21 @@ export class BucketHistory {
 		}
 	}
 
+	/** A copy of the buckets as columns: what a snapshot carries. */
+	series(): Series {
+		const {count} = this;
+		return {
+			ends: this.ends.slice(0, count),
+			firsts: this.firsts.slice(0, count),
+			mins: this.mins.slice(0, count),
+			maxs: this.maxs.slice(0, count),
+			lasts: this.lasts.slice(0, count),
+		};
+	}
+
+	/** The buckets as objects (the CSV export, tests). */
 	points(): HistoryPoint[] {
-		return Array.from({length: this.count}, (_, b) => ({
-			iteration: this.ends[b]!,
-			first: this.firsts[b]!,
-			min: this.mins[b]!,
-			max: this.maxs[b]!,
-			last: this.lasts[b]!,
-		}));
+		return pointsOf(this.series());
 	}
 
 	private columns(): Float64Array[] {
@@ -198,12 +246,15 @@ export class SampledHistory {
 		this.values = [];
 	}
 
+	/** As a series: each measurement is its own bucket. */
+	series(): Series {
+		const values = Float64Array.from(this.values);
+		return {ends: Float64Array.from(this.iterations), firsts: values, mins: values, maxs: values, lasts: values};
+	}
+
 	/** As history points: each measurement is its own bucket. */
 	points(): HistoryPoint[] {
-		return this.iterations.map((iteration, k) => {
-			const value = this.values[k]!;
-			return {iteration, first: value, min: value, max: value, last: value};
-		});
+		return pointsOf(this.series());
 	}
 
 	save(): SampledSave {

@@ -1,5 +1,6 @@
 import {chainOf} from './chain.js';
 import {describePhase} from './iteration.js';
+import {EMPTY_SERIES} from './history.js';
 import {mapOf} from './map.js';
 import {weightRefAt} from './names.js';
 import type {Plane} from './plane.js';
@@ -98,10 +99,10 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 		mapAvailable: context.plane !== undefined,
 		history: {
 			start: trainer.errorHistory.start,
-			error: trainer.errorHistory.points(),
-			output: trainer.outputHistories[0]?.points() ?? [],
+			error: trainer.errorHistory.series(),
+			output: trainer.outputHistories[0]?.series() ?? EMPTY_SERIES,
 			target: trainer.data.targets[trainer.split.train[0]! * trainer.data.outputCount] ?? 0,
-			test: trainer.testHistory.points(),
+			test: trainer.testHistory.series(),
 			batchError: !trainer.schedule.fullBatch,
 		},
 		previous: context.previous,

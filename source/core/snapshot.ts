@@ -1,5 +1,5 @@
 import type {Chain} from './chain.js';
-import type {HistoryPoint} from './history.js';
+import type {Series} from './history.js';
 import type {Phase} from './iteration.js';
 import type {MapData, MapRequest} from './map.js';
 import type {WeightRef} from './names.js';
@@ -121,17 +121,17 @@ export type Diagram = {
 export type History = {
 	/** The first iteration recorded (after a checkpoint is loaded it is not 1). */
 	readonly start: number;
-	readonly error: readonly HistoryPoint[];
+	readonly error: Series;
 	/** Of the first output, for the first training sample. */
-	readonly output: readonly HistoryPoint[];
+	readonly output: Series;
 	readonly target: number;
-	readonly test: readonly HistoryPoint[];
+	readonly test: Series;
 	/** The error is of a mini-batch, not of all training samples. */
 	readonly batchError: boolean;
 };
 
 /** The run before the last reset, kept for comparison, with what it was. */
-export type PreviousRun = {readonly error: readonly HistoryPoint[]; readonly label: string};
+export type PreviousRun = {readonly error: Series; readonly label: string};
 
 export type CheckStatus =
 	| {readonly state: 'running'; readonly checked: number; readonly of: number}

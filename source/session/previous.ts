@@ -32,5 +32,5 @@ export function previousRunOf(old: Trainer, next: Setup): PreviousRun {
 		parts.push(`${setup.init} init`);
 	}
 
-	return {error: old.errorHistory.points(), label: parts.length > 0 ? parts.join(', ') : `the same choices, seed ${setup.seed}`};
+	return {error: old.errorHistory.series(), label: parts.length > 0 ? parts.join(', ') : `the same choices, seed ${setup.seed}`};
 }

@@ -1,5 +1,5 @@
 import {plot} from 'asciichart';
-import type {HistoryPoint} from '../core/history.js';
+import type {Series} from '../core/history.js';
 import {formatNumber} from '../session/format.js';
 
 /** One column of a chart: the value it draws and the range of the iterations it covers. */
@@ -12,14 +12,16 @@ export type Column = {readonly value: number; readonly min: number; readonly max
  * the smallest and largest of its iterations. The series stops at its own last iteration,
  * so two runs of different lengths share one axis.
  */
-export function resample(points: readonly HistoryPoint[], axisStart: number, axisEnd: number, columns: number): Column[] {
-	if (points.length === 0) {
+export function resample(series: Series, axisStart: number, axisEnd: number, columns: number): Column[] {
+	const {ends, firsts, mins, maxs, lasts} = series;
+	const buckets = ends.length;
+	if (buckets === 0) {
 		return [];
 	}
 
 	const span = Math.max(1, axisEnd - axisStart + 1);
 	const count = Math.min(columns, span);
-	const lastIteration = points.at(-1)!.iteration;
+	const lastIteration = ends[buckets - 1]!;
 	const result: Column[] = [];
 	// the first bucket not yet wholly drawn
 	let q = 0;
@@ -28,22 +30,22 @@ export function resample(points: readonly HistoryPoint[], axisStart: number, axi
 		let min = Number.POSITIVE_INFINITY;
 		let max = Number.NEGATIVE_INFINITY;
 		let value = Number.NaN;
-		const include = (point: HistoryPoint) => {
-			min = Math.min(min, point.min);
-			max = Math.max(max, point.max);
-			value = point.last;
+		const include = (b: number) => {
+			min = Math.min(min, mins[b]!);
+			max = Math.max(max, maxs[b]!);
+			value = lasts[b]!;
 		};
 
-		while (q < points.length && points[q]!.iteration <= end) {
-			include(points[q]!);
+		while (q < buckets && ends[q]! <= end) {
+			include(q);
 			q++;
 		}
 
-		if (Number.isNaN(value) && q < points.length) {
-			include(points[q]!); // a bucket wider than the column
+		if (Number.isNaN(value) && q < buckets) {
+			include(q); // a bucket wider than the column
 		}
 
-		result.push({value: column === 0 ? points[0]!.first : value, min, max});
+		result.push({value: column === 0 ? firsts[0]! : value, min, max});
 		if (end >= lastIteration) {
 			break;
 		}
@@ -83,11 +85,7 @@ function labelDigits(min: number, max: number, rows: number, logScale: boolean):
 }
 
 /** The smallest and largest finite value (positive, on a log scale) of these histories: the axis spans all of what was recorded. */
-export function rangeOf(
-	histories: ReadonlyArray<readonly HistoryPoint[]>,
-	logScale: boolean,
-	extra: readonly number[] = [],
-): {min: number; max: number} | undefined {
+export function rangeOf(histories: readonly Series[], logScale: boolean, extra: readonly number[] = []): {min: number; max: number} | undefined {
 	let min = Number.POSITIVE_INFINITY;
 	let max = Number.NEGATIVE_INFINITY;
 	const take = (value: number) => {
@@ -98,10 +96,13 @@ export function rangeOf(
 		}
 	};
 
-	for (const points of histories) {
-		for (const point of points) {
-			take(point.min);
-			take(point.max);
+	for (const series of histories) {
+		for (const value of series.mins) {
+			take(value);
+		}
+
+		for (const value of series.maxs) {
+			take(value);
 		}
 	}
 

@@ -1,12 +1,12 @@
 import {stripVTControlCharacters} from 'node:util';
 import {describe, expect, test} from 'vitest';
-import {BucketHistory, type HistoryPoint} from '../../source/core/history.js';
+import {BucketHistory, EMPTY_SERIES, pointsOf, type Series} from '../../source/core/history.js';
 import {Trainer} from '../../source/core/trainer.js';
 import {chartFrame, rangeOf, renderChart, resample} from '../../source/ui/chart.js';
 import {runOptions} from '../helpers/ui.js';
 
 /** The tutorial trained `iterations` iterations one at a time: its history, and every iteration's error as it happened. */
-function tutorialRun(iterations: number): {points: HistoryPoint[]; errors: number[]} {
+function tutorialRun(iterations: number): {points: Series; errors: number[]} {
 	const trainer = new Trainer(runOptions(['--seed', '0']).setup);
 	const errors: number[] = [];
 	for (let k = 0; k < iterations; k++) {
@@ -14,16 +14,16 @@ function tutorialRun(iterations: number): {points: HistoryPoint[]; errors: numbe
 		errors.push(trainer.network.error);
 	}
 
-	return {points: trainer.errorHistory.points(), errors};
+	return {points: trainer.errorHistory.series(), errors};
 }
 
-const history = (values: readonly number[], capacity = 1024): HistoryPoint[] => {
+const history = (values: readonly number[], capacity = 1024): Series => {
 	const buckets = new BucketHistory(capacity);
 	for (const [k, value] of values.entries()) {
 		buckets.push(k + 1, value);
 	}
 
-	return buckets.points();
+	return buckets.series();
 };
 
 /** The label of each line of a chart (the text before its axis), and the lines with one. */
@@ -40,8 +40,8 @@ describe('resample', () => {
 	test("the first column is iteration 1's value and the last the latest, when buckets have merged", () => {
 		const {points, errors} = long;
 		// the history holds 1,024 buckets: 3,000 iterations have been merged into buckets of several
-		expect(points.length).toBeLessThan(3000);
-		expect(points[0]!.iteration).toBeGreaterThan(1);
+		expect(points.ends.length).toBeLessThan(3000);
+		expect(points.ends[0]).toBeGreaterThan(1);
 		for (const columns of [7, 60, 200]) {
 			const resampled = resample(points, 1, 3000, columns);
 			expect(resampled).toHaveLength(columns);
@@ -66,14 +66,14 @@ describe('rangeOf', () => {
 		values[37] = 5;
 		values[71] = -2;
 		const points = history(values, 8);
-		expect(points).toHaveLength(7);
+		expect(points.ends).toHaveLength(7);
 		// the spike is no bucket's first or last value: only its max holds it
-		expect(points.flatMap(point => [point.first, point.last])).not.toContain(5);
+		expect(pointsOf(points).flatMap(point => [point.first, point.last])).not.toContain(5);
 		expect(rangeOf([points], false)).toEqual({min: -2, max: 5});
 		expect(rangeOf([points, history([7])], false)).toEqual({min: -2, max: 7});
 		// on a log scale, in powers of ten of the positive values
 		expect(rangeOf([history([0.001, -1, 0, 10])], true)).toEqual({min: -3, max: 1});
-		expect(rangeOf([[]], false)).toBeUndefined();
+		expect(rangeOf([EMPTY_SERIES], false)).toBeUndefined();
 	});
 
 	test("the tutorial's range is its first and latest error: it only falls", () => {

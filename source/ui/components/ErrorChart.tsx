@@ -1,6 +1,6 @@
 import {cyan, darkgray, lightgray, yellow} from 'asciichart';
 import {Box, Text} from 'ink';
-import type {HistoryPoint} from '../../core/history.js';
+import {EMPTY_SERIES, type Series} from '../../core/history.js';
 import type {History, PreviousRun} from '../../core/snapshot.js';
 import type {LearningRateChange} from '../../core/trainer-state.js';
 import {formatCount, formatNumber} from '../../session/format.js';
@@ -30,23 +30,23 @@ export type ErrorChartProps = {
 export function ErrorChart({mode, logScale, history, iteration, previous, learningRateChanges, width, height}: ErrorChartProps) {
 	const own = mode === 'error' ? history.error : history.output;
 	const axisStart = history.start;
-	const axisEnd = Math.max(iteration, axisStart, mode === 'error' ? (previous?.error.at(-1)?.iteration ?? 0) : 0);
-	const compared = mode === 'error' && previous && previous.error.length > 0 ? previous.error : undefined;
-	const test = mode === 'error' && history.test.length > 0 ? history.test : undefined;
+	const axisEnd = Math.max(iteration, axisStart, mode === 'error' ? (previous?.error.ends.at(-1) ?? 0) : 0);
+	const compared = mode === 'error' && previous && previous.error.ends.length > 0 ? previous.error : undefined;
+	const test = mode === 'error' && history.test.ends.length > 0 ? history.test : undefined;
 	const legend: Array<{text: string; color: string}> = [
 		...(compared ? [{text: `grey: the previous run (${previous!.label}); x clears it`, color: 'gray'}] : []),
 		...(test ? [{text: `yellow: test error · cyan: ${history.batchError ? 'batch error' : 'error'}`, color: 'yellow'}] : []),
 		...(mode === 'output' ? [{text: `grey: the target ${formatNumber(history.target, 6)}`, color: 'gray'}] : []),
 	].flatMap(line => wrapText(line.text, width).map(text => ({...line, text})));
 	const markers = learningRateChanges.filter(change => change.iteration >= axisStart && change.iteration > 0);
-	const range = rangeOf([own, compared ?? [], test ?? []], logScale, mode === 'output' ? [history.target] : []);
+	const range = rangeOf([own, compared ?? EMPTY_SERIES, test ?? EMPTY_SERIES], logScale, mode === 'output' ? [history.target] : []);
 	// one iteration draws no curve of its own, but the previous run's can be there beside it
-	if ((own.length < 2 && !compared) || !range) {
+	if ((own.ends.length < 2 && !compared) || !range) {
 		return <Text dimColor>{emptyText(own, mode, history)}</Text>;
 	}
 
 	const frame = chartFrame(range, Math.max(2, height - 1 - (markers.length > 0 ? 1 : 0) - legend.length), width, logScale);
-	const columnsOf = (points: readonly HistoryPoint[], start: number) => resample(points, start, axisEnd, frame.columns).map(column => column.value);
+	const columnsOf = (series: Series, start: number) => resample(series, start, axisEnd, frame.columns).map(column => column.value);
 	const current = columnsOf(own, axisStart);
 	const series: ChartSeries[] = [
 		...(compared ? [{values: columnsOf(compared, 1), color: darkgray}] : []),
@@ -84,13 +84,12 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 	);
 }
 
-function emptyText(own: readonly HistoryPoint[], mode: ChartMode, history: History): string {
-	const only = own[0];
-	if (only) {
-		return `after iteration ${formatCount(only.iteration)}: ${mode === 'error' ? 'error' : 'predicted'} ${formatNumber(only.last, 6)}; the curve starts with the next iteration`;
+function emptyText(own: Series, mode: ChartMode, history: History): string {
+	if (own.ends.length > 0) {
+		return `after iteration ${formatCount(own.ends[0]!)}: ${mode === 'error' ? 'error' : 'predicted'} ${formatNumber(own.lasts[0], 6)}; the curve starts with the next iteration`;
 	}
 
-	return mode === 'output' && history.error.length > 0
+	return mode === 'output' && history.error.ends.length > 0
 		? 'the first training sample has been in no batch yet'
 		: 'no iterations yet: press s to step or space to run';
 }
