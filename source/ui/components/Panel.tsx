@@ -29,7 +29,7 @@ export function Panel({title, detail, hint, width, height, children}: PanelProps
 				</Text>
 				<Text dimColor>{shownHint}</Text> {'─'.repeat(Math.max(0, width - 3 - used))}╮
 			</Text>
-			<Box flexDirection="column" borderStyle="round" borderTop={false} borderColor="gray" paddingX={1} flexGrow={1} overflow="hidden">
+			<Box flexDirection="column" borderStyle="round" borderTop={false} borderColor="gray" paddingX={1} flexGrow={1} overflowY="hidden">
 				{children}
 			</Box>
 		</Box>
