@@ -7,6 +7,7 @@ import {samplesCsv} from '../session/csv.js';
 import {writeFileAtomic} from '../session/files.js';
 import {formatCount, formatNumber} from '../session/format.js';
 import {runHeadless} from '../session/headless.js';
+import {WorkerSession} from '../session/client.js';
 import {InputError} from '../session/input-error.js';
 import {buildOptions, type Options} from './build.js';
 import {helpText} from './help.js';
@@ -82,9 +83,10 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 	process.stdin.setRawMode(true);
 	// React's development build checks every prop on every frame: set before React loads
 	process.env['NODE_ENV'] ??= 'production';
-	// ink costs about half a second to load: only the dashboard pays for it
+	// the training thread starts first: it trains while ink (a quarter of a second) loads
+	const session = new WorkerSession(options.run, entry.workerUrl);
 	const {runDashboard} = await import('../ui/run-dashboard.js');
-	const {end, signal} = await runDashboard(options.run, entry.workerUrl);
+	const {end, signal} = await runDashboard(session);
 	if (signal === 'SIGHUP') {
 		hangUp();
 	}

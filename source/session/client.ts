@@ -87,17 +87,34 @@ export abstract class Session {
 	}
 }
 
-/** Training in a worker thread: the screen's thread only renders and reads keys. */
+/**
+ * Training in a worker thread: the screen's thread only renders and reads keys. Made
+ * before the screen's modules load, so that the thread starts (and training with it)
+ * while they do.
+ */
 export class WorkerSession extends Session {
 	private readonly worker: Worker;
+	private failure: Error | undefined;
+	private failed: ((error: Error) => void) | undefined;
 
-	constructor(options: RunOptions, workerUrl: URL, onError: (error: Error) => void) {
+	constructor(options: RunOptions, workerUrl: URL) {
 		super();
 		this.worker = new Worker(workerUrl, {workerData: {options, interrupt: this.interrupt}});
 		this.worker.on('message', (message: HostMessage) => {
 			this.receive(message);
 		});
-		this.worker.on('error', onError);
+		this.worker.on('error', error => {
+			this.failure ??= error;
+			this.failed?.(error);
+		});
+	}
+
+	/** Calls `listener` if the thread fails, at once if it already has. */
+	onError(listener: (error: Error) => void): void {
+		this.failed = listener;
+		if (this.failure) {
+			listener(this.failure);
+		}
 	}
 
 	async close(): Promise<void> {

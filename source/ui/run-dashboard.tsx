@@ -1,7 +1,6 @@
 import process from 'node:process';
 import {render} from 'ink';
-import {WorkerSession} from '../session/client.js';
-import type {RunOptions} from '../session/options.js';
+import type {WorkerSession} from '../session/client.js';
 import type {RunEnd} from '../session/summary.js';
 import {App} from './App.js';
 import {hasColour} from './colour.js';
@@ -17,19 +16,19 @@ export type QuitSignal = (typeof SIGNALS)[number];
  * training in its own thread. Then the session writes what --save and --history asked
  * for, and this returns how the run ended.
  */
-export async function runDashboard(options: RunOptions, workerUrl: URL): Promise<{end: RunEnd; signal: QuitSignal | undefined}> {
+export async function runDashboard(session: WorkerSession): Promise<{end: RunEnd; signal: QuitSignal | undefined}> {
 	const {stdout} = process;
 	let failure: Error | undefined;
-	const session = new WorkerSession(options, workerUrl, error => {
-		failure = error;
-		instance.unmount();
-	});
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	let signal: QuitSignal | undefined;
 	// a closed terminal makes every write fail (EIO): nothing more can be shown, and that is no error
 	const ignore = () => {};
 	stdout.on('error', ignore);
 	const instance = render(<App session={session} colour={hasColour(stdout)} />, {exitOnCtrlC: false, patchConsole: false});
+	session.onError(error => {
+		failure = error;
+		instance.unmount();
+	});
 	const handlers = SIGNALS.map(name => {
 		const handler = () => {
 			signal ??= name;
