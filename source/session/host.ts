@@ -79,7 +79,8 @@ export class SessionHost {
 		this.trainer = new Trainer(options.setup, options.resume);
 		this.run = runFactsOf(this.trainer);
 		this.evaluation = evaluationOf(this.trainer, this.run.classes);
-		this.scheduler = new Scheduler(this.trainer, options.speed, () => this.requestFrame());
+		// a run that stops (done, diverged, at the iteration n asked for) shows it at once
+		this.scheduler = new Scheduler(this.trainer, options.speed, () => (this.scheduler.isRunning ? this.requestFrame() : this.publish()));
 		if (!options.paused) {
 			this.scheduler.start();
 		}
