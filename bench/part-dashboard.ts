@@ -1,7 +1,7 @@
 /**
  * Part 3: the dashboard against headless at --speed max, interleaved: 3,000,000 tutorial-3
- * iterations (the issue's run for spawn to done), and 20,000,000 for the training speed
- * once both are under way (a short run's trainer clock is mostly the first 0.2 s).
+ * iterations (the issue's run for spawn to done), 20,000,000 for the training speed (the
+ * goal's figure), and 100,000,000 for the speed once the screen's start-up is behind both.
  */
 import fs from 'node:fs';
 import {node, run, TIME, timedNode, timeFile, timeReportOf} from './processes.js';
@@ -16,6 +16,8 @@ export const DASHBOARD_GOALS = [
 
 const SHORT = 3_000_000;
 const LONG = 20_000_000;
+/** About 10 s: the speed once the screen's start-up (its code compiled on the second core) is behind both. */
+const STEADY = 100_000_000;
 const argsOf = (iterations: number) => ['--seed', '0', '--iterations', String(iterations), '--speed', 'max'];
 const shown = (iterations: number) => iterations.toLocaleString('en-US');
 
@@ -35,7 +37,8 @@ async function headless(context: PartContext, iterations: number): Promise<Run> 
 /** In the pseudo-terminal under /usr/bin/time -v (when there is one) for its CPU time: spawn to 'done' on the screen, then q. */
 async function dashboard(context: PartContext, iterations: number): Promise<Run> {
 	const file = timeFile();
-	const session = open(context.tree, argsOf(iterations), TIME ? {command: [TIME, '-v', '-o', file, node, context.tree.cli]} : {});
+	// the output is searched, not drawn: xterm would be a third busy thread on two cores
+	const session = open(context.tree, argsOf(iterations), {emulate: false, ...(TIME && {command: [TIME, '-v', '-o', file, node, context.tree.cli]})});
 	try {
 		return await using(session, async () => {
 			const total = await session.timeTo(doneLine(shown(iterations)), 60_000);
@@ -74,10 +77,16 @@ export async function dashboardPart(context: PartContext): Promise<void> {
 	}
 
 	const long = {headless: [] as Run[], dashboard: [] as Run[]};
+	const steady = {headless: [] as Run[], dashboard: [] as Run[]};
 	try {
 		for (let round = 0; round < 3; round++) {
 			long.headless.push(await headless(context, LONG));
 			long.dashboard.push(hasTmux ? await dashboardInTmux(context, LONG) : await dashboard(context, LONG));
+		}
+
+		for (let round = 0; round < 2; round++) {
+			steady.headless.push(await headless(context, STEADY));
+			steady.dashboard.push(hasTmux ? await dashboardInTmux(context, STEADY) : await dashboard(context, STEADY));
 		}
 	} finally {
 		closeTmux();
@@ -93,7 +102,7 @@ export async function dashboardPart(context: PartContext): Promise<void> {
 			cpu(which.headless),
 		],
 		[
-			`${shown(iterations)}: dashboard at 120x40${which === long && hasTmux ? ' in tmux' : ''} (spawn to 'done')`,
+			`${shown(iterations)}: dashboard at 120x40${which !== runs && hasTmux ? ' in tmux' : ''} (spawn to 'done')`,
 			spreadText(spreadOf(field(which.dashboard, 'total')), milliseconds),
 			spreadText(spreadOf(field(which.dashboard, 'training')), milliseconds),
 			cpu(which.dashboard),
@@ -101,32 +110,34 @@ export async function dashboardPart(context: PartContext): Promise<void> {
 	];
 	const speed = pairedRatios(field(runs.headless, 'training'), field(runs.dashboard, 'training'));
 	const longSpeed = pairedRatios(field(long.headless, 'training'), field(long.dashboard, 'training'));
+	const steadySpeed = pairedRatios(field(steady.headless, 'training'), field(steady.dashboard, 'training'));
 	const total = pairedRatios(field(runs.dashboard, 'total'), field(runs.headless, 'total'));
 	print(
 		table(
 			[
-				`tutorial-3 iterations (${runs.headless.length} and ${long.headless.length} interleaved rounds)`,
+				`tutorial-3 iterations (${runs.headless.length}, ${long.headless.length} and ${steady.headless.length} interleaved rounds)`,
 				'spawn to end, median [min … max]',
 				'training (its summary)',
 				'CPU, start to exit',
 			],
-			[...rows(runs, SHORT), ...rows(long, LONG)],
+			[...rows(runs, SHORT), ...rows(long, LONG), ...rows(steady, STEADY)],
 			'lrrr',
 		),
 	);
 	print();
 	print(`  training speed, dashboard / headless (headless time / dashboard time, per round): ${shown(LONG)}: ${spreadText(longSpeed, ratio)}`);
 	print(`    ${shown(SHORT)}: ${spreadText(speed, ratio)} (the worker's first 0.2 s, its code not yet optimised, weigh on a 0.3 s run)`);
+	print(`    ${shown(STEADY)}: ${spreadText(steadySpeed, ratio)} (about 10 s: the screen's first second or two, its code being compiled, weigh less)`);
 	print(`  spawn to end, dashboard / headless (per round), ${shown(SHORT)}: ${spreadText(total, ratio)}`);
 	print('  training: the trainer’s own clock as each summary prints it (`done: N iterations in X s`, to 0.01 s)');
 	print('  CPU: user + system time of the whole process (the dashboard’s worker thread included), /usr/bin/time -v; the dashboard’s');
-	print('  includes drawing until q. The pseudo-terminal’s reader (this bench, parsing every frame in JavaScript) is a third busy');
+	print('  includes drawing until q. The pseudo-terminal’s output is searched as it arrives, not drawn (xterm, in JavaScript,');
 	print(
-		`  thread on 2 cores; ${hasTmux ? `the ${shown(LONG)} dashboard runs are in tmux instead (its 'done' looked for every 0.2 s, so its spawn to end is that coarse; no CPU figure)` : 'tmux is not installed: every run is in the pseudo-terminal'}.`,
+		`  would be a third busy thread on 2 cores); ${hasTmux ? `the longer dashboard runs are in tmux (its 'done' looked for every 0.2 s, so their spawn to end is that coarse; no CPU figure)` : 'tmux is not installed: every run is in the pseudo-terminal'}.`,
 	);
 	context.goal(DASHBOARD_GOALS[0]!, {
 		met: longSpeed.median >= 0.95,
-		text: `${ratio(longSpeed.median)} [${ratio(longSpeed.min)} … ${ratio(longSpeed.max)}] on ${shown(LONG)} iterations; ${ratio(speed.median)} on ${shown(SHORT)} (goal >= 0.95x)`,
+		text: `${ratio(longSpeed.median)} [${ratio(longSpeed.min)} … ${ratio(longSpeed.max)}] on ${shown(LONG)} iterations; ${ratio(speed.median)} on ${shown(SHORT)}, ${ratio(steadySpeed.median)} on ${shown(STEADY)} (goal >= 0.95x)`,
 	});
 	context.goal(DASHBOARD_GOALS[1]!, {
 		met: total.median <= 1 / 0.7,
