@@ -83,7 +83,7 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 	process.stdin.setRawMode(true);
 	// React's development build checks every prop on every frame: set before React loads
 	process.env['NODE_ENV'] ??= 'production';
-	// the training thread starts first: it trains while ink (a quarter of a second) loads
+	// the training thread starts first: it trains while ink (about a fifth of a second) loads
 	const session = new WorkerSession(options.run, entry.workerUrl);
 	const {runDashboard} = await import('../ui/run-dashboard.js');
 	const {end, signal} = await runDashboard(session);

@@ -41,19 +41,13 @@ export function pointsOf(series: Series): HistoryPoint[] {
 }
 
 /** A series with no buckets. */
-export const EMPTY_SERIES: Series = seriesOf([]);
-
-/** A series of these points (for measurements that are their own buckets, and for tests). */
-export function seriesOf(points: readonly HistoryPoint[]): Series {
-	const column = (pick: (point: HistoryPoint) => number) => Float64Array.from(points, pick);
-	return {
-		ends: column(point => point.iteration),
-		firsts: column(point => point.first),
-		mins: column(point => point.min),
-		maxs: column(point => point.max),
-		lasts: column(point => point.last),
-	};
-}
+export const EMPTY_SERIES: Series = {
+	ends: new Float64Array(0),
+	firsts: new Float64Array(0),
+	mins: new Float64Array(0),
+	maxs: new Float64Array(0),
+	lasts: new Float64Array(0),
+};
 
 export type HistorySave = {
 	readonly width: number;
