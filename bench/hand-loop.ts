@@ -3,7 +3,7 @@
  * against: the tutorial's 3-2-1 and XOR's 2-3-1 with Adam. Each does the Trainer's maths in
  * the Trainer's order, so the bench can check that they agree before comparing speeds.
  */
-import {NumpyRandom} from '../source/core/random.js';
+import {NumpyRandom} from '../source/core/maths/random.js';
 
 export type HandResult = {
 	/** In the Trainer's flat order (layer by layer, a row per receiving neuron, bias last). */

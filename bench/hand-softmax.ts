@@ -4,8 +4,8 @@
  * `permutation` gives each epoch (the Trainer's rule). Written for that shape: constant
  * sizes, flat typed arrays, the Trainer's order of operations.
  */
-import {NumpyRandom} from '../source/core/random.js';
-import type {Sample} from '../source/core/samples.js';
+import {NumpyRandom} from '../source/core/maths/random.js';
+import type {Sample} from '../source/core/data/samples.js';
 import type {HandResult} from './hand-loop.js';
 
 const HIDDEN = 16;

@@ -6,7 +6,7 @@
  */
 import process from 'node:process';
 import {PRESETS} from '../source/core/presets.js';
-import {Trainer} from '../source/core/trainer.js';
+import {Trainer} from '../source/core/training/trainer.js';
 
 export type ProbeReport = {
 	readonly iterations: number;

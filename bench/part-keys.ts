@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {stripAnsi, sleep, type TerminalSession} from '../test/harness/terminal.js';
-import {NumpyRandom} from '../source/core/random.js';
+import {NumpyRandom} from '../source/core/maths/random.js';
 import {decimal, milliseconds, spreadOf, spreadText, table, type PartContext} from './report.js';
 import {open, quit, trainingTime, using} from './terminal-runs.js';
 

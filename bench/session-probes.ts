@@ -4,10 +4,10 @@
  * snapshot early and late in a run. Run in a child process (`bench.js --measure NAME`).
  */
 import {serialize} from 'node:v8';
-import {DATASETS, generateDataset} from '../source/core/datasets.js';
+import {DATASETS, generateDataset} from '../source/core/data/datasets.js';
 import {TUTORIAL} from '../source/core/presets.js';
 import type {Setup} from '../source/core/setup.js';
-import type {Snapshot} from '../source/core/snapshot.js';
+import type {Snapshot} from '../source/session/views/snapshot.js';
 import {SessionHost} from '../source/session/host.js';
 import type {Plane, RunOptions} from '../source/session/options.js';
 import type {HostMessage} from '../source/session/protocol.js';

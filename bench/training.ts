@@ -4,11 +4,11 @@
  * Trainer against hand-written loops and the numpy listing, and the Network's kernel
  * unrolled against its loops.
  */
-import {kernelFor, MAX_UNROLLED_TERMS, unrolledTerms} from '../source/core/kernel.js';
+import {kernelFor, MAX_UNROLLED_TERMS, unrolledTerms} from '../source/core/training/kernel.js';
 import {PRESETS, TUTORIAL} from '../source/core/presets.js';
-import {NumpyRandom} from '../source/core/random.js';
+import {NumpyRandom} from '../source/core/maths/random.js';
 import type {Setup} from '../source/core/setup.js';
-import {Trainer} from '../source/core/trainer.js';
+import {Trainer} from '../source/core/training/trainer.js';
 import {largestDifference, tutorialLoop, xorLoop, type HandResult} from './hand-loop.js';
 import {randomAfterWeights, softmaxLoop, SOFTMAX_WEIGHTS, threeClasses} from './hand-softmax.js';
 import {measureTogether, timed, type Candidate, type SpeedReport} from './measure.js';

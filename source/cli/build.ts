@@ -1,4 +1,4 @@
-import type {Resume} from '../core/checkpoint.js';
+import type {Resume} from '../core/files/checkpoint.js';
 import {DEFAULT_PRESET, PRESETS} from '../core/presets.js';
 import type {Setup} from '../core/setup.js';
 import {nestedShapeProblem, shapeOf, weightCount, type NestedWeights} from '../core/shape.js';

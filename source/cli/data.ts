@@ -1,6 +1,6 @@
-import {DATASETS, DEFAULT_SAMPLES, generateDataset, type DatasetName} from '../core/datasets.js';
-import {applyFeatures, type FeatureName} from '../core/features.js';
-import type {Sample} from '../core/samples.js';
+import {DATASETS, DEFAULT_SAMPLES, generateDataset, type DatasetName} from '../core/data/datasets.js';
+import {applyFeatures, type FeatureName} from '../core/data/features.js';
+import type {Sample} from '../core/data/samples.js';
 import {csvColumns, parseSamplesCsv} from '../session/csv.js';
 import {InputError} from '../session/input-error.js';
 import type {Plane} from '../session/options.js';

@@ -1,11 +1,11 @@
-import {ACTIVATIONS, HIDDEN_ACTIVATION_NAMES} from '../core/activations.js';
-import {DATASET_NAMES, MAX_NOISE} from '../core/datasets.js';
-import {parseFeatureList, type FeatureName} from '../core/features.js';
-import {INITIALISATIONS} from '../core/initialisations.js';
-import {LOSSES} from '../core/losses.js';
-import {OPTIMIZERS} from '../core/optimizers.js';
+import {ACTIVATIONS, HIDDEN_ACTIVATION_NAMES} from '../core/maths/activations.js';
+import {DATASET_NAMES, MAX_NOISE} from '../core/data/datasets.js';
+import {parseFeatureList, type FeatureName} from '../core/data/features.js';
+import {INITIALISATIONS} from '../core/maths/initialisations.js';
+import {LOSSES} from '../core/maths/losses.js';
+import {OPTIMIZERS} from '../core/maths/optimizers.js';
 import {PRESETS} from '../core/presets.js';
-import {MAX_SEED} from '../core/random.js';
+import {MAX_SEED} from '../core/maths/random.js';
 import type {Setup} from '../core/setup.js';
 import {InputError} from '../session/input-error.js';
 import {between, choice, file, list, positive, whole, type Reader} from './values.js';

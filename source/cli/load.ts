@@ -1,5 +1,5 @@
-import {parseCheckpoint} from '../core/checkpoint.js';
-import {randomSeed} from '../core/random.js';
+import {parseCheckpoint} from '../core/files/checkpoint.js';
+import {randomSeed} from '../core/maths/random.js';
 import {checkWritable, readUserFile} from '../session/files.js';
 import {InputError} from '../session/input-error.js';
 import type {Loaded} from './build.js';

@@ -1,6 +1,6 @@
 import process from 'node:process';
-import {testCount} from '../core/batches.js';
-import {OPTIMIZERS} from '../core/optimizers.js';
+import {testCount} from '../core/training/batches.js';
+import {OPTIMIZERS} from '../core/maths/optimizers.js';
 import type {Setup} from '../core/setup.js';
 import {weightCount} from '../core/shape.js';
 import {samplesCsv} from '../session/csv.js';

@@ -1,5 +1,5 @@
-import {generateDataset, type DatasetName} from './datasets.js';
-import type {Sample} from './samples.js';
+import {generateDataset, type DatasetName} from './data/datasets.js';
+import type {Sample} from './data/samples.js';
 import type {Setup} from './setup.js';
 
 /** A named run: its description for --help, its setup but the seed, and the generated dataset its samples come from, if any. */

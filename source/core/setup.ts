@@ -1,8 +1,8 @@
-import type {ActivationName} from './activations.js';
-import type {InitialisationName} from './initialisations.js';
-import type {LossName} from './losses.js';
-import type {OptimizerName} from './optimizers.js';
-import type {Sample} from './samples.js';
+import type {ActivationName} from './maths/activations.js';
+import type {InitialisationName} from './maths/initialisations.js';
+import type {LossName} from './maths/losses.js';
+import type {OptimizerName} from './maths/optimizers.js';
+import type {Sample} from './data/samples.js';
 import type {NestedWeights} from './shape.js';
 
 /**

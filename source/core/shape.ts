@@ -1,5 +1,5 @@
-import type {ActivationName} from './activations.js';
-import type {LossName} from './losses.js';
+import type {ActivationName} from './maths/activations.js';
+import type {LossName} from './maths/losses.js';
 
 /** What a network is: its layers, activations, bias and loss. */
 export type NetworkSpec = {

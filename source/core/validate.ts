@@ -1,6 +1,6 @@
-import {ACTIVATIONS} from './activations.js';
-import {testCount} from './batches.js';
-import {LOSSES} from './losses.js';
+import {ACTIVATIONS} from './maths/activations.js';
+import {testCount} from './training/batches.js';
+import {LOSSES} from './maths/losses.js';
 import type {Setup} from './setup.js';
 
 /** How a setting is named where the problem is reported: `--loss` on the command line, `"loss"` in a checkpoint. */

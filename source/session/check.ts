@@ -1,8 +1,8 @@
-import {GradientCheck} from '../core/gradient-check.js';
+import {GradientCheck} from '../core/maths/gradient-check.js';
 import {weightRefAt} from '../core/names.js';
-import type {Network} from '../core/network.js';
-import type {CheckStatus} from '../core/snapshot.js';
-import type {Trainer} from '../core/trainer.js';
+import type {Network} from '../core/maths/network.js';
+import type {CheckStatus} from './views/snapshot.js';
+import type {Trainer} from '../core/training/trainer.js';
 import {formatCount} from './format.js';
 
 /** A whole check should take about this long at most; a larger network is checked on a spread of its weights. */

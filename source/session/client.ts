@@ -1,5 +1,5 @@
 import {Worker} from 'node:worker_threads';
-import type {Snapshot} from '../core/snapshot.js';
+import type {Snapshot} from './views/snapshot.js';
 import {SessionHost} from './host.js';
 import type {RunOptions} from './options.js';
 import type {Command, HostMessage} from './protocol.js';

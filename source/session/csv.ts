@@ -1,4 +1,4 @@
-import type {Sample} from '../core/samples.js';
+import type {Sample} from '../core/data/samples.js';
 import {InputError} from './input-error.js';
 
 /** A number as a CSV cell holds it: decimal, optional sign and exponent, nothing `Number()` alone would take (hex, Infinity, blanks). */

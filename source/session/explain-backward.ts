@@ -1,6 +1,6 @@
 /** --explain's backward pass and update: each δ, each weight's chain, its gradient, the optimizer's working, the new weight. */
-import type {Activation} from '../core/activations.js';
-import {ADAM, type OptimizerName} from '../core/optimizers.js';
+import type {Activation} from '../core/maths/activations.js';
+import {ADAM, type OptimizerName} from '../core/maths/optimizers.js';
 import type {Explained, NeuronWork, SampleWork, WeightWork} from './explain-types.js';
 import {equation, given, givenOperand, num, operand, sampleHeading, SHOWN_SAMPLES, substitute, type View} from './explain-format.js';
 import {inputOf} from './explain-forward.js';

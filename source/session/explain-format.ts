@@ -1,6 +1,6 @@
 /** The words and numbers of --explain's text: how it writes a computed number, a given one, an equation, a table. */
-import type {LossName} from '../core/losses.js';
-import type {Network} from '../core/network.js';
+import type {LossName} from '../core/maths/losses.js';
+import type {Network} from '../core/maths/network.js';
 import type {WeightRef} from '../core/names.js';
 import type {Explained, SampleWork} from './explain-types.js';
 import {formatNumber} from './format.js';

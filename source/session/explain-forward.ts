@@ -1,5 +1,5 @@
 /** --explain's forward pass and error: each SOP written out as its sum, each activation, each sample's error, their mean. */
-import type {Activation} from '../core/activations.js';
+import type {Activation} from '../core/maths/activations.js';
 import type {WeightRef} from '../core/names.js';
 import type {NeuronWork, SampleWork} from './explain-types.js';
 import {ERRORS, equation, given, givenOperand, num, operand, rightSide, sampleHeading, SHOWN_SAMPLES, substitute, type View} from './explain-format.js';

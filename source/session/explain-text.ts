@@ -1,6 +1,6 @@
-import {describePhase, phasesOf} from '../core/iteration.js';
+import {describePhase, phasesOf} from '../core/training/iteration.js';
 import {describeLayers, weightRefs} from '../core/names.js';
-import type {Network} from '../core/network.js';
+import type {Network} from '../core/maths/network.js';
 import {backwardSection, chainSection, gradientSection, updateSection} from './explain-backward.js';
 import {given, num, SHOWN_SAMPLES, table, type View} from './explain-format.js';
 import {errorSection, forwardSection} from './explain-forward.js';

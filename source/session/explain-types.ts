@@ -1,5 +1,5 @@
 /** What `--explain N --json` holds: every value of one iteration, named as the tutorial names it. */
-import type {OptimizerStep} from '../core/optimizers.js';
+import type {OptimizerStep} from '../core/maths/optimizers.js';
 import type {Setup} from '../core/setup.js';
 
 /** One neuron of one sample: its forward and backward values. */

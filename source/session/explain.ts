@@ -1,7 +1,7 @@
-import {chainOf} from '../core/chain.js';
+import {chainOf} from '../core/maths/chain.js';
 import {activationName, neuronName, sopName, weightRefs, type WeightRef} from '../core/names.js';
-import type {Network} from '../core/network.js';
-import {Trainer} from '../core/trainer.js';
+import type {Network} from '../core/maths/network.js';
+import {Trainer} from '../core/training/trainer.js';
 import {explainText} from './explain-text.js';
 import {formatCount} from './format.js';
 import {InputError} from './input-error.js';

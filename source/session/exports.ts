@@ -1,5 +1,5 @@
-import {checkpointOf} from '../core/checkpoint.js';
-import type {Trainer} from '../core/trainer.js';
+import {checkpointOf} from '../core/files/checkpoint.js';
+import type {Trainer} from '../core/training/trainer.js';
 import {writeFileAtomic} from './files.js';
 import {InputError} from './input-error.js';
 

@@ -1,5 +1,5 @@
 import {nest} from '../core/shape.js';
-import {Trainer} from '../core/trainer.js';
+import {Trainer} from '../core/training/trainer.js';
 import {predictedColumns, writeRequested} from './exports.js';
 import type {RunOptions} from './options.js';
 import {runEndOf, type RunEnd} from './summary.js';

@@ -1,10 +1,10 @@
-import {describePhase} from '../core/iteration.js';
-import type {OptimizerName} from '../core/optimizers.js';
-import {randomSeed} from '../core/random.js';
-import {nextSpeed, Scheduler} from '../core/scheduler.js';
-import {DEFAULT_VIEW, type PreviousRun, type Snapshot, type View} from '../core/snapshot.js';
-import {evaluationOf, runFactsOf, snapshotOf, type Evaluation} from '../core/snapshot-of.js';
-import {Trainer} from '../core/trainer.js';
+import {describePhase} from '../core/training/iteration.js';
+import type {OptimizerName} from '../core/maths/optimizers.js';
+import {randomSeed} from '../core/maths/random.js';
+import {nextSpeed, Scheduler} from './scheduler.js';
+import {DEFAULT_VIEW, type PreviousRun, type Snapshot, type View} from './views/snapshot.js';
+import {evaluationOf, runFactsOf, snapshotOf, type Evaluation} from './views/snapshot-of.js';
+import {Trainer} from '../core/training/trainer.js';
 import {CheckRun, checkProblem} from './check.js';
 import {writeOnKey, writeRequested} from './exports.js';
 import {formatCount} from './format.js';

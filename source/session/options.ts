@@ -1,8 +1,8 @@
-import type {Plane} from '../core/plane.js';
+import type {Plane} from '../core/data/plane.js';
 import type {Setup} from '../core/setup.js';
-import type {TrainingState} from '../core/trainer-state.js';
+import type {TrainingState} from '../core/training/trainer-state.js';
 
-export type {Plane} from '../core/plane.js';
+export type {Plane} from '../core/data/plane.js';
 
 /** Everything a session needs to run: plain data, so that it can be sent to the training thread. */
 export type RunOptions = {

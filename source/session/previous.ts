@@ -1,6 +1,6 @@
 import type {Setup} from '../core/setup.js';
-import type {PreviousRun} from '../core/snapshot.js';
-import type {Trainer} from '../core/trainer.js';
+import type {PreviousRun} from './views/snapshot.js';
+import type {Trainer} from '../core/training/trainer.js';
 
 /**
  * The run being reset, kept for comparison: its error curve, labelled with what it had

@@ -1,6 +1,6 @@
-import type {OptimizerName} from '../core/optimizers.js';
-import type {Snapshot} from '../core/snapshot.js';
-import type {View} from '../core/snapshot.js';
+import type {OptimizerName} from '../core/maths/optimizers.js';
+import type {Snapshot} from './views/snapshot.js';
+import type {View} from './views/snapshot.js';
 import type {RunEnd} from './summary.js';
 
 /** What the screen asks of the session: every control is one of these, sent as a message. */

@@ -1,6 +1,6 @@
 import type {Setup} from '../core/setup.js';
-import type {LearningRateChange} from '../core/trainer-state.js';
-import type {Trainer} from '../core/trainer.js';
+import type {LearningRateChange} from '../core/training/trainer-state.js';
+import type {Trainer} from '../core/training/trainer.js';
 
 /** How a run ended, as plain data: what the end-of-run summary says, headless or after the dashboard. */
 export type RunEnd = {

@@ -1,5 +1,5 @@
 import {plot} from 'asciichart';
-import type {Series} from '../core/history.js';
+import type {Series} from '../core/training/history.js';
 import {formatNumber} from '../session/format.js';
 
 /** One column of a chart: the value it draws and the range of the iterations it covers. */

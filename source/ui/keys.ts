@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
-import {OPTIMIZERS} from '../core/optimizers.js';
-import type {Snapshot} from '../core/snapshot.js';
+import {OPTIMIZERS} from '../core/maths/optimizers.js';
+import type {Snapshot} from '../session/views/snapshot.js';
 import type {Command} from '../session/protocol.js';
 import type {Action, DashboardState} from './state.js';
 

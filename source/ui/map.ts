@@ -1,4 +1,4 @@
-import type {Grid, MapData, MapPoint} from '../core/map.js';
+import type {Grid, MapData, MapPoint} from '../session/views/map.js';
 import {formatShort} from '../session/format.js';
 import {wrapText} from './text.js';
 

@@ -1,6 +1,6 @@
-import type {Snapshot, WeightRow} from '../core/snapshot.js';
-import type {MapRequest} from '../core/map.js';
-import type {View} from '../core/snapshot.js';
+import type {Snapshot, WeightRow} from '../session/views/snapshot.js';
+import type {MapRequest} from '../session/views/map.js';
+import type {View} from '../session/views/snapshot.js';
 import {formatCount} from '../session/format.js';
 import {weightsTableWidth, visibleWeightRows} from './components/WeightsTable.js';
 import {phaseLines} from './components/PhaseLine.js';

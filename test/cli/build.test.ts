@@ -1,9 +1,9 @@
 import {describe, expect, test} from 'vitest';
 import {buildOptions, type Loaded, type Options} from '../../source/cli/build.js';
 import {parseArgv} from '../../source/cli/parse.js';
-import {parseCheckpoint, type Resume} from '../../source/core/checkpoint.js';
+import {parseCheckpoint, type Resume} from '../../source/core/files/checkpoint.js';
 import {PRESETS} from '../../source/core/presets.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {checkpointText} from '../../source/session/exports.js';
 import {InputError} from '../../source/session/input-error.js';
 

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {buildOptions, type Options} from '../../source/cli/build.js';
 import {parseArgv} from '../../source/cli/parse.js';
 import {summaryLines} from '../../source/cli/summary.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {runEndOf, type RunEnd} from '../../source/session/summary.js';
 
 function options(argv: readonly string[]): Options {

@@ -1,8 +1,8 @@
 import {describe, expect, test} from 'vitest';
-import {NumpyRandom} from '../../source/core/random.js';
-import {BUDGET_BYTES, Rewind, REWIND_REACH} from '../../source/core/rewind.js';
+import {NumpyRandom} from '../../source/core/maths/random.js';
+import {BUDGET_BYTES, Rewind, REWIND_REACH} from '../../source/core/training/rewind.js';
 import type {Setup} from '../../source/core/setup.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {bitDifference, goldenRuns, setupOf, trainingDifferences} from '../helpers/golden.js';
 
 const runs = Object.fromEntries(goldenRuns().map(run => [run.name, setupOf(run)]));

@@ -1,9 +1,9 @@
 import {describe, expect, test} from 'vitest';
-import {BatchSchedule, splitSamples, testCount} from '../../source/core/batches.js';
-import {NumpyRandom} from '../../source/core/random.js';
+import {BatchSchedule, splitSamples, testCount} from '../../source/core/training/batches.js';
+import {NumpyRandom} from '../../source/core/maths/random.js';
 import type {Setup} from '../../source/core/setup.js';
 import {weightCount} from '../../source/core/shape.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {goldenRuns, setupOf} from '../helpers/golden.js';
 
 const runs = goldenRuns();

@@ -1,10 +1,10 @@
 import {describe, expect, test} from 'vitest';
-import {chainOf} from '../../source/core/chain.js';
-import {phasesOf, runPhase} from '../../source/core/iteration.js';
+import {chainOf} from '../../source/core/maths/chain.js';
+import {phasesOf, runPhase} from '../../source/core/training/iteration.js';
 import {weightRefs} from '../../source/core/names.js';
-import {Network} from '../../source/core/network.js';
-import {sign} from '../../source/core/penalty.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Network} from '../../source/core/maths/network.js';
+import {sign} from '../../source/core/maths/penalty.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {goldenRuns, relativeError, setupOf} from '../helpers/golden.js';
 
 const runs = Object.fromEntries(goldenRuns().map(run => [run.name, run]));

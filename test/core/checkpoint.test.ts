@@ -1,9 +1,9 @@
 import {describe, expect, test} from 'vitest';
-import {checkpointOf, parseCheckpoint, type Checkpoint, type Resume} from '../../source/core/checkpoint.js';
-import {NumpyRandom} from '../../source/core/random.js';
+import {checkpointOf, parseCheckpoint, type Checkpoint, type Resume} from '../../source/core/files/checkpoint.js';
+import {NumpyRandom} from '../../source/core/maths/random.js';
 import type {Setup} from '../../source/core/setup.js';
 import {nest} from '../../source/core/shape.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {bitDifference, goldenRuns, setupOf, trainingDifferences} from '../helpers/golden.js';
 
 const runs = Object.fromEntries(goldenRuns().map(run => [run.name, setupOf(run)]));

@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
-import {DATASET_NAMES, DATASETS, DEFAULT_SAMPLES, type DatasetName, generateDataset, isDatasetName} from '../../source/core/datasets.js';
-import {applyFeatures, FEATURE_NAMES, FEATURES, parseFeatureList} from '../../source/core/features.js';
-import type {Sample} from '../../source/core/samples.js';
+import {DATASET_NAMES, DATASETS, DEFAULT_SAMPLES, type DatasetName, generateDataset, isDatasetName} from '../../source/core/data/datasets.js';
+import {applyFeatures, FEATURE_NAMES, FEATURES, parseFeatureList} from '../../source/core/data/features.js';
+import type {Sample} from '../../source/core/data/samples.js';
 
 type Entry = {name: DatasetName; dataSeed: number; samples: number; noise: number; x: number[][]; label: number[]};
 

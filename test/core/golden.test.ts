@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {nest} from '../../source/core/shape.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {goldenRuns, maxWeightError, readFixture, relativeError, setupOf, type GoldenRun, type WorkedExample} from '../helpers/golden.js';
 
 // the golden README: 1e-9 relative, losses against max(|ref|, 1e-9), weights and outputs against max(|ref|, 1e-6)

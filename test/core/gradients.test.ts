@@ -1,12 +1,12 @@
 import {describe, expect, test} from 'vitest';
-import {ACTIVATIONS, HIDDEN_ACTIVATION_NAMES} from '../../source/core/activations.js';
-import {Evaluator} from '../../source/core/evaluate.js';
-import {GradientCheck, relativeDifference, type WeightCheck} from '../../source/core/gradient-check.js';
-import {LOSSES} from '../../source/core/losses.js';
-import type {Network} from '../../source/core/network.js';
-import {NumpyRandom} from '../../source/core/random.js';
+import {ACTIVATIONS, HIDDEN_ACTIVATION_NAMES} from '../../source/core/maths/activations.js';
+import {Evaluator} from '../../source/core/maths/evaluate.js';
+import {GradientCheck, relativeDifference, type WeightCheck} from '../../source/core/maths/gradient-check.js';
+import {LOSSES} from '../../source/core/maths/losses.js';
+import type {Network} from '../../source/core/maths/network.js';
+import {NumpyRandom} from '../../source/core/maths/random.js';
 import type {Setup} from '../../source/core/setup.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {setupProblem} from '../../source/core/validate.js';
 import {bitDifference, goldenRuns, setupOf} from '../helpers/golden.js';
 

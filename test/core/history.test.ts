@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {BucketHistory, SampledHistory, type HistoryPoint} from '../../source/core/history.js';
-import {NumpyRandom} from '../../source/core/random.js';
+import {BucketHistory, SampledHistory, type HistoryPoint} from '../../source/core/training/history.js';
+import {NumpyRandom} from '../../source/core/maths/random.js';
 
 /** A bumpy series with spikes both ways, so that a bucket's first, min, max and last all differ. */
 function series(length: number, seed = 1): number[] {

@@ -1,11 +1,11 @@
 import {describe, expect, test} from 'vitest';
-import {BatchSchedule} from '../../source/core/batches.js';
-import {phasesOf, runPhase} from '../../source/core/iteration.js';
-import {kernelFor, manyFor, MAX_UNROLLED_TERMS, unrolledTerms} from '../../source/core/kernel.js';
-import {Network} from '../../source/core/network.js';
-import {NumpyRandom} from '../../source/core/random.js';
+import {BatchSchedule} from '../../source/core/training/batches.js';
+import {phasesOf, runPhase} from '../../source/core/training/iteration.js';
+import {kernelFor, manyFor, MAX_UNROLLED_TERMS, unrolledTerms} from '../../source/core/training/kernel.js';
+import {Network} from '../../source/core/maths/network.js';
+import {NumpyRandom} from '../../source/core/maths/random.js';
 import type {Setup} from '../../source/core/setup.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {bitDifference, goldenRuns, setupOf} from '../helpers/golden.js';
 
 /** A network loaded with the setup's initial weights and its whole training set (what a full-batch trainer iterates). */

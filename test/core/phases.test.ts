@@ -1,8 +1,8 @@
 import {describe, expect, test} from 'vitest';
-import {describePhase, phasesOf} from '../../source/core/iteration.js';
+import {describePhase, phasesOf} from '../../source/core/training/iteration.js';
 import {PRESETS} from '../../source/core/presets.js';
 import type {Setup} from '../../source/core/setup.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {bitDifference, goldenRuns, setupOf, trainingDifferences} from '../helpers/golden.js';
 
 const presets = [...PRESETS.values()].map(preset => [preset.name, {...preset.setup, seed: 3}] as const);

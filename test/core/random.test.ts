@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {MAX_SEED, NumpyRandom} from '../../source/core/random.js';
+import {MAX_SEED, NumpyRandom} from '../../source/core/maths/random.js';
 import {bitDifference, readFixture} from '../helpers/golden.js';
 
 type Streams = {streams: Record<string, number[]>};

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {MAX_OUTPUT_HISTORIES, Trainer} from '../../source/core/trainer.js';
+import {MAX_OUTPUT_HISTORIES, Trainer} from '../../source/core/training/trainer.js';
 import type {Setup} from '../../source/core/setup.js';
 import {goldenRuns, setupOf, trainingDifferences} from '../helpers/golden.js';
 

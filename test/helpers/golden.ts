@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type {ActivationName} from '../../source/core/activations.js';
-import type {InitialisationName} from '../../source/core/initialisations.js';
-import type {LossName} from '../../source/core/losses.js';
-import type {OptimizerName} from '../../source/core/optimizers.js';
-import type {Sample} from '../../source/core/samples.js';
+import type {ActivationName} from '../../source/core/maths/activations.js';
+import type {InitialisationName} from '../../source/core/maths/initialisations.js';
+import type {LossName} from '../../source/core/maths/losses.js';
+import type {OptimizerName} from '../../source/core/maths/optimizers.js';
+import type {Sample} from '../../source/core/data/samples.js';
 import type {Setup} from '../../source/core/setup.js';
 import type {NestedWeights} from '../../source/core/shape.js';
-import type {Trainer} from '../../source/core/trainer.js';
+import type {Trainer} from '../../source/core/training/trainer.js';
 
 /** A numpy reference run (shared/golden's format; see its README, copied rules in test/reference). */
 export type GoldenRun = {

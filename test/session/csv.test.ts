@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {generateDataset} from '../../source/core/datasets.js';
+import {generateDataset} from '../../source/core/data/datasets.js';
 import {cellNumber, csvColumns, parseSamplesCsv, samplesCsv} from '../../source/session/csv.js';
 import {InputError} from '../../source/session/input-error.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {PRESETS} from '../../source/core/presets.js';
 import type {Setup} from '../../source/core/setup.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {explain, type Explained} from '../../source/session/explain.js';
 import {SHOWN_SAMPLES} from '../../source/session/explain-format.js';
 import {formatNumber} from '../../source/session/format.js';

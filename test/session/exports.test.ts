@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, test, vi} from 'vitest';
-import {parseCheckpoint} from '../../source/core/checkpoint.js';
+import {parseCheckpoint} from '../../source/core/files/checkpoint.js';
 import {PRESETS} from '../../source/core/presets.js';
 import type {Setup} from '../../source/core/setup.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {checkpointText, historyCsv, predictedColumns, writeOnKey, writeRequested} from '../../source/session/exports.js';
 import {goldenRuns, relativeError, setupOf} from '../helpers/golden.js';
 import {temporaryFolder} from '../helpers/run-cli.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {Writable} from 'node:stream';
 import {describe, expect, test} from 'vitest';
-import {parseCheckpoint} from '../../source/core/checkpoint.js';
+import {parseCheckpoint} from '../../source/core/files/checkpoint.js';
 import {PRESETS} from '../../source/core/presets.js';
 import type {Setup} from '../../source/core/setup.js';
 import {runHeadless, type HeadlessOptions} from '../../source/session/headless.js';

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, test, vi} from 'vitest';
-import type {Snapshot} from '../../source/core/snapshot.js';
+import type {Snapshot} from '../../source/session/views/snapshot.js';
 import {SessionHost} from '../../source/session/host.js';
 import type {HostMessage} from '../../source/session/protocol.js';
 import {runOptions} from '../helpers/ui.js';

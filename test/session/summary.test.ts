@@ -1,8 +1,8 @@
 import {describe, expect, test} from 'vitest';
-import {generateDataset} from '../../source/core/datasets.js';
+import {generateDataset} from '../../source/core/data/datasets.js';
 import {PRESETS} from '../../source/core/presets.js';
 import type {Setup} from '../../source/core/setup.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {runEndOf} from '../../source/session/summary.js';
 
 const tutorial: Setup = {...PRESETS.get('tutorial-3')!.setup, seed: 0, limit: 100};

@@ -1,7 +1,7 @@
 import {stripVTControlCharacters} from 'node:util';
 import {describe, expect, test} from 'vitest';
-import {BucketHistory, EMPTY_SERIES, pointsOf, type Series} from '../../source/core/history.js';
-import {Trainer} from '../../source/core/trainer.js';
+import {BucketHistory, EMPTY_SERIES, pointsOf, type Series} from '../../source/core/training/history.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {chartFrame, rangeOf, renderChart, resample} from '../../source/ui/chart.js';
 import {runOptions} from '../helpers/ui.js';
 

@@ -1,10 +1,10 @@
 import {Box, Text} from 'ink';
 import {afterEach, describe, expect, onTestFinished, test} from 'vitest';
-import type {MapData} from '../../source/core/map.js';
+import type {MapData} from '../../source/session/views/map.js';
 import {neuronName, weightRefs} from '../../source/core/names.js';
 import {PRESETS} from '../../source/core/presets.js';
-import {DEFAULT_VIEW} from '../../source/core/snapshot.js';
-import type {WeightRow, Window} from '../../source/core/snapshot.js';
+import {DEFAULT_VIEW} from '../../source/session/views/snapshot.js';
+import type {WeightRow, Window} from '../../source/session/views/snapshot.js';
 import {LocalSession} from '../../source/session/client.js';
 import {KeysLine} from '../../source/ui/components/KeysLine.js';
 import {MapPanel} from '../../source/ui/components/MapPanel.js';

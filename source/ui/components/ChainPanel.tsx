@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import type {Chain} from '../../core/chain.js';
-import type {CheckStatus} from '../../core/snapshot.js';
+import type {Chain} from '../../core/maths/chain.js';
+import type {CheckStatus} from '../../session/views/snapshot.js';
 import {formatNumber} from '../../session/format.js';
 import {wrapText} from '../text.js';
 

@@ -1,8 +1,8 @@
 import {cyan, darkgray, lightgray, yellow} from 'asciichart';
 import {Box, Text} from 'ink';
-import {EMPTY_SERIES, type Series} from '../../core/history.js';
-import type {History, PreviousRun} from '../../core/snapshot.js';
-import type {LearningRateChange} from '../../core/trainer-state.js';
+import {EMPTY_SERIES, type Series} from '../../core/training/history.js';
+import type {History, PreviousRun} from '../../session/views/snapshot.js';
+import type {LearningRateChange} from '../../core/training/trainer-state.js';
 import {formatCount, formatNumber} from '../../session/format.js';
 import {chartFrame, columnOf, rangeOf, renderChart, resample, type ChartSeries} from '../chart.js';
 import {wrapText} from '../text.js';

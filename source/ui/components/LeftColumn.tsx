@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import type {Snapshot} from '../../core/snapshot.js';
+import type {Snapshot} from '../../session/views/snapshot.js';
 import {formatCount} from '../../session/format.js';
 import {PANEL_CHROME} from '../layout.js';
 import type {Screen} from '../screen.js';

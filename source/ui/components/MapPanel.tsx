@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {MapData} from '../../core/map.js';
+import type {MapData} from '../../session/views/map.js';
 import {neuronName} from '../../core/names.js';
 import {drawFit, drawGrid, mapFooter, type MapStyle} from '../map.js';
 

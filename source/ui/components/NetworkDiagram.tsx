@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {Diagram, WeightRow} from '../../core/snapshot.js';
+import type {Diagram, WeightRow} from '../../session/views/snapshot.js';
 import {formatNumber} from '../../session/format.js';
 import {drawDiagram, isDrawable, neuronLines, summariseLayers, weightGlyph, type Selected} from '../diagram.js';
 import {textOf, wrapText} from '../text.js';

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {PhaseStatus} from '../../core/snapshot.js';
+import type {PhaseStatus} from '../../session/views/snapshot.js';
 import {formatNumber} from '../../session/format.js';
 import {wrapText} from '../text.js';
 

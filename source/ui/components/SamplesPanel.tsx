@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {SampleRow, Window} from '../../core/snapshot.js';
+import type {SampleRow, Window} from '../../session/views/snapshot.js';
 import {formatCount, formatData, formatNumber} from '../../session/format.js';
 import {wrapText} from '../text.js';
 

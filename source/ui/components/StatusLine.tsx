@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {describeLayers} from '../../core/names.js';
-import type {RunFacts, Status} from '../../core/snapshot.js';
+import type {RunFacts, Status} from '../../session/views/snapshot.js';
 import {formatCount, formatDuration, formatNumber, formatSpeed} from '../../session/format.js';
 import {fitParts, type Part} from '../text.js';
 import {Line} from './Line.js';

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {WeightRow, Window} from '../../core/snapshot.js';
+import type {WeightRow, Window} from '../../session/views/snapshot.js';
 import {formatCount, formatFit} from '../../session/format.js';
 
 export type WeightsTableProps = {

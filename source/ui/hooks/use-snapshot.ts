@@ -1,5 +1,5 @@
 import {useCallback, useSyncExternalStore} from 'react';
-import type {Snapshot} from '../../core/snapshot.js';
+import type {Snapshot} from '../../session/views/snapshot.js';
 import type {Session} from '../../session/client.js';
 
 /** At most ~30 renders a second: Ink lays the whole tree out on every one. */

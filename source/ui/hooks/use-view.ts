@@ -1,5 +1,5 @@
 import {useEffect} from 'react';
-import type {View} from '../../core/snapshot.js';
+import type {View} from '../../session/views/snapshot.js';
 import type {Session} from '../../session/client.js';
 
 /** Tells the session what the screen shows (selection, rows that fit, the map's size) whenever that changes. */

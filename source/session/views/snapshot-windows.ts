@@ -1,8 +1,8 @@
 /** The parts of a snapshot that show rows of a long list: the weights and the samples, a window of each. */
-import {weightRefAt} from './names.js';
+import {weightRefAt} from '../../core/names.js';
 import type {SampleRow, WeightRow, Window} from './snapshot.js';
 import type {View} from './snapshot.js';
-import type {Trainer} from './trainer.js';
+import type {Trainer} from '../../core/training/trainer.js';
 
 /** Rows sent beyond those on screen, so that a key moving the selection finds them there. */
 const MARGIN = 24;

@@ -1,8 +1,8 @@
-import {softmax} from './activations.js';
+import {softmax} from '../maths/activations.js';
 import {iterate} from './iteration.js';
-import type {Network} from './network.js';
+import type {Network} from '../maths/network.js';
 import {backwardLines, errorLines, forwardLines, gradientLines, loadLines, reader, updateLines} from './kernel-lines.js';
-import {penaltySlope} from './penalty.js';
+import {penaltySlope} from '../maths/penalty.js';
 
 /** One iteration over the network's current batch; false when it diverged. */
 export type Iterate = (learningRate: number) => boolean;

@@ -1,4 +1,4 @@
-import type {NumpyRandom} from './random.js';
+import type {NumpyRandom} from '../maths/random.js';
 
 /** Which samples train and which test: indices into the samples, each list in file order. */
 export type Split = {readonly train: Int32Array; readonly test: Int32Array};

@@ -1,7 +1,7 @@
 import {Evaluator} from './evaluate.js';
 import type {Network} from './network.js';
 import {hasPenalty, penaltyOf} from './penalty.js';
-import type {SampleData} from './samples.js';
+import type {SampleData} from '../data/samples.js';
 
 /** One weight: its backpropagated gradient against the slope of the loss measured around it. */
 export type WeightCheck = {

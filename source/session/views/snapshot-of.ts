@@ -1,15 +1,15 @@
-import {chainOf} from './chain.js';
-import {describePhase} from './iteration.js';
-import {EMPTY_SERIES} from './history.js';
+import {chainOf} from '../../core/maths/chain.js';
+import {describePhase} from '../../core/training/iteration.js';
+import {EMPTY_SERIES} from '../../core/training/history.js';
 import {mapOf} from './map.js';
-import {weightRefAt} from './names.js';
-import type {Plane} from './plane.js';
-import {hasClassTargets} from './samples.js';
-import {choicesOf} from './setup.js';
+import {weightRefAt} from '../../core/names.js';
+import type {Plane} from '../../core/data/plane.js';
+import {hasClassTargets} from '../../core/data/samples.js';
+import {choicesOf} from '../../core/setup.js';
 import type {CheckStatus, PreviousRun, RunFacts, Snapshot, Status, View} from './snapshot.js';
 import {diagramOf, noticesOf, phaseValues} from './snapshot-network.js';
 import {positionInBatch, sampleWindow, weightsShown, weightWindow} from './snapshot-windows.js';
-import type {Trainer} from './trainer.js';
+import type {Trainer} from '../../core/training/trainer.js';
 
 /** The errors and accuracies of the current weights over all samples: they cost a forward pass each, so the session decides how often. */
 export type Evaluation = Pick<Status, 'trainError' | 'testError' | 'accuracy' | 'testAccuracy'> & {readonly weightsError: number};

@@ -1,8 +1,8 @@
-import {classOf} from './evaluate.js';
-import {FEATURES} from './features.js';
-import {hasClassTargets} from './samples.js';
-import type {Plane} from './plane.js';
-import type {Trainer} from './trainer.js';
+import {classOf} from '../../core/maths/evaluate.js';
+import {FEATURES} from '../../core/data/features.js';
+import {hasClassTargets} from '../../core/data/samples.js';
+import type {Plane} from '../../core/data/plane.js';
+import type {Trainer} from '../../core/training/trainer.js';
 
 /** What the screen asks the map for: its size in pixels, and whose map (0: the output; l: hidden layer l's neurons). */
 export type MapRequest = {readonly columns: number; readonly rows: number; readonly layer: number};

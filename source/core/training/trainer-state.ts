@@ -1,6 +1,6 @@
 import type {EpochState} from './batches.js';
 import type {RecordsSave} from './records.js';
-import type {RandomState} from './random.js';
+import type {RandomState} from '../maths/random.js';
 
 /** Where training stands: `training` until the limit (`done`) or a non-finite number (`diverged`). */
 export type TrainerStatus = 'training' | 'done' | 'diverged';

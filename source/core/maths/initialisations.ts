@@ -1,6 +1,6 @@
 import type {NumpyRandom} from './random.js';
 import {registry} from './registry.js';
-import {flatten, shapeOf, weightCount, type NestedWeights} from './shape.js';
+import {flatten, shapeOf, weightCount, type NestedWeights} from '../shape.js';
 
 /**
  * How the initial weights are drawn: one value at a time, row by row, layer by layer,

@@ -1,17 +1,17 @@
 import {BatchSchedule, splitSamples, type Split} from './batches.js';
-import {Evaluator} from './evaluate.js';
+import {Evaluator} from '../maths/evaluate.js';
 import type {BucketHistory, SampledHistory} from './history.js';
-import {startingWeights} from './initialisations.js';
+import {startingWeights} from '../maths/initialisations.js';
 import {phasesOf, runPhase, type Phase} from './iteration.js';
 import {FullBatchLoop} from './full-batch.js';
 import {kernelFor, type Iterate} from './kernel.js';
 import {LearningRates, type LearningRateChange} from './learning-rates.js';
-import {Network} from './network.js';
-import {NumpyRandom} from './random.js';
+import {Network} from '../maths/network.js';
+import {NumpyRandom} from '../maths/random.js';
 import {Records} from './records.js';
 import {Rewind} from './rewind.js';
-import {sampleData, type SampleData} from './samples.js';
-import type {Setup} from './setup.js';
+import {sampleData, type SampleData} from '../data/samples.js';
+import type {Setup} from '../setup.js';
 import {rewindBytes, type RewindState, type TrainerStatus, type TrainingState} from './trainer-state.js';
 
 export {MAX_OUTPUT_HISTORIES} from './records.js';

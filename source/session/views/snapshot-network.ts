@@ -1,9 +1,9 @@
 /** The parts of a snapshot about the network itself: the diagram, the numbers of a phase, what the gradients say. */
-import type {Phase} from './iteration.js';
-import {activationName, neuronName, sopName, type WeightRef} from './names.js';
+import type {Phase} from '../../core/training/iteration.js';
+import {activationName, neuronName, sopName, type WeightRef} from '../../core/names.js';
 import type {Diagram} from './snapshot.js';
 import {weightsShown} from './snapshot-windows.js';
-import type {Trainer} from './trainer.js';
+import type {Trainer} from '../../core/training/trainer.js';
 
 /** Below this every gradient counts as vanished. */
 const VANISHED = 1e-10;

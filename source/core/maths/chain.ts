@@ -1,4 +1,4 @@
-import {activationName, sopName, type WeightRef} from './names.js';
+import {activationName, sopName, type WeightRef} from '../names.js';
 import type {Network} from './network.js';
 import {hasPenalty, penaltySlope} from './penalty.js';
 import type {OptimizerStep} from './optimizers.js';

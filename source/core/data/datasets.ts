@@ -1,4 +1,4 @@
-import {NumpyRandom} from './random.js';
+import {NumpyRandom} from '../maths/random.js';
 import type {Sample} from './samples.js';
 
 /**

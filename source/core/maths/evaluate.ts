@@ -1,6 +1,6 @@
 import {softmax} from './activations.js';
 import type {Network} from './network.js';
-import type {SampleData} from './samples.js';
+import type {SampleData} from '../data/samples.js';
 
 /**
  * Forward passes outside the training loop, one sample at a time in buffers of its own,

@@ -1,10 +1,10 @@
-import type {Chain} from './chain.js';
-import type {Series} from './history.js';
-import type {Phase} from './iteration.js';
+import type {Chain} from '../../core/maths/chain.js';
+import type {Series} from '../../core/training/history.js';
+import type {Phase} from '../../core/training/iteration.js';
 import type {MapData, MapRequest} from './map.js';
-import type {WeightRef} from './names.js';
-import type {Setup} from './setup.js';
-import type {LearningRateChange} from './trainer-state.js';
+import type {WeightRef} from '../../core/names.js';
+import type {Setup} from '../../core/setup.js';
+import type {LearningRateChange} from '../../core/training/trainer-state.js';
 
 /**
  * What the screen shows, as plain data: made by the session (in its own thread), sent as

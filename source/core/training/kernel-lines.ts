@@ -2,8 +2,8 @@
  * The lines of the written-out iteration (see kernel.ts): the same operations as the loops
  * of iteration.ts, in the same order, with every index a constant.
  */
-import type {Network} from './network.js';
-import {hasPenalty} from './penalty.js';
+import type {Network} from '../maths/network.js';
+import {hasPenalty} from '../maths/penalty.js';
 
 /**
  * How a value is read once written or loaded: its local (`a1_0`), or its buffer again

@@ -2,8 +2,8 @@ import {ACTIVATIONS, softmax, type Activation} from './activations.js';
 import {LOSSES, type Loss} from './losses.js';
 import {addPenalty} from './penalty.js';
 import {createOptimizerState, OPTIMIZERS, type Optimizer, type OptimizerName, type OptimizerState} from './optimizers.js';
-import type {SampleData} from './samples.js';
-import {shapeOf, type NetworkSpec, type Shape} from './shape.js';
+import type {SampleData} from '../data/samples.js';
+import {shapeOf, type NetworkSpec, type Shape} from '../shape.js';
 
 /** How the weights are trained: the optimizer and the penalties on the weights. */
 export type UpdateRule = {

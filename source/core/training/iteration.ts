@@ -1,5 +1,5 @@
-import type {Network} from './network.js';
-import {hasPenalty} from './penalty.js';
+import type {Network} from '../maths/network.js';
+import {hasPenalty} from '../maths/penalty.js';
 
 /**
  * The phases of one iteration, in the order the tutorial explains them: the forward pass

@@ -1,5 +1,5 @@
 import {manyFor, type Iterate, type RunMany} from './kernel.js';
-import type {Network} from './network.js';
+import type {Network} from '../maths/network.js';
 import type {Records} from './records.js';
 
 /** Iterations a call of `runMany` at most: the length of its records. */

@@ -1,4 +1,4 @@
-import type {Trainer} from './trainer.js';
+import type {Trainer} from '../core/training/trainer.js';
 
 /** One time slice of training: a message (a key) waits at most about this long. */
 export const SLICE_MS = 10;

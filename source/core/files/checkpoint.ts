@@ -1,7 +1,7 @@
 import {fromVersion1, isProblem, readSetup, readTraining, type Problem, type Resume} from './checkpoint-read.js';
-import type {Setup} from './setup.js';
-import {nest, type NestedWeights} from './shape.js';
-import type {Trainer} from './trainer.js';
+import type {Setup} from '../setup.js';
+import {nest, type NestedWeights} from '../shape.js';
+import type {Trainer} from '../training/trainer.js';
 
 export type {Resume} from './checkpoint-read.js';
 

@@ -1,16 +1,16 @@
-import {ACTIVATIONS} from './activations.js';
-import {testCount} from './batches.js';
-import type {EpochState} from './batches.js';
-import {INITIALISATIONS} from './initialisations.js';
-import {LOSSES} from './losses.js';
-import {OPTIMIZERS} from './optimizers.js';
-import {TUTORIAL} from './presets.js';
-import {MAX_SEED, NumpyRandom, type RandomState} from './random.js';
-import type {Sample} from './samples.js';
-import type {Setup} from './setup.js';
-import {flatten, nestedShapeProblem, shapeOf, type NestedWeights, type Shape} from './shape.js';
-import type {TrainingState} from './trainer-state.js';
-import {setupProblem} from './validate.js';
+import {ACTIVATIONS} from '../maths/activations.js';
+import {testCount} from '../training/batches.js';
+import type {EpochState} from '../training/batches.js';
+import {INITIALISATIONS} from '../maths/initialisations.js';
+import {LOSSES} from '../maths/losses.js';
+import {OPTIMIZERS} from '../maths/optimizers.js';
+import {TUTORIAL} from '../presets.js';
+import {MAX_SEED, NumpyRandom, type RandomState} from '../maths/random.js';
+import type {Sample} from '../data/samples.js';
+import type {Setup} from '../setup.js';
+import {flatten, nestedShapeProblem, shapeOf, type NestedWeights, type Shape} from '../shape.js';
+import type {TrainingState} from '../training/trainer-state.js';
+import {setupProblem} from '../validate.js';
 
 /**
  * Reading a checkpoint's parts back, field by field: anything missing, of the wrong kind
