@@ -122,9 +122,9 @@ export function mapCost(frames = 40): MapCostReport {
 	const snapshotMs: number[] = [];
 	const snapshotWithoutMapMs: number[] = [];
 	for (let frame = 0; frame < frames; frame++) {
-		snapshotWithoutMapMs.push(...times(1, () => host.handle({type: 'view', view: {...view, map: undefined}})));
+		snapshotWithoutMapMs.push(...times(1, () => host.handle({type: 'view', view: {...view, panels: {...view.panels, map: undefined}}})));
 		snapshotMs.push(...times(1, () => host.handle({type: 'view', view})));
-		const {map} = latest();
+		const {map} = latest().panels;
 		if (!map) {
 			throw new Error('the session sent no map for a 120×40 view');
 		}
@@ -136,7 +136,7 @@ export function mapCost(frames = 40): MapCostReport {
 	}
 
 	host.dispose();
-	return {columns: view.map?.columns ?? 0, rows: view.map?.rows ?? 0, workerMs, screenMs, snapshotMs, snapshotWithoutMapMs};
+	return {columns: view.panels.map?.columns ?? 0, rows: view.panels.map?.rows ?? 0, workerMs, screenMs, snapshotMs, snapshotWithoutMapMs};
 }
 
 /** JSON size of tutorial-3's snapshot as a 120×40 dashboard asks for it, at each of `iterations` (ascending). */

@@ -1,13 +1,14 @@
 import {ACTIVATIONS, HIDDEN_ACTIVATION_NAMES} from '../core/maths/activations.js';
-import {DATASET_NAMES, MAX_NOISE} from '../core/data/datasets.js';
+import {DATASET_NAMES, DEFAULT_SAMPLES, MAX_NOISE} from '../core/data/datasets.js';
 import {parseFeatureList, type FeatureName} from '../core/data/features.js';
 import {INITIALISATIONS} from '../core/maths/initialisations.js';
 import {LOSSES} from '../core/maths/losses.js';
 import {OPTIMIZERS} from '../core/maths/optimizers.js';
-import {PRESETS} from '../core/presets.js';
+import {PRESETS, TUTORIAL} from '../core/presets.js';
 import {MAX_SEED} from '../core/maths/random.js';
 import type {Setup} from '../core/setup.js';
 import {InputError} from '../session/input-error.js';
+import {DEFAULT_SPEED} from '../session/options.js';
 import {between, choice, file, list, positive, whole, type Reader} from './values.js';
 
 /**
@@ -98,7 +99,7 @@ export const FLAGS = [
 	flag({name: 'target', group: DATA, value: 'T,...', help: 'its target, one value per output', read: list}),
 	flag({name: 'data', group: DATA, value: 'FILE', help: 'CSV, a row per sample: inputs, then targets', read: file}),
 	flag({name: 'dataset', group: DATA, value: 'NAME', help: DATASET_NAMES.join(', '), read: choice(DATASET_NAMES, 'dataset')}),
-	flag({name: 'samples', group: DATA, value: 'N', help: 'samples of --dataset (default 200)', read: whole(2, 100_000)}),
+	flag({name: 'samples', group: DATA, value: 'N', help: `samples of --dataset (default ${DEFAULT_SAMPLES})`, read: whole(2, 100_000)}),
 	flag({
 		name: 'noise',
 		group: DATA,
@@ -116,8 +117,8 @@ export const FLAGS = [
 		read: between(0, 1, 'open', 'a fraction above 0 and below 1'),
 		setting: 'test',
 	}),
-	flag({name: 'lr', group: TRAINING, value: 'RATE', help: 'learning rate (0.001)', read: positive(), setting: 'learningRate'}),
-	flag({name: 'iterations', group: TRAINING, value: 'N', help: 'stop after N iterations (80000)', read: whole(1), setting: 'limit'}),
+	flag({name: 'lr', group: TRAINING, value: 'RATE', help: `learning rate (${TUTORIAL.learningRate})`, read: positive(), setting: 'learningRate'}),
+	flag({name: 'iterations', group: TRAINING, value: 'N', help: `stop after N iterations (${TUTORIAL.limit})`, read: whole(1), setting: 'limit'}),
 	flag({
 		name: 'seed',
 		group: TRAINING,
@@ -139,7 +140,7 @@ export const FLAGS = [
 		name: 'momentum',
 		group: TRAINING,
 		value: 'μ',
-		help: 'with --optimizer momentum: 0 ≤ μ < 1 (0.9)',
+		help: `with --optimizer momentum: 0 ≤ μ < 1 (${TUTORIAL.momentum})`,
 		read: between(0, 1, false, 'from 0 up to (not including) 1'),
 		setting: 'momentum',
 	}),
@@ -177,7 +178,7 @@ export const FLAGS = [
 		setting: 'untilError',
 	}),
 	flag({name: 'paused', group: DASHBOARD, help: 'start paused at iteration 0', reproduces: false}),
-	flag({name: 'speed', group: DASHBOARD, value: 'N|max', help: 'iterations a second (10000)', read: speed, reproduces: false}),
+	flag({name: 'speed', group: DASHBOARD, value: 'N|max', help: `iterations a second (${DEFAULT_SPEED})`, read: speed, reproduces: false}),
 	flag({name: 'headless', group: HEADLESS, help: 'no dashboard: train, then print a summary', reproduces: false}),
 	flag({name: 'json', group: HEADLESS, help: 'with --headless: one JSON object', reproduces: false}),
 	flag({name: 'every', group: HEADLESS, value: 'N', help: 'with --headless: a CSV row every N iterations', read: whole(1), reproduces: false}),

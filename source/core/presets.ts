@@ -1,6 +1,7 @@
 import {generateDataset, type DatasetName} from './data/datasets.js';
 import type {Sample} from './data/samples.js';
 import type {Setup} from './setup.js';
+import {DEFAULT_MOMENTUM} from './maths/optimizers.js';
 
 /** A named run: its description for --help, its setup but the seed, and the generated dataset its samples come from, if any. */
 export type Preset = {
@@ -17,7 +18,7 @@ export const TUTORIAL: Omit<Setup, 'seed' | 'layers' | 'samples'> = {
 	bias: false,
 	loss: 'squared',
 	optimizer: 'sgd',
-	momentum: 0.9,
+	momentum: DEFAULT_MOMENTUM,
 	l1: 0,
 	l2: 0,
 	init: 'rand',

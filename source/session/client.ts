@@ -2,7 +2,7 @@ import {Worker} from 'node:worker_threads';
 import type {Snapshot} from './views/snapshot.js';
 import {SessionHost} from './host.js';
 import type {RunOptions} from './options.js';
-import type {Command, HostMessage} from './protocol.js';
+import {cancelsCheck, type Command, type HostMessage} from './protocol.js';
 import type {RunEnd} from './summary.js';
 
 /**
@@ -40,7 +40,7 @@ export abstract class Session {
 
 	/** Sends a command; returns its number: a snapshot whose `handled` is at least that shows its effect. */
 	send(command: Command): number {
-		if (this.snapshot?.check?.state === 'running' && command.type !== 'view') {
+		if (this.snapshot?.check?.state === 'running' && cancelsCheck(command)) {
 			Atomics.store(this.interrupt, 0, 1);
 		}
 

@@ -10,12 +10,10 @@ import {writeOnKey, writeRequested} from './exports.js';
 import {formatCount} from './format.js';
 import {InputError} from './input-error.js';
 import type {RunOptions} from './options.js';
-import type {Command, HostMessage} from './protocol.js';
+import {cancelsCheck, FRAME_MS, type Command, type HostMessage} from './protocol.js';
 import {previousRunOf} from './previous.js';
 import {runEndOf} from './summary.js';
 
-/** At most this often a snapshot: the frame rate. */
-export const FRAME_MS = 33;
 /** Above this many sample × weight terms, the errors over all samples are measured at most every EVALUATE_MS while running. */
 const CHEAP_EVALUATION = 200_000;
 const EVALUATE_MS = 500;
@@ -77,7 +75,7 @@ export class SessionHost {
 		this.send = send;
 		this.interrupt = interrupt;
 		this.trainer = new Trainer(options.setup, options.resume);
-		this.run = runFactsOf(this.trainer);
+		this.run = runFactsOf(this.trainer, options.plane);
 		this.evaluation = evaluationOf(this.trainer, this.run.classes);
 		// a run that stops (done, diverged, at the iteration n asked for) shows it at once
 		this.scheduler = new Scheduler(this.trainer, options.speed, () => (this.scheduler.isRunning ? this.requestFrame() : this.publish()));
@@ -95,7 +93,7 @@ export class SessionHost {
 
 		this.handled++;
 		// any command but a view cancels a running check; cancel and check do nothing more
-		if (this.check?.state === 'running' && command.type !== 'view') {
+		if (this.check?.state === 'running' && cancelsCheck(command)) {
 			this.check.cancel();
 			if (command.type === 'cancel' || command.type === 'check') {
 				this.publish();
@@ -170,7 +168,7 @@ export class SessionHost {
 		this.trainer = new Trainer(setup);
 		this.scheduler.replace(this.trainer);
 		this.runId++;
-		this.run = runFactsOf(this.trainer);
+		this.run = runFactsOf(this.trainer, this.options.plane);
 		this.check = undefined;
 		this.next = {};
 	}

@@ -28,6 +28,12 @@ export type Command =
 	/** Stops training, writes what --save and --history asked for, and answers `finished`. */
 	| {readonly type: 'finish'};
 
+/** Any command but a view cancels a running gradient check: the one place this is written (the client and the host read it). */
+export const cancelsCheck = (command: Command): boolean => command.type !== 'view';
+
+/** At most this often a snapshot, and a frame: ~30 a second (Ink lays the whole tree out on every one). */
+export const FRAME_MS = 33;
+
 /** What the session tells the screen. */
 export type HostMessage =
 	| {readonly type: 'snapshot'; readonly snapshot: Snapshot}

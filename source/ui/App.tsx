@@ -5,9 +5,8 @@ import {formatCount} from '../session/format.js';
 import type {Command} from '../session/protocol.js';
 import {HelpOverlay, helpLines} from './components/HelpOverlay.js';
 import {KeysLine} from './components/KeysLine.js';
-import {LeftColumn} from './components/LeftColumn.js';
+import {Columns} from './components/Columns.js';
 import {PhaseLine} from './components/PhaseLine.js';
-import {RightColumn} from './components/RightColumn.js';
 import {StatusLine} from './components/StatusLine.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useMessages} from './hooks/use-messages.js';
@@ -15,7 +14,7 @@ import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useView} from './hooks/use-view.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
-import {screenOf} from './screen.js';
+import {isShown, screenOf} from './screen.js';
 import {INITIAL_STATE, reduce} from './state.js';
 
 export type AppProps = {
@@ -42,7 +41,7 @@ export function App({session, colour, frameMs}: AppProps) {
 	);
 	useMessages(session, state.message, dispatch);
 	const runId = snapshot?.runId ?? 0;
-	useEffect(() => dispatch({type: 'run', weights: snapshot?.weights.total ?? 1, samples: snapshot?.samples.total ?? 1}), [runId]); // eslint-disable-line react-hooks/exhaustive-deps
+	useEffect(() => dispatch({type: 'run', weights: snapshot?.run.weightCount ?? 1, samples: snapshot?.run.sampleCount ?? 1}), [runId]); // eslint-disable-line react-hooks/exhaustive-deps
 	const screen = snapshot && screenOf(snapshot, state, columns, rows, colour);
 	const layout = screen?.layout;
 	useView(session, screen?.view);
@@ -55,8 +54,7 @@ export function App({session, colour, frameMs}: AppProps) {
 				send,
 				samplePage: screen.samplePage,
 				help: {page: rows - 3, lines: state.help ? helpLines(columns - 4).length : 0},
-				diagramShown: layout !== undefined && !layout.tooSmall && layout.diagram.width > 0,
-				mapShown: layout !== undefined && !layout.tooSmall && layout.map.width > 0,
+				shown: id => isShown(screen, id),
 			},
 	);
 
@@ -88,10 +86,7 @@ export function App({session, colour, frameMs}: AppProps) {
 		<Box flexDirection="column" width={columns}>
 			<StatusLine run={run} status={status} pending={pending} width={columns} />
 			{phase ? <PhaseLine phase={phase} width={columns} /> : null}
-			<Box>
-				<LeftColumn {...props} />
-				<RightColumn {...props} />
-			</Box>
+			<Columns {...props} />
 			<KeysLine width={columns} message={state.message} />
 		</Box>
 	);

@@ -1,5 +1,5 @@
 import {neuronName} from '../core/names.js';
-import type {Diagram} from '../session/views/snapshot.js';
+import type {Diagram} from '../session/views/diagram.js';
 import {formatNumber, plural} from '../session/format.js';
 import type {Segment} from './text.js';
 

@@ -12,14 +12,8 @@ export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
 	['iteration', 'one update: forward pass, error, backward pass, gradients, new weights'],
 ];
 
-/** One sentence a panel. */
-export const PANELS: ReadonlyArray<readonly [string, string]> = [
-	['Status', 'network and choices; state, iteration, epoch, rate, time, errors, accuracy.'],
-	['Weights', 'each weight (the tutorial’s W11 to W42): value, last change, gradient.'],
-	['Chart', 'the error from the first iteration to the latest; c: predicted output.'],
-	['Chain', "the selected weight's gradient as a product of derivatives, then its change."],
-	['Samples', "each sample's inputs, predicted output, target and error."],
-	['Network', "each neuron's activation for one sample, a glyph per incoming weight."],
-	['Map', 'with 2-D data: the output over the input plane, the samples on it.'],
-	['Phases', 'p walks one iteration phase by phase; b goes back an iteration.'],
-];
+/** What the help says of the parts of the screen that are not panels. */
+export const NOT_PANELS = {
+	status: ['Status', 'network and choices; state, iteration, epoch, rate, time, errors, accuracy.'],
+	phases: ['Phases', 'p walks one iteration phase by phase; b goes back an iteration.'],
+} as const;

@@ -1,38 +1,7 @@
-import type {Key} from 'ink';
 import {OPTIMIZERS} from '../core/maths/optimizers.js';
-import type {Snapshot} from '../session/views/snapshot.js';
-import type {Command} from '../session/protocol.js';
-import type {Action, DashboardState} from './state.js';
-
-/** What a key may read and do. */
-export type KeyContext = {
-	readonly snapshot: Snapshot;
-	readonly state: DashboardState;
-	readonly dispatch: (action: Action) => void;
-	/** Sends a command; `pending` is what the screen says until the session has done it. */
-	readonly send: (command: Command, pending?: string) => void;
-	readonly exit: () => void;
-	/** Rows the samples panel shows: a page. */
-	readonly samplePage: number;
-	/** Lines the help shows at once, and how many it has. */
-	readonly help: {readonly page: number; readonly lines: number};
-	readonly diagramShown: boolean;
-	readonly mapShown: boolean;
-};
-
-/**
- * A key: what it is called on the keys line and in help, which keystrokes it answers,
- * what it does. One table drives the handler, the keys line and the help.
- */
-export type Binding = {
-	readonly keys: string;
-	readonly short: string;
-	readonly long: string;
-	readonly match: (input: string, key: Key) => boolean;
-	readonly act: (context: KeyContext, input: string, key: Key) => void;
-	/** Acts while the help is open (the others do nothing then). */
-	readonly inHelp?: boolean;
-};
+import {is, isQuit, type Binding, type KeyContext} from './binding.js';
+import {PANELS} from './panels/index.js';
+import type {PanelEntry} from './panels/entry.js';
 
 /** Batch sizes `B` steps through for the next run: all, then powers of two below the training samples. */
 export function nextBatch(current: number | undefined, trainCount: number): number | undefined {
@@ -40,17 +9,22 @@ export function nextBatch(current: number | undefined, trainCount: number): numb
 	return sizes[(sizes.indexOf(current) + 1) % sizes.length];
 }
 
-// a plain keystroke: Ctrl-C is not c
-const is =
-	(...inputs: string[]) =>
-	(input: string, key: Key) =>
-		!key.ctrl && !key.meta && inputs.includes(input);
-
 const step = (count: number) => (c: KeyContext) => {
 	c.send({type: 'step', count}, count === 1 ? 'stepping one iteration' : `running ${count} iterations`);
 };
 
-export const BINDINGS: readonly Binding[] = [
+/** A panel's own keys: the one that shows and hides it first (showing a side panel hides the other side panels). */
+function panelBindings(entry: PanelEntry): Binding[] {
+	const {toggle} = entry;
+	const others = PANELS.filter(other => other.room === entry.room && other.id !== entry.id && entry.room === 'side').map(other => other.id);
+	const shows: Binding[] = toggle
+		? [{...toggle, match: is(toggle.keys), act: c => c.dispatch({type: 'show', what: entry.id, shown: c.shown(entry.id), others})}]
+		: [];
+	return [...shows, ...(entry.keys ?? [])];
+}
+
+/** The run's keys, then the panels' (from their entries), then the next run's, the files', the help's and quit. */
+const RUN: readonly Binding[] = [
 	{
 		keys: 'space',
 		short: 'run/pause',
@@ -88,14 +62,14 @@ export const BINDINGS: readonly Binding[] = [
 		short: 'select',
 		long: 'select a weight (k j)',
 		match: (input, key) => key.upArrow || key.downArrow || input === 'k' || input === 'j',
-		act: (c, input, key) => c.dispatch({type: 'select', delta: key.upArrow || input === 'k' ? -1 : 1, total: c.snapshot.weights.total}),
+		act: (c, input, key) => c.dispatch({type: 'select', delta: key.upArrow || input === 'k' ? -1 : 1, total: c.snapshot.run.weightCount}),
 	},
 	{
 		keys: '< >',
 		short: 'sample',
 		long: 'the sample the chain and diagram show (, .)',
 		match: is('<', '>', ',', '.'),
-		act: (c, input) => c.dispatch({type: 'sample', delta: input === '<' || input === ',' ? -1 : 1, total: c.snapshot.samples.total}),
+		act: (c, input) => c.dispatch({type: 'sample', delta: input === '<' || input === ',' ? -1 : 1, total: c.snapshot.run.sampleCount}),
 	},
 	{keys: 'R', short: 'new seed', long: 'reset with a new seed', match: is('R'), act: c => c.send({type: 'reset', seed: 'new'}, 'resetting with a new seed')},
 	{
@@ -105,16 +79,9 @@ export const BINDINGS: readonly Binding[] = [
 		match: is('+', '=', '-', '_'),
 		act: (c, input) => c.send({type: 'speed', direction: input === '+' || input === '=' ? 1 : -1}),
 	},
-	{
-		keys: 'm',
-		short: 'map',
-		long: 'the map of the output over the inputs',
-		match: is('m'),
-		act: c => c.dispatch({type: 'show', what: 'map', shown: c.mapShown}),
-	},
-	{keys: 'l', short: 'log', long: 'log scale', match: is('l'), act: c => c.dispatch({type: 'toggle', what: 'logScale'})},
-	{keys: 'c', short: 'chart', long: 'error / output chart', match: is('c'), act: c => c.dispatch({type: 'toggle', what: 'chart'})},
-	{keys: 'd', short: 'diagram', long: 'network diagram', match: is('d'), act: c => c.dispatch({type: 'show', what: 'diagram', shown: c.diagramShown})},
+];
+
+const NEXT_RUN_FILES_AND_HELP: readonly Binding[] = [
 	{
 		keys: 'o',
 		short: 'optimizer',
@@ -142,21 +109,6 @@ export const BINDINGS: readonly Binding[] = [
 			});
 		},
 	},
-	{keys: 'D', short: 'classes', long: 'map: colours by class (discretize)', match: is('D'), act: c => c.dispatch({type: 'toggle', what: 'discrete'})},
-	{
-		keys: 'L',
-		short: 'layer',
-		long: "map: each neuron's map, layer by layer",
-		match: is('L'),
-		act: c => c.dispatch({type: 'mapLayer', layers: c.snapshot.run.layers.length - 1}),
-	},
-	{
-		keys: 'Tab',
-		short: 'chain page',
-		long: "the chain's next page, when it is longer than its panel",
-		match: (input, key) => key.tab || input === '\t',
-		act: c => c.dispatch({type: 'chainPage'}),
-	},
 	{keys: 'x', short: 'clear compare', long: "clear the previous run's curve", match: is('x'), act: c => c.send({type: 'forget'})},
 	{keys: 'e', short: 'export CSV', long: 'export the history as CSV', match: is('e'), act: c => c.send({type: 'write', what: 'history'})},
 	{keys: 'w', short: 'checkpoint', long: 'write a checkpoint', match: is('w'), act: c => c.send({type: 'write', what: 'checkpoint'})},
@@ -171,17 +123,25 @@ export const BINDINGS: readonly Binding[] = [
 				const {page, lines} = c.help;
 				c.dispatch({type: 'scrollHelp', rows: key.pageUp ? -page : page, total: Math.max(1, lines - page + 1)});
 			} else {
-				c.dispatch({type: 'scroll', rows: key.pageUp ? -c.samplePage : c.samplePage, total: c.snapshot.samples.total});
+				c.dispatch({type: 'scroll', rows: key.pageUp ? -c.samplePage : c.samplePage, total: c.snapshot.run.sampleCount});
 			}
 		},
 		inHelp: true,
 	},
-	{keys: '?', short: 'help', long: 'help: keys, panels, glossary', match: is('?'), act: c => c.dispatch({type: 'toggle', what: 'help'}), inHelp: true},
+	{
+		keys: '?',
+		short: 'help',
+		long: 'help: keys, panels, glossary',
+		match: is('?'),
+		act: c => c.dispatch({type: 'toggle', what: 'help'}),
+		inHelp: true,
+		always: true,
+	},
 	{
 		keys: 'q',
 		short: 'quit',
 		long: 'quit (Esc closes the help first; Ctrl-C)',
-		match: (input, key) => input === 'q' || key.escape || (key.ctrl && input === 'c'),
+		match: isQuit,
 		act(c, input, key) {
 			if (key.escape && c.state.help) {
 				c.dispatch({type: 'toggle', what: 'help'});
@@ -190,5 +150,8 @@ export const BINDINGS: readonly Binding[] = [
 			}
 		},
 		inHelp: true,
+		always: true,
 	},
 ];
+
+export const BINDINGS: readonly Binding[] = [...RUN, ...PANELS.flatMap(entry => panelBindings(entry)), ...NEXT_RUN_FILES_AND_HELP];

@@ -3,115 +3,138 @@ export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
 /** Lines a panel's frame takes: the top border carries the title, and the bottom border. */
 export const PANEL_CHROME = 2;
-/** From this size the map shows beside the other panels; below it, `m` puts it in the chart's place. */
+/** From this size a side panel (the map) shows beside the other panels; below it, its key puts it in the top panel's place. */
 export const ROOMY = {columns: 120, rows: 36} as const;
 
-export type LayoutInput = {
+/**
+ * Where a panel goes: `left` panels stack in the left column (the first over the rest), `top`
+ * heads the right column, `bottom` panels share the space under it (the first flexible, the
+ * others as wide as they ask), and one `side` panel shows beside them in a roomy window, or in
+ * the top panel's place in a small one.
+ */
+export type Room = 'left' | 'top' | 'bottom' | 'side';
+
+/** `auto`: where it fits (a side panel: in a roomy window); `on`, `off`: as its key chose; `always`: a panel without a key. */
+export type Choice = 'auto' | 'on' | 'off' | 'always';
+
+/** What a panel asks of the layout: its room, the width and lines its content would like, whether it is wanted. */
+export type Want<Id extends string = string> = {
+	readonly id: Id;
+	readonly room: Room;
+	readonly width: number;
+	readonly lines: number;
+	readonly choice: Choice;
+};
+
+export type LayoutInput<Id extends string = string> = {
 	readonly columns: number;
 	readonly rows: number;
-	/** Width the weights table's columns need. */
-	readonly weightsWidth: number;
-	/** Lines the chain panel would like. */
-	readonly chainLines: number;
-	/** Lines the samples panel would like. */
-	readonly sampleLines: number;
-	/** Width and lines the network diagram would like. */
-	readonly diagram: {readonly width: number; readonly lines: number};
-	readonly diagramChoice: 'auto' | 'on' | 'off';
-	/** Whether the data has a plane to map, and whether the user wants the map. */
-	readonly mapAvailable: boolean;
-	readonly mapChoice: 'auto' | 'on' | 'off';
 	/** Lines under the status for the phase being walked. */
 	readonly phaseLines: number;
+	/** The panels available to this run, in the registry's order. */
+	readonly wants: ReadonlyArray<Want<Id>>;
 };
 
 export type Box = {readonly width: number; readonly height: number};
 
-export type Layout =
+export type Layout<Id extends string = string> =
 	| {readonly tooSmall: true}
 	| {
 			readonly tooSmall: false;
-			readonly weights: Box;
-			readonly chain: Box;
-			/** Zero-sized when the map takes its place (small windows). */
-			readonly chart: Box;
-			/** Zero-sized when not shown. */
-			readonly map: Box;
-			/** Beside the samples and the diagram (roomy windows), or in the chart's place. */
-			readonly mapPlace: 'bottom' | 'top' | undefined;
-			readonly samples: Box;
-			readonly diagram: Box;
-			/** How samples and diagram share the space under the chart. */
+			/** Each panel shown, its box; panels not shown have none. */
+			readonly boxes: Partial<Record<Id, Box>>;
+			readonly left: Box;
+			readonly right: Box;
+			/** The side panel's place: beside the bottom panels (roomy windows), or in the top panel's. */
+			readonly sidePlace: 'bottom' | 'top' | undefined;
+			/** How the bottom panels share the space under the top one. */
 			readonly arrangement: 'row' | 'column';
 	  };
 
-const NONE: Box = {width: 0, height: 0};
-const MIN_SAMPLES_WIDTH = 34;
-const MIN_MAP_WIDTH = 30;
+const MIN_FLEXIBLE_WIDTH = 34;
+const MIN_SIDE_WIDTH = 30;
 
 /**
- * Two columns: weights over chain on the left, sized to their content; the chart (or the
- * map) over the samples, the diagram and, in a roomy window, the map on the right.
+ * Two columns: the left panels sized to their content; the top panel over the bottom panels
+ * and, in a roomy window, the side panel.
  */
-export function computeLayout(input: LayoutInput): Layout {
-	const {columns, rows} = input;
+export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout<Id> {
+	const {columns, rows, wants} = input;
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return {tooSmall: true};
 	}
+
+	const inRoom = (room: Room) => wants.filter(want => want.room === room && want.choice !== 'off');
+	const [leftTop, leftBottom] = inRoom('left');
+	const [top] = inRoom('top');
+	const [flexible, fixed] = inRoom('bottom');
+	const roomy = columns >= ROOMY.columns && rows >= ROOMY.rows;
+	const sides = inRoom('side');
+	const side = sides.find(want => want.choice === 'on') ?? (roomy ? sides.find(want => want.choice === 'auto') : undefined);
 
 	// status (2 lines), the phase walk's lines, keys (1), and one spare line: a frame as tall as the
 	// screen makes Ink clear it on every frame
 	const panels = rows - 4 - input.phaseLines;
 	const maxBottom = Math.floor(panels / 2);
-	const left = Math.min(input.weightsWidth + 4, Math.floor(columns * 0.62));
+	const left = Math.min((leftTop?.width ?? 0) + 4, Math.floor(columns * 0.62));
 	const right = columns - left;
-	const roomy = columns >= ROOMY.columns && rows >= ROOMY.rows;
-	const mapWanted = input.mapAvailable && (input.mapChoice === 'on' || (input.mapChoice === 'auto' && roomy));
-	const mapBeside = mapWanted && roomy;
+	const sideBeside = side !== undefined && roomy;
 
-	const samplesHeight = input.sampleLines + PANEL_CHROME;
-	const diagramHeight = input.diagram.lines + 1 + PANEL_CHROME;
-	// the map beside the rest is square: a character is about twice as tall as wide, and holds two pixels
-	const squareMap = mapBeside ? Math.min(Math.floor(right / 2), 2 * (maxBottom - PANEL_CHROME) + 4) : 0;
-	// a diagram asked for with d gets the width it needs where it can: the map beside it gives way, down to MIN_MAP_WIDTH
-	const mapWidth =
-		input.diagramChoice === 'on' && squareMap > MIN_MAP_WIDTH ? Math.max(MIN_MAP_WIDTH, Math.min(squareMap, right - input.diagram.width - 4)) : squareMap;
-	const rest = right - mapWidth;
-	const diagramWidth = Math.min(rest, input.diagram.width + 4);
-	const sideBySide = rest >= diagramWidth + MIN_SAMPLES_WIDTH;
-	const stacked = samplesHeight + diagramHeight <= maxBottom;
+	const flexibleHeight = (flexible?.lines ?? 0) + PANEL_CHROME;
+	const fixedHeight = (fixed?.lines ?? 0) + 1 + PANEL_CHROME;
+	// the side panel beside the rest is square: a character is about twice as tall as wide, and holds two pixels
+	const square = sideBeside ? Math.min(Math.floor(right / 2), 2 * (maxBottom - PANEL_CHROME) + 4) : 0;
+	// a fixed panel asked for with its key gets the width it needs where it can: the side panel gives way, down to MIN_SIDE_WIDTH
+	const sideWidth = fixed?.choice === 'on' && square > MIN_SIDE_WIDTH ? Math.max(MIN_SIDE_WIDTH, Math.min(square, right - fixed.width - 4)) : square;
+	const rest = right - sideWidth;
+	const fixedWidth = Math.min(rest, (fixed?.width ?? 0) + 4);
+	const sideBySide = rest >= fixedWidth + MIN_FLEXIBLE_WIDTH;
+	const stacked = flexibleHeight + fixedHeight <= maxBottom;
 	const fits = sideBySide || stacked;
-	const showDiagram = input.diagramChoice === 'on' || (input.diagramChoice === 'auto' && fits);
-	const showSamples = !showDiagram || fits;
-	const arrangement = sideBySide || !showSamples ? 'row' : 'column';
-	const both = arrangement === 'row' ? Math.max(samplesHeight, diagramHeight) : samplesHeight + diagramHeight;
-	const wanted = showSamples && showDiagram ? both : showDiagram ? diagramHeight : samplesHeight;
-	const bottom = Math.max(7, Math.min(maxBottom, Math.max(input.chainLines + PANEL_CHROME, wanted, mapBeside ? maxBottom : 0)));
-	const top = panels - bottom;
-	let samples: Box = showSamples ? {width: rest, height: bottom} : NONE;
-	let diagram: Box = showDiagram ? {width: rest, height: bottom} : NONE;
-	if (showSamples && showDiagram) {
-		[samples, diagram] =
+	const showFixed = fixed !== undefined && (fixed.choice === 'on' || fixed.choice === 'always' || (fixed.choice === 'auto' && fits));
+	const showFlexible = flexible !== undefined && (!showFixed || fits);
+	const arrangement = sideBySide || !showFlexible ? 'row' : 'column';
+	const both = arrangement === 'row' ? Math.max(flexibleHeight, fixedHeight) : flexibleHeight + fixedHeight;
+	const wanted = showFlexible && showFixed ? both : showFixed ? fixedHeight : flexibleHeight;
+	const bottom = Math.max(7, Math.min(maxBottom, Math.max((leftBottom?.lines ?? 0) + PANEL_CHROME, wanted, sideBeside ? maxBottom : 0)));
+	const topHeight = panels - bottom;
+	const boxes: Partial<Record<Id, Box>> = {};
+	const place = (want: Want<Id> | undefined, box: Box) => {
+		if (want !== undefined && box.width > 0) {
+			boxes[want.id] = box;
+		}
+	};
+
+	place(leftTop, {width: left, height: topHeight});
+	place(leftBottom, {width: left, height: bottom});
+	if (side === undefined || sideBeside) {
+		place(top, {width: right, height: topHeight});
+	}
+
+	place(side, sideBeside ? {width: sideWidth, height: bottom} : {width: right, height: topHeight});
+	if (showFlexible && showFixed) {
+		const [flexibleBox, fixedBox] =
 			arrangement === 'row'
 				? [
-						{width: rest - diagramWidth, height: bottom},
-						{width: diagramWidth, height: bottom},
+						{width: rest - fixedWidth, height: bottom},
+						{width: fixedWidth, height: bottom},
 					]
 				: [
-						{width: rest, height: samplesHeight},
-						{width: rest, height: bottom - samplesHeight},
+						{width: rest, height: flexibleHeight},
+						{width: rest, height: bottom - flexibleHeight},
 					];
+		place(flexible, flexibleBox);
+		place(fixed, fixedBox);
+	} else {
+		place(showFlexible ? flexible : showFixed ? fixed : undefined, {width: rest, height: bottom});
 	}
 
 	return {
 		tooSmall: false,
-		weights: {width: left, height: top},
-		chain: {width: left, height: bottom},
-		chart: mapWanted && !mapBeside ? NONE : {width: right, height: top},
-		map: mapBeside ? {width: mapWidth, height: bottom} : mapWanted ? {width: right, height: top} : NONE,
-		mapPlace: mapBeside ? 'bottom' : mapWanted ? 'top' : undefined,
-		samples,
-		diagram,
+		boxes,
+		left: {width: left, height: panels},
+		right: {width: right, height: panels},
+		sidePlace: sideBeside ? 'bottom' : side ? 'top' : undefined,
 		arrangement,
 	};
 }

@@ -1,3 +1,5 @@
+import type {UiPanelId} from './panels/entry.js';
+
 /**
  * What the dashboard itself holds, apart from the session's snapshots: what is selected,
  * which panels and modes are on, the line the keys line shows. A pure reducer, so every
@@ -17,10 +19,8 @@ export type DashboardState = {
 	readonly helpOffset: number;
 	/** The page of the chain shown, when it is longer than its panel (Tab). */
 	readonly chainPage: number;
-	/** `auto` shows the diagram where it fits; `d` chooses. */
-	readonly diagram: 'auto' | 'on' | 'off';
-	/** The map of what the network learned (2-D data): `m` shows or hides it; at 80×24 it takes another panel's place. */
-	readonly map: 'auto' | 'on' | 'off';
+	/** Panels with a key of their own (`d` the diagram, `m` the map): shown or hidden by it; absent, where they fit. */
+	readonly shown: Partial<Record<UiPanelId, 'on' | 'off'>>;
 	/** The map's colours by class (the Playground's "discretize"). */
 	readonly discrete: boolean;
 	/** Whose map: 0 the output, 1 … the hidden layers' neurons. */
@@ -40,8 +40,7 @@ export const INITIAL_STATE: DashboardState = {
 	help: false,
 	helpOffset: 0,
 	chainPage: 0,
-	diagram: 'auto',
-	map: 'auto',
+	shown: {},
 	discrete: false,
 	mapLayer: 0,
 	message: undefined,
@@ -56,8 +55,8 @@ export type Action =
 	| {readonly type: 'scroll'; readonly rows: number; readonly total: number}
 	| {readonly type: 'scrollHelp'; readonly rows: number; readonly total: number}
 	| {readonly type: 'toggle'; readonly what: Toggle}
-	/** `d` and `m`: show what is hidden, hide what is shown. */
-	| {readonly type: 'show'; readonly what: 'diagram' | 'map'; readonly shown: boolean}
+	/** A panel's key: show it if hidden, hide it if shown; showing one hides `others` (the side room holds one). */
+	| {readonly type: 'show'; readonly what: UiPanelId; readonly shown: boolean; readonly others: readonly UiPanelId[]}
 	| {readonly type: 'mapLayer'; readonly layers: number}
 	| {readonly type: 'chainPage'}
 	| {readonly type: 'say'; readonly text: string | undefined}
@@ -92,7 +91,8 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
 		}
 
 		case 'show': {
-			return {...state, [action.what]: action.shown ? 'off' : 'on'};
+			const others = action.shown ? {} : Object.fromEntries(action.others.map(id => [id, 'off']));
+			return {...state, shown: {...state.shown, ...others, [action.what]: action.shown ? 'off' : 'on'}};
 		}
 
 		case 'chainPage': {

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, test} from 'vitest';
-import {computeLayout, MIN_COLUMNS, MIN_ROWS, type LayoutInput} from '../../source/ui/layout.js';
+import {computeLayout, MIN_COLUMNS, MIN_ROWS, type Box, type Want} from '../../source/ui/layout.js';
 import {closeDashboards, iterationOf, linesOf, openDashboard, plain, type Dashboard} from '../helpers/ui.js';
 
 afterEach(closeDashboards);
@@ -12,7 +12,19 @@ const SIZES = [
 ] as const;
 
 describe('computeLayout', () => {
-	const tutorial: Omit<LayoutInput, 'columns' | 'rows'> = {
+	type Panels = {
+		weightsWidth: number;
+		chainLines: number;
+		sampleLines: number;
+		diagram: {width: number; lines: number};
+		diagramChoice: 'auto' | 'on' | 'off';
+		mapAvailable: boolean;
+		mapChoice: 'auto' | 'on' | 'off';
+		phaseLines: number;
+		columns?: number;
+		rows?: number;
+	};
+	const tutorial: Panels = {
 		weightsWidth: 49,
 		chainLines: 7,
 		sampleLines: 4,
@@ -22,11 +34,38 @@ describe('computeLayout', () => {
 		mapChoice: 'auto',
 		phaseLines: 0,
 	};
+	/** The dashboard's panels as the registry declares them: what each wants, in its room. */
+	const wantsOf = (panels: Panels): Want[] => [
+		{id: 'weights', room: 'left', width: panels.weightsWidth, lines: 0, choice: 'always'},
+		{id: 'chain', room: 'left', width: 0, lines: panels.chainLines, choice: 'always'},
+		{id: 'chart', room: 'top', width: 0, lines: 0, choice: 'always'},
+		{id: 'samples', room: 'bottom', width: 0, lines: panels.sampleLines, choice: 'always'},
+		{id: 'diagram', room: 'bottom', ...panels.diagram, choice: panels.diagramChoice},
+		...(panels.mapAvailable ? [{id: 'map', room: 'side', width: 0, lines: 0, choice: panels.mapChoice} as const] : []),
+	];
+	const layoutOf = (panels: Panels & {columns: number; rows: number}) => {
+		const layout = computeLayout({columns: panels.columns, rows: panels.rows, phaseLines: panels.phaseLines, wants: wantsOf(panels)});
+		if (layout.tooSmall) {
+			return layout;
+		}
+
+		const box = (id: string): Box => layout.boxes[id] ?? {width: 0, height: 0};
+		return {
+			...layout,
+			weights: box('weights'),
+			chain: box('chain'),
+			chart: box('chart'),
+			samples: box('samples'),
+			diagram: box('diagram'),
+			map: box('map'),
+			mapPlace: layout.sidePlace,
+		};
+	};
 
 	test('below 80×24 it asks for a larger window', () => {
-		expect(computeLayout({...tutorial, columns: MIN_COLUMNS - 1, rows: 40}).tooSmall).toBe(true);
-		expect(computeLayout({...tutorial, columns: 200, rows: MIN_ROWS - 1}).tooSmall).toBe(true);
-		expect(computeLayout({...tutorial, columns: MIN_COLUMNS, rows: MIN_ROWS}).tooSmall).toBe(false);
+		expect(layoutOf({...tutorial, columns: MIN_COLUMNS - 1, rows: 40}).tooSmall).toBe(true);
+		expect(layoutOf({...tutorial, columns: 200, rows: MIN_ROWS - 1}).tooSmall).toBe(true);
+		expect(layoutOf({...tutorial, columns: MIN_COLUMNS, rows: MIN_ROWS}).tooSmall).toBe(false);
 	});
 
 	test.each(SIZES)('at %i×%i the panels fill the screen less one line, side by side within its width', (columns, rows) => {
@@ -40,7 +79,7 @@ describe('computeLayout', () => {
 				] as const) {
 					for (const phaseLines of [0, 2]) {
 						const input = {...tutorial, columns, rows, sampleLines, diagramChoice, mapAvailable, mapChoice, phaseLines};
-						const layout = computeLayout(input);
+						const layout = layoutOf(input);
 						if (layout.tooSmall) {
 							throw new Error(`${columns}×${rows} is not too small`);
 						}

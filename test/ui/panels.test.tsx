@@ -4,7 +4,8 @@ import type {MapData} from '../../source/session/views/map.js';
 import {neuronName, weightRefs} from '../../source/core/names.js';
 import {PRESETS} from '../../source/core/presets.js';
 import {DEFAULT_VIEW} from '../../source/session/views/snapshot.js';
-import type {WeightRow, Window} from '../../source/session/views/snapshot.js';
+import type {Window} from '../../source/session/views/context.js';
+import type {WeightRow} from '../../source/session/views/weights.js';
 import {LocalSession} from '../../source/session/client.js';
 import {KeysLine} from '../../source/ui/components/KeysLine.js';
 import {MapPanel} from '../../source/ui/components/MapPanel.js';
@@ -21,9 +22,9 @@ import {closeDashboards, componentTerminal, CUT_NUMBER, frameAt, linesOf, openDa
 afterEach(closeDashboards);
 
 /** The first snapshot of a session of these flags (files "read" given as `loaded`), with `view` asked for. */
-async function snapshotOf(flags: readonly string[], loaded = {}, view = {}) {
+async function snapshotOf(flags: readonly string[], loaded = {}, panels = {}) {
 	const session = new LocalSession(runOptions(['--paused', ...flags], loaded));
-	session.send({type: 'view', view: {...DEFAULT_VIEW, ...view}});
+	session.send({type: 'view', view: {...DEFAULT_VIEW, panels: {...DEFAULT_VIEW.panels, ...panels}}});
 	const snapshot = session.getSnapshot()!;
 	await session.close();
 	return snapshot;
@@ -51,7 +52,7 @@ describe('WeightsTable', () => {
 		}
 
 		// the width the 80-column layout gives the table inside its panel
-		const narrowest = layout.weights.width - 4;
+		const narrowest = layout.boxes.weights!.width - 4;
 		const terminal = componentTerminal();
 		onTestFinished(() => terminal.close());
 		for (const showCheck of [false, true]) {
@@ -117,7 +118,7 @@ describe('MapPanel', () => {
 					map: {columns: COLUMNS, rows: 2 * LINES, layer: 0},
 				},
 			)
-		).map!;
+		).panels.map!;
 
 	/** The centre of pixel (column, pixel row) on the plane. */
 	const pixel = (map: MapData, column: number, row: number) => {
@@ -278,17 +279,17 @@ describe('NetworkDiagram', () => {
 	test.each([...PRESETS.keys()])('%s: every neuron is in the diagram the 200×60 layout shows after d', async name => {
 		const snapshot = await snapshotOf(['--preset', name, '--seed', '0']);
 		const {layers} = snapshot.run;
-		const screen = screenOf(snapshot, {...INITIAL_STATE, diagram: 'on'}, 200, 60, false);
+		const screen = screenOf(snapshot, {...INITIAL_STATE, shown: {diagram: 'on'}}, 200, 60, false);
 		if (screen.layout.tooSmall) {
 			throw new Error('200×60 is not too small');
 		}
 
-		const box = screen.layout.diagram;
+		const box = screen.layout.boxes.diagram!;
 		expect(box.width).toBeGreaterThan(0);
 		const text = plain(
 			frameAt(
 				<Box width={box.width - 4} height={box.height - 2} flexDirection="column">
-					<NetworkDiagram diagram={snapshot.diagram} selected={screen.selected} colour={false} width={box.width - 4} height={box.height - 2} />
+					<NetworkDiagram diagram={snapshot.panels.diagram!} selected={screen.selected} colour={false} width={box.width - 4} height={box.height - 2} />
 				</Box>,
 				200,
 			),
@@ -369,7 +370,7 @@ describe('SamplesPanel', () => {
 					const frame = plain(
 						terminal.frame(
 							<Panel title="Samples" width={width + 4} height={height + 2}>
-								<SamplesPanel samples={snapshot.samples} start={0} followed={0} height={height} width={width} />
+								<SamplesPanel samples={snapshot.panels.samples!} start={0} followed={0} height={height} width={width} />
 							</Panel>,
 						),
 					);
@@ -377,7 +378,7 @@ describe('SamplesPanel', () => {
 					const where = `${width} columns, ${height} rows:\n${frame}`;
 					expect(inside, where).toHaveLength(height);
 					expect(inside[0], where).toMatch(/^#1 /);
-					const footer = inside.join(' ').match(new RegExp(`samples 1–(\\d+) of ${snapshot.samples.total}`));
+					const footer = inside.join(' ').match(new RegExp(`samples 1–(\\d+) of ${snapshot.panels.samples!.total}`));
 					expect(footer, where).not.toBeNull();
 					expect(inside.join('\n'), where).toContain(`#${footer![1]} `);
 					expect(inside.join('\n'), where).not.toMatch(CUT_NUMBER);

@@ -1,36 +1,10 @@
-/** The parts of a snapshot about the network itself: the diagram, the numbers of a phase, what the gradients say. */
+/** The parts of a snapshot about the network itself: the numbers of a phase, what the gradients say. */
 import type {Phase} from '../../core/training/iteration.js';
 import {activationName, neuronName, sopName, type WeightRef} from '../../core/names.js';
-import type {Diagram} from './snapshot.js';
-import {weightsShown} from './snapshot-windows.js';
 import type {Trainer} from '../../core/training/trainer.js';
 
 /** Below this every gradient counts as vanished. */
 const VANISHED = 1e-10;
-
-/** Networks with more neurons in a layer than this are summarised, not drawn. */
-export const MAX_DRAWN_NEURONS = 12;
-
-export function diagramOf(trainer: Trainer, sample: number, position: number): Diagram {
-	const {network, data, evaluator} = trainer;
-	const {layers, bias} = network.shape;
-	const s = Math.min(sample, data.count - 1);
-	let activations: Array<readonly number[] | undefined>;
-	if (trainer.phase > 0) {
-		// a phase walk shows what it has computed so far, for the sample's place in the batch
-		const computed = trainer.phases.slice(0, trainer.phase).filter(phase => phase.kind === 'forward').length;
-		activations = layers.map((n, l) => (l <= computed && position >= 0 ? [...network.activations[l]!.subarray(position * n, (position + 1) * n)] : undefined));
-		activations[0] = [...data.inputs.subarray(s * data.inputCount, (s + 1) * data.inputCount)];
-	} else {
-		activations = evaluator.forward(weightsShown(trainer), data.inputs, s * data.inputCount).map(layer => [...layer]);
-	}
-
-	const summary = activations.map(values =>
-		values && values.length > 0 ? {min: Math.min(...values), mean: values.reduce((sum, v) => sum + v, 0) / values.length, max: Math.max(...values)} : undefined,
-	);
-	const drawable = layers.every(n => n <= MAX_DRAWN_NEURONS);
-	return {layers, bias, sample: s, weights: drawable ? [...weightsShown(trainer)] : [], activations: drawable ? activations : [], summary};
-}
 
 /** The numbers a phase computed for the sample at `position` of the batch. */
 export function phaseValues(trainer: Trainer, phase: Phase, position: number, selected: WeightRef): Array<{name: string; value: number}> {

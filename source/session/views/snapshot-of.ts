@@ -1,14 +1,13 @@
-import {chainOf} from '../../core/maths/chain.js';
 import {describePhase} from '../../core/training/iteration.js';
 import {EMPTY_SERIES} from '../../core/training/history.js';
-import {mapOf} from './map.js';
 import {weightRefAt} from '../../core/names.js';
 import type {Plane} from '../../core/data/plane.js';
 import {hasClassTargets} from '../../core/data/samples.js';
 import {choicesOf} from '../../core/setup.js';
 import type {CheckStatus, PreviousRun, RunFacts, Snapshot, Status, View} from './snapshot.js';
-import {diagramOf, noticesOf, phaseValues} from './snapshot-network.js';
-import {positionInBatch, sampleWindow, weightsShown, weightWindow} from './snapshot-windows.js';
+import {noticesOf, phaseValues} from './snapshot-network.js';
+import {positionInBatch, type ViewContext} from './context.js';
+import {availablePanels, panelsOf} from './panels.js';
 import type {Trainer} from '../../core/training/trainer.js';
 
 /** The errors and accuracies of the current weights over all samples: they cost a forward pass each, so the session decides how often. */
@@ -50,7 +49,7 @@ export function evaluationOf(trainer: Trainer, classes: boolean): Evaluation {
 	};
 }
 
-export function runFactsOf(trainer: Trainer): RunFacts {
+export function runFactsOf(trainer: Trainer, plane: Plane | undefined): RunFacts {
 	const {setup, split, schedule, network} = trainer;
 	const {samples: _samples, weights: _weights, batch: _batch, ...rest} = setup;
 	return {
@@ -63,10 +62,11 @@ export function runFactsOf(trainer: Trainer): RunFacts {
 		weightCount: network.shape.weightCount,
 		choices: choicesOf(setup),
 		classes: hasClassTargets(setup.samples),
+		panels: availablePanels(trainer, plane),
 	};
 }
 
-export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = runFactsOf(trainer)): Snapshot {
+export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = runFactsOf(trainer, context.plane)): Snapshot {
 	const {network} = trainer;
 	const {view} = context;
 	const walking = trainer.phase > 0;
@@ -74,29 +74,22 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 	const gradientsKnown = !walking && network.hasIteration;
 	const selected = weightRefAt(network.shape.layers, network.shape.bias, Math.min(view.selected, network.shape.weightCount - 1));
 	const position = positionInBatch(trainer, view.sample);
-	const chainReady = network.hasIteration && (!walking || phasesDone.some(phase => phase.kind === 'backward'));
+	const viewContext: ViewContext = {
+		selected,
+		sample: view.sample,
+		position,
+		walking,
+		gradients: gradientsKnown || phasesDone.some(phase => phase.kind === 'gradients'),
+		changes: gradientsKnown,
+		checked: context.checked,
+		plane: context.plane,
+	};
 	return {
 		runId: context.runId,
 		handled: context.handled,
 		run,
 		status: statusOf(trainer, context),
-		weights: weightWindow(trainer, view, gradientsKnown || phasesDone.some(phase => phase.kind === 'gradients'), gradientsKnown, context.checked),
-		chain: chainReady
-			? {
-					...chainOf(
-						network,
-						selected,
-						Math.max(0, position),
-						trainer.learningRateAt(Math.max(0, trainer.iteration - (walking ? 0 : 1))),
-						walking ? network.weights : network.previousWeights,
-					),
-					sample: trainer.batchSampleAt(Math.max(0, position)),
-				}
-			: undefined,
-		samples: sampleWindow(trainer, view),
-		diagram: diagramOf(trainer, view.sample, position),
-		map: context.plane && view.map ? mapOf(trainer, context.plane, view.map, weightsShown(trainer)) : undefined,
-		mapAvailable: context.plane !== undefined,
+		panels: panelsOf(trainer, view.panels, viewContext),
 		history: {
 			start: trainer.errorHistory.start,
 			error: trainer.errorHistory.series(),

@@ -1,10 +1,8 @@
-import type {Chain} from '../../core/maths/chain.js';
 import type {Series} from '../../core/training/history.js';
 import type {Phase} from '../../core/training/iteration.js';
-import type {MapData, MapRequest} from './map.js';
-import type {WeightRef} from '../../core/names.js';
 import type {Setup} from '../../core/setup.js';
 import type {LearningRateChange} from '../../core/training/trainer-state.js';
+import type {PanelData, PanelId, PanelRequests} from './panels.js';
 
 /**
  * What the screen shows, as plain data: made by the session (in its own thread), sent as
@@ -18,15 +16,8 @@ export type Snapshot = {
 	readonly handled: number;
 	readonly run: RunFacts;
 	readonly status: Status;
-	readonly weights: Window<WeightRow>;
-	/** The selected weight's chain, for the data sample `sample` of the batch; undefined before the first iteration. */
-	readonly chain: (Chain & {readonly sample: number}) | undefined;
-	readonly samples: Window<SampleRow>;
-	readonly diagram: Diagram;
-	/** The map of the output over the input plane, for data with one or two coordinates, when the screen shows it. */
-	readonly map: MapData | undefined;
-	/** Whether the data has a plane to map. */
-	readonly mapAvailable: boolean;
+	/** The data of each panel the screen asked for (View.panels), by panel id. */
+	readonly panels: PanelData;
 	readonly history: History;
 	readonly previous: PreviousRun | undefined;
 	/** Choices waiting for the next reset (`o`, `B`), in a few words. */
@@ -50,6 +41,8 @@ export type RunFacts = Omit<Setup, 'samples' | 'weights' | 'batch'> & {
 	readonly choices: readonly string[];
 	/** Whether targets are classes (0/1 or one-hot), so that accuracy means something. */
 	readonly classes: boolean;
+	/** The panels this run has something for (the map: data with an input plane). */
+	readonly panels: readonly PanelId[];
 };
 
 export type RunState = 'running' | 'paused' | 'done' | 'diverged';
@@ -79,43 +72,6 @@ export type Status = {
 	readonly earliestReachable: number;
 	/** Changes of the learning rate during the run: the flags alone no longer reproduce it. */
 	readonly learningRateChanges: readonly LearningRateChange[];
-};
-
-/** Part of a long list: the rows from `start`, of `total`. */
-export type Window<Row> = {readonly start: number; readonly total: number; readonly rows: readonly Row[]};
-
-export type WeightRow = WeightRef & {
-	readonly value: number;
-	/** Undefined until the phase that computes them has run. */
-	readonly change: number | undefined;
-	readonly gradient: number | undefined;
-	/** The gradient check's relative difference, when a check of this iteration has run. */
-	readonly check: number | undefined;
-};
-
-export type SampleRow = {
-	readonly index: number;
-	readonly inputs: readonly number[];
-	readonly target: readonly number[];
-	/** The forward pass with the weights the last iteration used (the initial weights before it). */
-	readonly predicted: readonly number[];
-	readonly error: number;
-	readonly test: boolean;
-	/** In the last iteration's batch. */
-	readonly inBatch: boolean;
-};
-
-/** The network drawn: every connection's weight and every neuron's activation for the followed sample. */
-export type Diagram = {
-	readonly layers: readonly number[];
-	readonly bias: boolean;
-	readonly sample: number;
-	/** Flat, in the weights' order; empty for a network too wide to draw. */
-	readonly weights: readonly number[];
-	/** Per layer; undefined for a layer whose values the phase walk has not computed yet; empty for a network too wide to draw. */
-	readonly activations: ReadonlyArray<readonly number[] | undefined>;
-	/** Per layer, the smallest, mean and largest activation: what a network too wide to draw shows. */
-	readonly summary: ReadonlyArray<{readonly min: number; readonly mean: number; readonly max: number} | undefined>;
 };
 
 export type History = {
@@ -158,18 +114,13 @@ export type PhaseStatus = {
 	readonly values: ReadonlyArray<{readonly name: string; readonly value: number}>;
 };
 
-/** What the screen asks for: the selected weight and sample, and the rows it has room for. */
+/** What the screen asks for: the selected weight and sample, which panels it shows, and what each panel needs (its rows, its size). */
 export type View = {
 	/** Flat index of the selected weight. */
 	readonly selected: number;
 	/** Index of the sample the chain and the diagram follow. */
 	readonly sample: number;
-	readonly weightStart: number;
-	readonly weightRows: number;
-	readonly sampleStart: number;
-	readonly sampleRows: number;
-	/** The map's size and layer, when the screen shows it. */
-	readonly map: MapRequest | undefined;
+	readonly panels: PanelRequests;
 };
 
-export const DEFAULT_VIEW: View = {selected: 0, sample: 0, weightStart: 0, weightRows: 64, sampleStart: 0, sampleRows: 16, map: undefined};
+export const DEFAULT_VIEW: View = {selected: 0, sample: 0, panels: {weights: {start: 0, rows: 64}, samples: {start: 0, rows: 16}, chain: {}, diagram: {}}};

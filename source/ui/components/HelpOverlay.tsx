@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
-import {GLOSSARY, PANELS} from '../glossary.js';
+import {GLOSSARY, NOT_PANELS} from '../glossary.js';
 import {BINDINGS} from '../keys.js';
+import {PANELS} from '../panels/index.js';
 import {wrapText} from '../text.js';
 
 export type HelpOverlayProps = {readonly width: number; readonly height: number; readonly offset: number};
@@ -15,7 +16,7 @@ export function helpLines(width: number): Array<{text: string; bold?: boolean}> 
 	};
 
 	lines.push({text: 'Panels', bold: true});
-	for (const [panel, text] of PANELS) {
+	for (const [panel, text] of [NOT_PANELS.status, ...PANELS.map(entry => entry.help), NOT_PANELS.phases]) {
 		add(panel, text, 9);
 	}
 

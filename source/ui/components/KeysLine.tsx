@@ -14,12 +14,12 @@ export function KeysLine({width, message}: KeysLineProps) {
 		return <Text color="yellow">{fitWords(message, width)}</Text>;
 	}
 
-	const always = BINDINGS.filter(binding => binding.keys === '?' || binding.keys === 'q').map(binding => `${binding.keys} ${binding.short}`);
+	const always = BINDINGS.filter(binding => binding.always).map(binding => `${binding.keys} ${binding.short}`);
 	const parts: string[] = [];
 	let used = always.join(' · ').length;
 	for (const binding of BINDINGS) {
 		const part = `${binding.keys} ${binding.short}`;
-		if (binding.keys === '?' || binding.keys === 'q' || used + part.length + 3 > width) {
+		if (binding.always || used + part.length + 3 > width) {
 			continue;
 		}
 

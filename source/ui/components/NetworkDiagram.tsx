@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import type {Diagram, WeightRow} from '../../session/views/snapshot.js';
+import type {Diagram} from '../../session/views/diagram.js';
+import type {WeightRow} from '../../session/views/weights.js';
 import {formatNumber} from '../../session/format.js';
 import {drawDiagram, isDrawable, neuronLines, summariseLayers, weightGlyph, type Selected} from '../diagram.js';
 import {textOf, wrapText} from '../text.js';

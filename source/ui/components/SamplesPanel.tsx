@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import type {SampleRow, Window} from '../../session/views/snapshot.js';
+import type {Window} from '../../session/views/context.js';
+import type {SampleRow} from '../../session/views/samples.js';
 import {formatCount, formatData, formatNumber} from '../../session/format.js';
 import {wrapText} from '../text.js';
 

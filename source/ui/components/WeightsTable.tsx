@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import type {WeightRow, Window} from '../../session/views/snapshot.js';
+import type {Window} from '../../session/views/context.js';
+import type {WeightRow} from '../../session/views/weights.js';
 import {formatCount, formatFit} from '../../session/format.js';
 
 export type WeightsTableProps = {

@@ -1,6 +1,7 @@
 import {useApp, useInput, type Key} from 'ink';
 import {useCallback, useLayoutEffect, useRef} from 'react';
-import {BINDINGS, type KeyContext} from '../keys.js';
+import {isQuit, type KeyContext} from '../binding.js';
+import {BINDINGS} from '../keys.js';
 
 /**
  * Every key, from the table in keys.ts. Keys typed fast, held down or pasted arrive
@@ -19,7 +20,7 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined): void {
 		(input: string, key: Key) => {
 			const context = latest.current;
 			if (!context) {
-				if (input === 'q' || key.escape || (key.ctrl && input === 'c')) {
+				if (isQuit(input, key)) {
 					exit();
 				}
 

@@ -1,9 +1,7 @@
 import {useCallback, useSyncExternalStore} from 'react';
 import type {Snapshot} from '../../session/views/snapshot.js';
 import type {Session} from '../../session/client.js';
-
-/** At most ~30 renders a second: Ink lays the whole tree out on every one. */
-export const FRAME_MS = 33;
+import {FRAME_MS} from '../../session/protocol.js';
 
 /**
  * The session's latest snapshot. The subscription is where frames are paced: however

@@ -1,0 +1,46 @@
+/** What every panel's view may read besides the trainer and its own request: the selection, and where the run stands. */
+import type {WeightRef} from '../../core/names.js';
+import type {Plane} from '../../core/data/plane.js';
+import type {Trainer} from '../../core/training/trainer.js';
+
+export type ViewContext = {
+	/** The selected weight, within the network. */
+	readonly selected: WeightRef;
+	/** The sample the chain and the diagram follow, and its place in the last batch (-1: not in it). */
+	readonly sample: number;
+	readonly position: number;
+	/** A phase walk is under way. */
+	readonly walking: boolean;
+	/** The gradients, and the changes, of the iteration shown are known. */
+	readonly gradients: boolean;
+	readonly changes: boolean;
+	/** Relative differences of the finished check, by flat weight index, when it is of this iteration. */
+	readonly checked: ReadonlyMap<number, number> | undefined;
+	/** The data's input plane, when it has one or two coordinates. */
+	readonly plane: Plane | undefined;
+};
+
+/** The weights the shown forward pass used: before the last update, or the current ones during a phase walk. */
+export function weightsShown(trainer: Trainer): Float64Array {
+	return trainer.phase > 0 ? trainer.network.weights : trainer.network.previousWeights;
+}
+
+/** Where sample `s` sits in the last batch, or -1. */
+export function positionInBatch(trainer: Trainer, s: number): number {
+	for (let b = 0; b < trainer.network.batchSize; b++) {
+		if (trainer.batchSampleAt(b) === s) {
+			return b;
+		}
+	}
+
+	return -1;
+}
+
+/** Part of a long list: the rows from `start`, of `total`. */
+export type Window<Row> = {readonly start: number; readonly total: number; readonly rows: readonly Row[]};
+
+/** What a panel with rows asks for: the first row on screen and how many fit. */
+export type RowsRequest = {readonly start: number; readonly rows: number};
+
+/** Rows sent beyond those on screen, so that a key moving the selection finds them there. */
+export const MARGIN = 24;

@@ -1,0 +1,30 @@
+import {is} from '../binding.js';
+import {ErrorChart} from '../components/ErrorChart.js';
+import {panel} from './entry.js';
+
+export const chartPanel = panel({
+	id: 'chart',
+	help: ['Chart', 'the error from the first iteration to the latest; c: predicted output.'],
+	room: 'top',
+	keys: [
+		{keys: 'l', short: 'log', long: 'log scale', match: is('l'), act: c => c.dispatch({type: 'toggle', what: 'logScale'})},
+		{keys: 'c', short: 'chart', long: 'error / output chart', match: is('c'), act: c => c.dispatch({type: 'toggle', what: 'chart'})},
+	],
+	title: ({state}) => ({
+		title: state.chart === 'error' ? 'Error' : 'Predicted and target',
+		hint: `${state.logScale ? 'log scale · ' : ''}l log · c ${state.chart === 'error' ? 'output' : 'error'}`,
+	}),
+	wants: () => ({width: 0, lines: 0}),
+	Body: ({snapshot, state, width, height}) => (
+		<ErrorChart
+			mode={state.chart}
+			logScale={state.logScale}
+			history={snapshot.history}
+			iteration={snapshot.status.iteration}
+			previous={snapshot.previous}
+			learningRateChanges={snapshot.status.learningRateChanges}
+			width={width}
+			height={height}
+		/>
+	),
+});
