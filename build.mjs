@@ -39,7 +39,8 @@ const common = {
 	banner: {js: "import {createRequire as __descentRequire} from 'node:module'; const require = __descentRequire(import.meta.url);"},
 	logLevel: 'warning',
 };
-await build({...common, entryPoints: {cli: 'cli.ts', worker: 'source/session/worker.ts'}, outdir: 'dist'});
+// descent.js: the library's entry (source/index.ts), what `import {…} from 'descent'` loads
+await build({...common, entryPoints: {cli: 'cli.ts', worker: 'source/session/worker.ts', descent: 'source/index.ts'}, outdir: 'dist'});
 if (bench) {
 	await build({
 		...common,

@@ -22,4 +22,6 @@ export default tseslint.config(
 		},
 	},
 	{files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked},
+	// the examples are programs for Node, as a user would write them
+	{files: ['examples/**/*.js'], languageOptions: {globals: {console: 'readonly'}}},
 );
