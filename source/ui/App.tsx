@@ -3,6 +3,7 @@ import {useCallback, useEffect, useReducer} from 'react';
 import type {Session} from '../session/client.js';
 import {formatCount} from '../session/format.js';
 import type {Command} from '../session/protocol.js';
+import type {Status} from '../session/views/snapshot.js';
 import {HelpOverlay, helpLines} from './components/HelpOverlay.js';
 import {KeysLine} from './components/KeysLine.js';
 import {Columns} from './components/Columns.js';
@@ -63,15 +64,7 @@ export function App({session, colour, frameMs}: AppProps) {
 	}
 
 	if (layout.tooSmall) {
-		const running = snapshot.status.state === 'running';
-		return (
-			<Box flexDirection="column">
-				<Text>
-					Enlarge the window to {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}); q quits
-				</Text>
-				{running ? <Text>Training goes on: iteration {formatCount(snapshot.status.iteration)} (space pauses)</Text> : null}
-			</Box>
-		);
+		return <TooSmall columns={columns} rows={rows} status={snapshot.status} />;
 	}
 
 	if (state.help) {
@@ -88,6 +81,18 @@ export function App({session, colour, frameMs}: AppProps) {
 			{phase ? <PhaseLine phase={phase} width={columns} /> : null}
 			<Columns {...props} />
 			<KeysLine width={columns} message={state.message} />
+		</Box>
+	);
+}
+
+/** Below 80×24: what to do, and that training goes on. */
+function TooSmall({columns, rows, status}: {readonly columns: number; readonly rows: number; readonly status: Status}) {
+	return (
+		<Box flexDirection="column">
+			<Text>
+				Enlarge the window to {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}); q quits
+			</Text>
+			{status.state === 'running' ? <Text>Training goes on: iteration {formatCount(status.iteration)} (space pauses)</Text> : null}
 		</Box>
 	);
 }

@@ -54,32 +54,23 @@ export type Layout<Id extends string = string> =
 const MIN_FLEXIBLE_WIDTH = 34;
 const MIN_SIDE_WIDTH = 30;
 
-/**
- * Two columns: the left panels sized to their content; the top panel over the bottom panels
- * and, in a roomy window, the side panel.
- */
-export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout<Id> {
-	const {columns, rows, wants} = input;
-	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-		return {tooSmall: true};
-	}
-
+/** What the rooms hold: the panels wanted in each, the side panel chosen. */
+function roomsOf<Id extends string>(wants: ReadonlyArray<Want<Id>>, roomy: boolean) {
 	const inRoom = (room: Room) => wants.filter(want => want.room === room && want.choice !== 'off');
 	const [leftTop, leftBottom] = inRoom('left');
 	const [top] = inRoom('top');
 	const [flexible, fixed] = inRoom('bottom');
-	const roomy = columns >= ROOMY.columns && rows >= ROOMY.rows;
 	const sides = inRoom('side');
 	const side = sides.find(want => want.choice === 'on') ?? (roomy ? sides.find(want => want.choice === 'auto') : undefined);
+	return {leftTop, leftBottom, top, flexible, fixed, side};
+}
 
-	// status (2 lines), the phase walk's lines, keys (1), and one spare line: a frame as tall as the
-	// screen makes Ink clear it on every frame
-	const panels = rows - 4 - input.phaseLines;
-	const maxBottom = Math.floor(panels / 2);
-	const left = Math.min((leftTop?.width ?? 0) + 4, Math.floor(columns * 0.62));
-	const right = columns - left;
-	const sideBeside = side !== undefined && roomy;
-
+/**
+ * The bottom room under the top panel: the flexible panel and the fixed one side by side where
+ * both fit, else stacked where both fit, else the one asked for; the side panel beside them.
+ */
+function bottomOf<Id extends string>(rooms: ReturnType<typeof roomsOf<Id>>, right: number, maxBottom: number, sideBeside: boolean) {
+	const {flexible, fixed, leftBottom} = rooms;
 	const flexibleHeight = (flexible?.lines ?? 0) + PANEL_CHROME;
 	const fixedHeight = (fixed?.lines ?? 0) + 1 + PANEL_CHROME;
 	// the side panel beside the rest is square: a character is about twice as tall as wide, and holds two pixels
@@ -89,15 +80,49 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 	const rest = right - sideWidth;
 	const fixedWidth = Math.min(rest, (fixed?.width ?? 0) + 4);
 	const sideBySide = rest >= fixedWidth + MIN_FLEXIBLE_WIDTH;
-	const stacked = flexibleHeight + fixedHeight <= maxBottom;
-	const fits = sideBySide || stacked;
+	const fits = sideBySide || flexibleHeight + fixedHeight <= maxBottom;
 	const showFixed = fixed !== undefined && (fixed.choice === 'on' || fixed.choice === 'always' || (fixed.choice === 'auto' && fits));
 	const showFlexible = flexible !== undefined && (!showFixed || fits);
-	const arrangement = sideBySide || !showFlexible ? 'row' : 'column';
+	const arrangement: 'row' | 'column' = sideBySide || !showFlexible ? 'row' : 'column';
 	const both = arrangement === 'row' ? Math.max(flexibleHeight, fixedHeight) : flexibleHeight + fixedHeight;
 	const wanted = showFlexible && showFixed ? both : showFixed ? fixedHeight : flexibleHeight;
-	const bottom = Math.max(7, Math.min(maxBottom, Math.max((leftBottom?.lines ?? 0) + PANEL_CHROME, wanted, sideBeside ? maxBottom : 0)));
-	const topHeight = panels - bottom;
+	const height = Math.max(7, Math.min(maxBottom, Math.max((leftBottom?.lines ?? 0) + PANEL_CHROME, wanted, sideBeside ? maxBottom : 0)));
+	const boxes: Array<[Want<Id> | undefined, Box]> =
+		showFlexible && showFixed
+			? arrangement === 'row'
+				? [
+						[flexible, {width: rest - fixedWidth, height}],
+						[fixed, {width: fixedWidth, height}],
+					]
+				: [
+						[flexible, {width: rest, height: flexibleHeight}],
+						[fixed, {width: rest, height: height - flexibleHeight}],
+					]
+			: [[showFlexible ? flexible : showFixed ? fixed : undefined, {width: rest, height}]];
+	return {height, sideWidth, arrangement, boxes};
+}
+
+/**
+ * Two columns: the left panels sized to their content; the top panel over the bottom panels
+ * and, in a roomy window, the side panel.
+ */
+export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout<Id> {
+	const {columns, rows} = input;
+	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+		return {tooSmall: true};
+	}
+
+	const roomy = columns >= ROOMY.columns && rows >= ROOMY.rows;
+	const rooms = roomsOf(input.wants, roomy);
+	const {leftTop, leftBottom, top, side} = rooms;
+	// status (2 lines), the phase walk's lines, keys (1), and one spare line: a frame as tall as the
+	// screen makes Ink clear it on every frame
+	const panels = rows - 4 - input.phaseLines;
+	const left = Math.min((leftTop?.width ?? 0) + 4, Math.floor(columns * 0.62));
+	const right = columns - left;
+	const sideBeside = side !== undefined && roomy;
+	const bottom = bottomOf(rooms, right, Math.floor(panels / 2), sideBeside);
+	const topHeight = panels - bottom.height;
 	const boxes: Partial<Record<Id, Box>> = {};
 	const place = (want: Want<Id> | undefined, box: Box) => {
 		if (want !== undefined && box.width > 0) {
@@ -106,27 +131,14 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 	};
 
 	place(leftTop, {width: left, height: topHeight});
-	place(leftBottom, {width: left, height: bottom});
+	place(leftBottom, {width: left, height: bottom.height});
 	if (side === undefined || sideBeside) {
 		place(top, {width: right, height: topHeight});
 	}
 
-	place(side, sideBeside ? {width: sideWidth, height: bottom} : {width: right, height: topHeight});
-	if (showFlexible && showFixed) {
-		const [flexibleBox, fixedBox] =
-			arrangement === 'row'
-				? [
-						{width: rest - fixedWidth, height: bottom},
-						{width: fixedWidth, height: bottom},
-					]
-				: [
-						{width: rest, height: flexibleHeight},
-						{width: rest, height: bottom - flexibleHeight},
-					];
-		place(flexible, flexibleBox);
-		place(fixed, fixedBox);
-	} else {
-		place(showFlexible ? flexible : showFixed ? fixed : undefined, {width: rest, height: bottom});
+	place(side, sideBeside ? {width: bottom.sideWidth, height: bottom.height} : {width: right, height: topHeight});
+	for (const [want, box] of bottom.boxes) {
+		place(want, box);
 	}
 
 	return {
@@ -135,6 +147,6 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 		left: {width: left, height: panels},
 		right: {width: right, height: panels},
 		sidePlace: sideBeside ? 'bottom' : side ? 'top' : undefined,
-		arrangement,
+		arrangement: bottom.arrangement,
 	};
 }
