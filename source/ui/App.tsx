@@ -46,6 +46,12 @@ export function App({session, colour, frameMs}: AppProps) {
 	const screen = snapshot && screenOf(snapshot, state, columns, rows, colour);
 	const layout = screen?.layout;
 	useView(session, screen?.view);
+	const refused = screen?.refused;
+	useEffect(() => {
+		if (refused) {
+			dispatch({type: 'say', text: refused});
+		}
+	}, [refused]);
 	useKeys(
 		snapshot &&
 			screen && {

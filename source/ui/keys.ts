@@ -13,12 +13,18 @@ const step = (count: number) => (c: KeyContext) => {
 	c.send({type: 'step', count}, count === 1 ? 'stepping one iteration' : `running ${count} iterations`);
 };
 
-/** A panel's own keys: the one that shows and hides it first (showing a side panel hides the other side panels). */
+/** A panel's own keys: the one that shows and hides it first (showing a side panel hides the other side panels; asked for where it cannot show, the key takes it back). */
 function panelBindings(entry: PanelEntry): Binding[] {
 	const {toggle} = entry;
 	const others = PANELS.filter(other => other.room === entry.room && other.id !== entry.id && entry.room === 'side').map(other => other.id);
 	const shows: Binding[] = toggle
-		? [{...toggle, match: is(toggle.keys), act: c => c.dispatch({type: 'show', what: entry.id, shown: c.shown(entry.id), others})}]
+		? [
+				{
+					...toggle,
+					match: is(toggle.keys),
+					act: c => c.dispatch({type: 'show', what: entry.id, shown: c.shown(entry.id) || c.state.shown[entry.id] === 'on', others}),
+				},
+			]
 		: [];
 	return [...shows, ...(entry.keys ?? [])];
 }

@@ -23,6 +23,8 @@ export type Want<Id extends string = string> = {
 	readonly room: Room;
 	readonly width: number;
 	readonly lines: number;
+	/** The fewest lines its content can be drawn whole in (default `lines`): a fixed bottom panel is shown whole or not at all. */
+	readonly minLines?: number;
 	readonly choice: Choice;
 };
 
@@ -49,6 +51,8 @@ export type Layout<Id extends string = string> =
 			readonly sidePlace: 'bottom' | 'top' | undefined;
 			/** How the bottom panels share the space under the top one. */
 			readonly arrangement: 'row' | 'column';
+			/** A panel its key asked for that cannot be drawn whole here, and the size it needs. */
+			readonly refused: {readonly id: Id; readonly columns: number; readonly lines: number} | undefined;
 	  };
 
 const MIN_FLEXIBLE_WIDTH = 34;
@@ -76,12 +80,18 @@ function bottomOf<Id extends string>(rooms: ReturnType<typeof roomsOf<Id>>, righ
 	// the side panel beside the rest is square: a character is about twice as tall as wide, and holds two pixels
 	const square = sideBeside ? Math.min(Math.floor(right / 2), 2 * (maxBottom - PANEL_CHROME) + 4) : 0;
 	// a fixed panel asked for with its key gets the width it needs where it can: the side panel gives way, down to MIN_SIDE_WIDTH
-	const sideWidth = fixed?.choice === 'on' && square > MIN_SIDE_WIDTH ? Math.max(MIN_SIDE_WIDTH, Math.min(square, right - fixed.width - 4)) : square;
+	// and where even that is too narrow for it, the side panel makes room for it
+	const giving = fixed?.choice === 'on' && square > MIN_SIDE_WIDTH ? Math.max(MIN_SIDE_WIDTH, Math.min(square, right - fixed.width - 4)) : square;
+	const sideWidth = fixed?.choice === 'on' && right - giving < fixed.width + 4 && right >= fixed.width + 4 ? 0 : giving;
 	const rest = right - sideWidth;
-	const fixedWidth = Math.min(rest, (fixed?.width ?? 0) + 4);
-	const sideBySide = rest >= fixedWidth + MIN_FLEXIBLE_WIDTH;
-	const fits = sideBySide || flexibleHeight + fixedHeight <= maxBottom;
-	const showFixed = fixed !== undefined && (fixed.choice === 'on' || fixed.choice === 'always' || (fixed.choice === 'auto' && fits));
+	// a fixed panel is drawn whole or not at all: as wide as it asks, and at least its fewest lines tall
+	const fixedWidth = (fixed?.width ?? 0) + 4;
+	const wide = fixed !== undefined && rest >= fixedWidth;
+	const sideBySide = wide && rest >= fixedWidth + MIN_FLEXIBLE_WIDTH;
+	const fits = sideBySide || (wide && flexibleHeight + fixedHeight <= maxBottom);
+	const tallEnough = (height: number) => height - PANEL_CHROME >= (fixed?.minLines ?? fixed?.lines ?? 0);
+	const asked = fixed !== undefined && (fixed.choice === 'on' || fixed.choice === 'always' || (fixed.choice === 'auto' && fits));
+	const showFixed = asked && wide && tallEnough(sideBySide || !fits ? maxBottom : maxBottom - flexibleHeight);
 	const showFlexible = flexible !== undefined && (!showFixed || fits);
 	const arrangement: 'row' | 'column' = sideBySide || !showFlexible ? 'row' : 'column';
 	const both = arrangement === 'row' ? Math.max(flexibleHeight, fixedHeight) : flexibleHeight + fixedHeight;
@@ -99,7 +109,8 @@ function bottomOf<Id extends string>(rooms: ReturnType<typeof roomsOf<Id>>, righ
 						[fixed, {width: rest, height: height - flexibleHeight}],
 					]
 			: [[showFlexible ? flexible : showFixed ? fixed : undefined, {width: rest, height}]];
-	return {height, sideWidth, arrangement, boxes};
+	const refused = fixed?.choice === 'on' && !showFixed ? {id: fixed.id, columns: fixedWidth, lines: (fixed.minLines ?? fixed.lines) + PANEL_CHROME} : undefined;
+	return {height, sideWidth, arrangement, boxes, refused};
 }
 
 /**
@@ -148,5 +159,6 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 		right: {width: right, height: panels},
 		sidePlace: sideBeside ? 'bottom' : side ? 'top' : undefined,
 		arrangement: bottom.arrangement,
+		refused: bottom.refused,
 	};
 }

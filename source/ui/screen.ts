@@ -15,6 +15,8 @@ export type Screen = {
 	readonly selected: WeightRow | undefined;
 	/** Samples a page of the samples panel holds. */
 	readonly samplePage: number;
+	/** Why a panel its key asked for is not shown, when one is not. */
+	readonly refused: string | undefined;
 };
 
 /** What the panels asked for before the screen had a layout: the rows of a first frame. */
@@ -67,9 +69,16 @@ export function screenOf(snapshot: Snapshot, state: DashboardState, columns: num
 		view: {selected: state.selected, sample: state.sample, panels},
 		selected,
 		samplePage: panels.samples?.rows ?? FIRST_REQUESTS.samples!.rows,
+		refused: refusal(layout, entries, columns, rows),
 	};
 }
 
 /** Whether panel `id` has a box on this screen. */
 export const isShown = (screen: Screen | undefined, id: UiPanelId | PanelId) =>
 	screen !== undefined && !screen.layout.tooSmall && screen.layout.boxes[id] !== undefined;
+
+function refusal(layout: Layout<UiPanelId>, entries: readonly PanelEntry[], columns: number, rows: number): string | undefined {
+	const refused = layout.tooSmall ? undefined : layout.refused;
+	const name = refused && entries.find(entry => entry.id === refused.id)?.help[0];
+	return refused && name ? `${name}: drawn whole or not at all, it needs ${refused.columns}×${refused.lines} (now ${columns}×${rows})` : undefined;
+}

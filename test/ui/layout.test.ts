@@ -24,6 +24,8 @@ describe('computeLayout', () => {
 		columns?: number;
 		rows?: number;
 	};
+	// 3 → 2 → 1 drawn short: a line a neuron of its widest layer, and the caption
+	const DIAGRAM_MIN_LINES = 4;
 	const tutorial: Panels = {
 		weightsWidth: 49,
 		chainLines: 7,
@@ -40,7 +42,7 @@ describe('computeLayout', () => {
 		{id: 'chain', room: 'left', width: 0, lines: panels.chainLines, choice: 'always'},
 		{id: 'chart', room: 'top', width: 0, lines: 0, choice: 'always'},
 		{id: 'samples', room: 'bottom', width: 0, lines: panels.sampleLines, choice: 'always'},
-		{id: 'diagram', room: 'bottom', ...panels.diagram, choice: panels.diagramChoice},
+		{id: 'diagram', room: 'bottom', ...panels.diagram, minLines: DIAGRAM_MIN_LINES, choice: panels.diagramChoice},
 		...(panels.mapAvailable ? [{id: 'map', room: 'side', width: 0, lines: 0, choice: panels.mapChoice} as const] : []),
 	];
 	const layoutOf = (panels: Panels & {columns: number; rows: number}) => {
@@ -98,11 +100,26 @@ describe('computeLayout', () => {
 							layout.arrangement === 'column' ? layout.samples.height + layout.diagram.height : Math.max(layout.samples.height, layout.diagram.height);
 						expect(Math.max(below, layout.mapPlace === 'bottom' ? layout.map.height : 0), what).toBeLessThanOrEqual(layout.chain.height);
 						expect(layout.diagram.width > 0 || layout.samples.width > 0, what).toBe(true);
-						if (diagramChoice !== 'auto') {
-							expect(layout.diagram.width > 0, what).toBe(diagramChoice === 'on');
+						// the diagram is drawn whole or not at all: as wide as it asks, and tall enough for a line a neuron and its caption
+						if (layout.diagram.width > 0) {
+							expect(layout.diagram.width, what).toBeGreaterThanOrEqual(tutorial.diagram.width + 4);
+							expect(layout.diagram.height - 2, what).toBeGreaterThanOrEqual(DIAGRAM_MIN_LINES);
 						}
 
-						expect(layout.map.width > 0, what).toBe(mapAvailable && mapChoice !== 'off' && (mapChoice === 'on' || (columns >= 120 && rows >= 36)));
+						// d asks for it: shown where it fits whole, and otherwise the layout says what it needs
+						if (diagramChoice === 'on') {
+							expect(layout.diagram.width > 0 || layout.refused?.id === 'diagram', what).toBe(true);
+							expect(layout.diagram.width > 0, what).toBe(columns - layout.weights.width >= tutorial.diagram.width + 4);
+						}
+
+						if (diagramChoice === 'off') {
+							expect(layout.diagram.width, what).toBe(0);
+						}
+
+						const mapWanted = mapAvailable && mapChoice !== 'off' && (mapChoice === 'on' || (columns >= 120 && rows >= 36));
+						// beside the diagram asked for with d, the map gives way where the two do not fit side by side (30 columns the map's least)
+						const gaveWay = diagramChoice === 'on' && layout.diagram.width > 0 && right - 30 < tutorial.diagram.width + 4;
+						expect(layout.map.width > 0, what).toBe(mapWanted && !gaveWay);
 					}
 				}
 			}

@@ -9,7 +9,7 @@ import type {WeightRow} from '../../source/session/views/weights.js';
 import {LocalSession} from '../../source/session/client.js';
 import {KeysLine} from '../../source/ui/components/KeysLine.js';
 import {MapPanel} from '../../source/ui/components/MapPanel.js';
-import {NetworkDiagram} from '../../source/ui/components/NetworkDiagram.js';
+import {NetworkDiagram, wholeLines} from '../../source/ui/components/NetworkDiagram.js';
 import {Panel} from '../../source/ui/components/Panel.js';
 import {SamplesPanel} from '../../source/ui/components/SamplesPanel.js';
 import {WeightsTable, weightsTableWidth} from '../../source/ui/components/WeightsTable.js';
@@ -322,6 +322,45 @@ describe('NetworkDiagram', () => {
 	test('without colour a negative weight never looks like a positive one', () => {
 		for (let level = 1; level <= 8; level++) {
 			expect(weightGlyph(-level / 8, 1, false).text).not.toBe(weightGlyph(level / 8, 1, false).text);
+		}
+	});
+
+	test('--preset xor at 120×40: the 2 → 3 → 1 network is drawn whole or not shown; after d drawn whole, the map making room', async () => {
+		const dashboard = await openDashboard(['--preset', 'xor', '--seed', '1', '--paused'], {columns: 120, rows: 40});
+		const drawnWhole = (frame: string) => {
+			const network = panelLines(frame, 'Network').join('\n');
+			return ['x1 0', 'x2 0', 'h1 0.', 'h2 0.', 'h3 0.', 'out 0.'].every(label => network.includes(label));
+		};
+
+		expect(dashboard.frame()).not.toContain('too large');
+		expect(!dashboard.frame().includes('╭─ Network') || drawnWhole(dashboard.frame())).toBe(true);
+		const screen = await dashboard.press('d', '╭─ Network');
+		expect(drawnWhole(screen)).toBe(true);
+		expect(screen).not.toContain('too large');
+	});
+
+	test('at 80×24, d where the diagram cannot be drawn whole says what it needs, and draws nothing cut', async () => {
+		const dashboard = await openDashboard(['--seed', '0', '--paused'], {columns: 80, rows: 24});
+		const screen = await dashboard.press('d', 'drawn whole or not at all');
+		expect(screen).toMatch(/Network: drawn whole or not at all, it needs \d+×\d+ \(now 80×24\)/);
+		expect(screen).not.toContain('╭─ Network');
+		expect(screen).not.toContain('too large');
+	});
+
+	test('a summary of layers too wide to draw keeps each entry whole, and says how many it leaves out', () => {
+		const entries = [
+			'why: per layer',
+			...Array.from({length: 6}, (_, l) => `layer ${l}: 64 neurons, activation min -0.999 mean 0.0123 max 0.998`),
+			'W11 = 0.5',
+		];
+		for (let height = 1; height <= 20; height++) {
+			const lines = wholeLines(entries, 30, height);
+			expect(lines.length, `height ${height}`).toBeLessThanOrEqual(Math.max(height, 1));
+			const text = lines.join(' ').replaceAll(/\s+/g, ' ');
+			const shown = entries.filter(entry => text.includes(entry));
+			const more = text.match(/… (\d+) more not shown/);
+			// every entry is there whole, or counted among those left out
+			expect(shown.length + Number(more?.[1] ?? 0), `height ${height}: ${text}`).toBe(entries.length);
 		}
 	});
 

@@ -29,10 +29,10 @@ export function NetworkDiagram({diagram, selected, colour, width, height}: Netwo
 		const why = isDrawable(diagram)
 			? 'too large for this panel (a larger window draws it): per layer'
 			: 'over 12 neurons in a layer: per layer instead of drawn';
-		const lines = [why, ...summariseLayers(diagram), caption].flatMap(line => wrapText(line, width));
+		const lines = wholeLines([why, ...summariseLayers(diagram), caption], width, height);
 		return (
 			<Box flexDirection="column">
-				{lines.slice(0, height).map((line, k) => (
+				{lines.map((line, k) => (
 					<Text key={k} dimColor={k === 0}>
 						{line}
 					</Text>
@@ -51,4 +51,21 @@ export function NetworkDiagram({diagram, selected, colour, width, height}: Netwo
 			{height > compact.length + 1 ? <Line segments={legend} /> : null}
 		</Box>
 	);
+}
+
+/** Each entry wrapped to the width, as many whole entries as the height holds: an entry is never cut, the last line says how many are left out. */
+export function wholeLines(entries: readonly string[], width: number, height: number): string[] {
+	const lines: string[] = [];
+	for (const [k, entry] of entries.entries()) {
+		const wrapped = wrapText(entry, width);
+		const left = entries.length - k - 1;
+		// room for this entry, and for the line that says what is left out if others follow
+		if (lines.length + wrapped.length + (left > 0 ? 1 : 0) > height && !(left === 0 && lines.length + wrapped.length <= height)) {
+			return [...lines, ...wrapText(`… ${entries.length - k} more not shown`, width)].slice(0, Math.max(lines.length + 1, height));
+		}
+
+		lines.push(...wrapped);
+	}
+
+	return lines;
 }

@@ -13,7 +13,9 @@ export const diagramPanel = panel({
 	wants({snapshot: {run}}) {
 		// a network too wide to draw is summarised a line a layer
 		const drawable = run.layers.every(n => n <= MAX_DRAWN_NEURONS);
-		return drawable ? {width: diagramWidth(run.layers, run.bias), lines: Math.max(...run.layers) * 2 + 1} : {width: 60, lines: run.layers.length + 2};
+		const widest = Math.max(...run.layers);
+		// a short panel drops the spacing lines between neurons: a line a neuron and the caption
+		return drawable ? {width: diagramWidth(run.layers, run.bias), lines: widest * 2 + 1, minLines: widest + 1} : {width: 60, lines: run.layers.length + 2};
 	},
 	request: () => ({}),
 	Body: ({data, selected, colour, width, height}) => <NetworkDiagram diagram={data} selected={selected} colour={colour} width={width} height={height} />,

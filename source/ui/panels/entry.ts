@@ -45,7 +45,11 @@ export type PanelEntry<Id extends UiPanelId = UiPanelId> = {
 		readonly hint: string;
 	};
 	/** The width and lines its content would like (width 0: as wide as the room gives). */
-	readonly wants: (context: PanelContext & {readonly data: BodyProps<Id>['data'] | undefined}) => {readonly width: number; readonly lines: number};
+	readonly wants: (context: PanelContext & {readonly data: BodyProps<Id>['data'] | undefined}) => {
+		readonly width: number;
+		readonly lines: number;
+		readonly minLines?: number;
+	};
 	/** What it asks of the session for a box of this inner size (panels with a view only). */
 	readonly request?: Id extends PanelId
 		? (box: Box, context: PanelContext & {readonly data: BodyProps<Id>['data'] | undefined}) => NonNullable<PanelRequests[Id]>
