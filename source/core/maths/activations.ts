@@ -33,6 +33,8 @@ export type Activation = {
 	 * expression of `sop` and `activ` (softmax has none: cross-entropy never asks for it).
 	 */
 	readonly numpy: {readonly activate: readonly string[]; readonly derivative?: string};
+	/** The ONNX operator that computes it over a layer (session/export-onnx.ts). */
+	readonly onnx: string;
 };
 
 type Entry = Omit<Activation, 'name'>;
@@ -48,6 +50,7 @@ export const ACTIVATIONS = registry<Entry>()({
 		outputOnly: false,
 		checkStep: 4e-3,
 		numpy: {activate: ['return 1.0 / (1.0 + np.exp(-sop))'], derivative: 'activ * (1.0 - activ)'},
+		onnx: 'Sigmoid',
 	},
 	tanh: {
 		description: 'tanh(SOP), between -1 and 1',
@@ -59,6 +62,7 @@ export const ACTIVATIONS = registry<Entry>()({
 		outputOnly: false,
 		checkStep: 4e-3,
 		numpy: {activate: ['return np.tanh(sop)'], derivative: '1.0 - activ * activ'},
+		onnx: 'Tanh',
 	},
 	relu: {
 		description: 'max(0, SOP); derivative 0 at 0',
@@ -70,6 +74,7 @@ export const ACTIVATIONS = registry<Entry>()({
 		outputOnly: false,
 		checkStep: 1e-5,
 		numpy: {activate: ['return np.where(sop > 0.0, sop, 0.0)'], derivative: 'np.where(sop > 0.0, 1.0, 0.0)'},
+		onnx: 'Relu',
 	},
 	linear: {
 		description: 'the SOP itself',
@@ -81,6 +86,7 @@ export const ACTIVATIONS = registry<Entry>()({
 		outputOnly: false,
 		checkStep: 1e-3,
 		numpy: {activate: ['return sop'], derivative: 'np.ones_like(sop)'},
+		onnx: 'Identity',
 	},
 	softmax: {
 		description: 'e^SOP / Σ e^SOP over the layer (output only)',
@@ -98,6 +104,8 @@ export const ACTIVATIONS = registry<Entry>()({
 				'return e / np.sum(e, axis=1, keepdims=True)',
 			],
 		},
+		// over the last axis, a sample's outputs (opset 13 on)
+		onnx: 'Softmax',
 	},
 });
 
