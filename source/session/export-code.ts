@@ -73,7 +73,7 @@ function samples(trainer: Trainer): string[] {
 		['np.array([', ...trainer.setup.samples.map(sample => `    ${pyList(values(sample))},`), '], dtype=np.float64)'].join('\n');
 	const inputs = trainer.setup.layers[0]!;
 	return [
-		`# The samples, a row each: the inputs (${inputs === 1 ? 'x1' : `x1 … x${inputs}`}) and the targets`,
+		`# The samples, a row each: the inputs (${inputs === 1 ? 'x1' : inputs === 2 ? 'x1, x2' : `x1 … x${inputs}`}) and the targets`,
 		`INPUTS = ${rows(sample => sample.x)}`,
 		`TARGETS = ${rows(sample => sample.t)}`,
 	];
