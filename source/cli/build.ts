@@ -90,6 +90,8 @@ export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 		speed: values.speed ?? DEFAULT_SPEED,
 		...(values.save !== undefined && {save: values.save}),
 		...(values.history !== undefined && {history: values.history}),
+		...(values['export-code'] !== undefined && {code: values['export-code']}),
+		...(values['export-onnx'] !== undefined && {onnx: values['export-onnx']}),
 		...(data.plane && {plane: data.plane}),
 	};
 	return {

@@ -187,6 +187,8 @@ export const FLAGS = [
 	flag({name: 'load', group: FILES, value: 'FILE', help: 'continue from a checkpoint', read: file}),
 	flag({name: 'history', group: FILES, value: 'FILE', help: 'the error and outputs over time, CSV (and on e)', read: file, reproduces: false}),
 	flag({name: 'export-data', group: FILES, value: 'FILE', help: 'write the samples as a --data CSV', read: file, reproduces: false}),
+	flag({name: 'export-code', group: FILES, value: 'FILE', help: 'the run as a numpy script (and on P: from now)', read: file, reproduces: false}),
+	flag({name: 'export-onnx', group: FILES, value: 'FILE', help: 'the trained network as ONNX (and on O)', read: file, reproduces: false}),
 ] as const;
 
 export type FlagName = (typeof FLAGS)[number]['name'];

@@ -11,7 +11,7 @@ import type {Parsed} from './parse.js';
  * and picks a seed for a run started without one.
  */
 export function loadFiles({values}: Parsed): Loaded {
-	for (const name of ['save', 'history', 'export-data'] as const) {
+	for (const name of ['save', 'history', 'export-data', 'export-code', 'export-onnx'] as const) {
 		const file = values[name];
 		if (file !== undefined) {
 			checkWritable(file, `--${name}`);

@@ -7,6 +7,8 @@ import {samplesCsv} from '../session/csv.js';
 import {writeFileAtomic} from '../session/files.js';
 import {formatCount, formatNumber} from '../session/format.js';
 import {runHeadless} from '../session/headless.js';
+import {numpyScript} from '../session/export-code.js';
+import {Trainer} from '../core/training/trainer.js';
 import {WorkerSession} from '../session/client.js';
 import {InputError} from '../session/input-error.js';
 import {buildOptions, type Options} from './build.js';
@@ -46,6 +48,12 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 		if (options.exportData !== undefined) {
 			writeFileAtomic(options.exportData, samplesCsv(options.run.setup.samples));
 			process.stderr.write(`descent: wrote ${formatCount(options.run.setup.samples.length)} samples to ${options.exportData}\n`);
+		}
+
+		if (options.run.code !== undefined) {
+			// the run from where it starts (its seed, or the checkpoint's state), to its limit
+			writeFileAtomic(options.run.code, numpyScript(new Trainer(options.run.setup, options.run.resume)));
+			process.stderr.write(`descent: wrote the run as a numpy script to ${options.run.code}\n`);
 		}
 	} catch (error) {
 		if (error instanceof InputError) {

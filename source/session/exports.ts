@@ -1,5 +1,7 @@
 import {checkpointOf} from '../core/files/checkpoint.js';
 import type {Trainer} from '../core/training/trainer.js';
+import type {FeatureName} from '../core/data/features.js';
+import {numpyScript} from './export-code.js';
 import {writeFileAtomic} from './files.js';
 import {InputError} from './input-error.js';
 
@@ -62,11 +64,42 @@ export function writeRequested(trainer: Trainer, files: {readonly save?: string 
 	return lines;
 }
 
+/** What a key writes (w, e, P): its name in messages, the new file named after the run, its text. */
+const KEY_FILES = {
+	checkpoint: {what: 'checkpoint', file: (seed: number, at: number) => `descent-${seed}-${at}.json`, text: checkpointText},
+	history: {what: 'history', file: (seed: number, at: number) => `descent-history-${seed}-${at}.csv`, text: historyCsv},
+	code: {what: 'numpy script', file: (seed: number, at: number) => `descent-${seed}-${at}.py`, text: numpyScript},
+} as const;
+
 /** A key's export: to the file the user named (overwritten), or a new file named after the run (never overwriting). */
-export function writeOnKey(what: 'checkpoint' | 'history', trainer: Trainer, file: string | undefined): string {
-	const named =
-		file ??
-		(what === 'checkpoint' ? `descent-${trainer.setup.seed}-${trainer.iteration}.json` : `descent-history-${trainer.setup.seed}-${trainer.iteration}.csv`);
-	writeFileAtomic(named, what === 'checkpoint' ? checkpointText(trainer) : historyCsv(trainer), {overwrite: file !== undefined});
+export function writeOnKey(kind: keyof typeof KEY_FILES, trainer: Trainer, file: string | undefined): string {
+	const {what, file: fileOf, text} = KEY_FILES[kind];
+	const named = file ?? fileOf(trainer.setup.seed, trainer.iteration);
+	writeFileAtomic(named, text(trainer), {overwrite: file !== undefined});
 	return `wrote ${what} ${named} at iteration ${trainer.iteration.toLocaleString('en-US')}`;
+}
+
+/**
+ * The ONNX model of the weights as they are now: to `file` (overwritten), or a new file
+ * named after the run (never overwriting). protobufjs is loaded here, when a model is written.
+ */
+export async function writeOnnx(trainer: Trainer, file: string | undefined, features: readonly FeatureName[] | undefined): Promise<string> {
+	const at = {weights: trainer.network.weights.slice(), iteration: trainer.iteration};
+	if (!at.weights.every(weight => Number.isFinite(weight))) {
+		throw new InputError(`the weights at iteration ${at.iteration.toLocaleString('en-US')} are not all finite numbers (the run diverged)`);
+	}
+
+	const named = file ?? `descent-${trainer.setup.seed}-${at.iteration}.onnx`;
+	const {onnxModel} = await import('./export-onnx.js');
+	writeFileAtomic(named, onnxModel(trainer, features, at), {overwrite: file !== undefined});
+	return `wrote ONNX model ${named} at iteration ${at.iteration.toLocaleString('en-US')}`;
+}
+
+/** --export-onnx at the end of a run: what happened, as a line (never a throw). */
+export async function writeOnnxRequested(trainer: Trainer, file: string, features: readonly FeatureName[] | undefined): Promise<string> {
+	try {
+		return await writeOnnx(trainer, file, features);
+	} catch (error) {
+		return `ONNX model ${file} not written: ${error instanceof InputError ? error.message.replace(`${file}: `, '') : String(error)}`;
+	}
 }

@@ -119,7 +119,7 @@ function writeProblem(file: string): string | undefined {
  * is replaced. With `overwrite: false` an existing file is kept and an InputError thrown.
  * Errors name `file` as the user gave it, never the temporary file.
  */
-export function writeFileAtomic(file: string, text: string, {overwrite = true} = {}): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array, {overwrite = true} = {}): void {
 	const target = writeTarget(file);
 	let existing: fs.Stats | undefined;
 	try {

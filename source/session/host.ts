@@ -6,7 +6,7 @@ import {DEFAULT_VIEW, type PreviousRun, type Snapshot, type View} from './views/
 import {evaluationOf, runFactsOf, snapshotOf, type Evaluation} from './views/snapshot-of.js';
 import {Trainer} from '../core/training/trainer.js';
 import {CheckRun, checkProblem} from './check.js';
-import {writeOnKey, writeRequested} from './exports.js';
+import {writeOnKey, writeOnnx, writeOnnxRequested, writeRequested} from './exports.js';
 import {formatCount} from './format.js';
 import {InputError} from './input-error.js';
 import type {RunOptions} from './options.js';
@@ -195,11 +195,22 @@ export class SessionHost {
 		slice();
 	}
 
-	private write(what: 'checkpoint' | 'history'): void {
+	private write(what: 'checkpoint' | 'history' | 'code' | 'onnx'): void {
+		const failed = (error: unknown) =>
+			this.say(
+				`${what === 'code' ? 'numpy script' : what === 'onnx' ? 'ONNX model' : what} not written: ${error instanceof InputError ? error.message : String(error)}`,
+			);
+		if (what === 'onnx') {
+			// the weights are taken now; the model is encoded once its module has loaded
+			void writeOnnx(this.trainer, this.options.onnx, this.options.plane?.features).then(line => this.say(line), failed);
+			return;
+		}
+
 		try {
-			this.say(writeOnKey(what, this.trainer, what === 'checkpoint' ? this.options.save : this.options.history));
+			const file = {checkpoint: this.options.save, history: this.options.history, code: this.options.code}[what];
+			this.say(writeOnKey(what, this.trainer, file));
 		} catch (error) {
-			this.say(`${what} not written: ${error instanceof InputError ? error.message : String(error)}`);
+			failed(error);
 		}
 	}
 
@@ -209,7 +220,16 @@ export class SessionHost {
 		const {trainer} = this;
 		const written = writeRequested(trainer, this.options);
 		const state = trainer.finished ? (trainer.status as 'done' | 'diverged') : wasRunning ? 'stopped' : 'paused';
-		this.send({type: 'finished', end: runEndOf(trainer, state, this.scheduler.elapsed, written)});
+		const finished = () => this.send({type: 'finished', end: runEndOf(trainer, state, this.scheduler.elapsed, written)});
+		if (this.options.onnx === undefined) {
+			finished();
+			return;
+		}
+
+		void writeOnnxRequested(trainer, this.options.onnx, this.options.plane?.features).then(line => {
+			written.push(line);
+			finished();
+		});
 	}
 
 	private say(text: string): void {

@@ -14,6 +14,10 @@ export type RunOptions = {
 	readonly speed: number;
 	readonly save?: string;
 	readonly history?: string;
+	/** --export-code: the run as a numpy script. */
+	readonly code?: string;
+	/** --export-onnx: the trained network as ONNX. */
+	readonly onnx?: string;
 	readonly plane?: Plane;
 };
 

@@ -24,7 +24,8 @@ export type Command =
 	| {readonly type: 'view'; readonly view: View}
 	| {readonly type: 'check'}
 	| {readonly type: 'cancel'}
-	| {readonly type: 'write'; readonly what: 'checkpoint' | 'history'}
+	/** A file of the run as it is now: w, e, P (the numpy script), O (the ONNX model). */
+	| {readonly type: 'write'; readonly what: 'checkpoint' | 'history' | 'code' | 'onnx'}
 	/** Stops training, writes what --save and --history asked for, and answers `finished`. */
 	| {readonly type: 'finish'};
 

@@ -119,6 +119,14 @@ const NEXT_RUN_FILES_AND_HELP: readonly Binding[] = [
 	{keys: 'e', short: 'export CSV', long: 'export the history as CSV', match: is('e'), act: c => c.send({type: 'write', what: 'history'})},
 	{keys: 'w', short: 'checkpoint', long: 'write a checkpoint', match: is('w'), act: c => c.send({type: 'write', what: 'checkpoint'})},
 	{
+		keys: 'P',
+		short: 'numpy script',
+		long: 'write the run from here as a numpy script',
+		match: is('P'),
+		act: c => c.send({type: 'write', what: 'code'}),
+	},
+	{keys: 'O', short: 'ONNX', long: 'write the network as an ONNX model', match: is('O'), act: c => c.send({type: 'write', what: 'onnx'})},
+	{
 		keys: 'PgUp PgDn',
 		short: 'scroll',
 		long: 'scroll the samples (or the help)',

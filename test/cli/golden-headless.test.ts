@@ -1,60 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import {beforeAll, describe, expect, test} from 'vitest';
-import {goldenRuns, maxWeightError, relativeError, type GoldenRun} from '../helpers/golden.js';
+import {flagsOf, goldenRuns, maxWeightError, relativeError} from '../helpers/golden.js';
 import {mapLimited, runCli, temporaryFolder, type CliResult} from '../helpers/run-cli.js';
 
 const TOLERANCE = 1e-9;
 const folder = temporaryFolder('golden');
 const runs = goldenRuns();
-
-/** The flags that describe a reference run, as a user would type them: the samples through --data, given weights through --weights. */
-function flagsOf(run: GoldenRun): string[] {
-	const data = path.join(folder, `${run.name}.csv`);
-	fs.writeFileSync(data, run.samples.map(sample => [...sample.x, ...sample.t].join(',')).join('\n') + '\n');
-	const flags = [
-		'--headless',
-		'--json',
-		'--layers',
-		run.layers.join(','),
-		'--activation',
-		run.activation,
-		run.bias ? '--bias' : '--no-bias',
-		'--data',
-		data,
-		'--lr',
-		String(run.learningRate),
-		'--iterations',
-		String(run.iterations),
-		'--seed',
-		String(run.seed),
-	];
-	// a choice the run leaves out has its default: leaving the flag out tests the default too
-	const optional: Array<[string, string | number | undefined]> = [
-		['--output-activation', run.outputActivation],
-		['--loss', run.loss],
-		['--optimizer', run.optimizer],
-		['--momentum', run.optimizer === 'momentum' ? run.momentum : undefined],
-		['--l1', run.l1],
-		['--l2', run.l2],
-		['--init', run.init],
-		['--batch', run.batch],
-		['--test', run.test || undefined],
-	];
-	for (const [flag, value] of optional) {
-		if (value !== undefined) {
-			flags.push(flag, String(value));
-		}
-	}
-
-	if (run.initialWeightsGiven) {
-		const weights = path.join(folder, `${run.name}.weights.json`);
-		fs.writeFileSync(weights, JSON.stringify({weights: run.initialWeights}));
-		flags.push('--weights', weights);
-	}
-
-	return flags;
-}
 
 type Result = {
 	status: string;
@@ -74,7 +24,7 @@ const results = new Map<string, CliResult>();
 
 beforeAll(async () => {
 	// every reference run through the built program, a few at a time
-	const done = await mapLimited(runs, 4, async run => runCli(flagsOf(run)));
+	const done = await mapLimited(runs, 4, async run => runCli(flagsOf(run, folder)));
 	for (const [k, run] of runs.entries()) {
 		results.set(run.name, done[k]!);
 	}

@@ -153,3 +153,51 @@ export type WorkedExample = GoldenRun & {
 		readonly newWeights: number[][][];
 	};
 };
+
+/** The flags that describe a reference run, as a user would type them (files written in `folder`): the samples through --data, given weights through --weights. */
+export function flagsOf(run: GoldenRun, folder: string): string[] {
+	const data = path.join(folder, `${run.name}.csv`);
+	fs.writeFileSync(data, run.samples.map(sample => [...sample.x, ...sample.t].join(',')).join('\n') + '\n');
+	const flags = [
+		'--headless',
+		'--json',
+		'--layers',
+		run.layers.join(','),
+		'--activation',
+		run.activation,
+		run.bias ? '--bias' : '--no-bias',
+		'--data',
+		data,
+		'--lr',
+		String(run.learningRate),
+		'--iterations',
+		String(run.iterations),
+		'--seed',
+		String(run.seed),
+	];
+	// a choice the run leaves out has its default: leaving the flag out tests the default too
+	const optional: Array<[string, string | number | undefined]> = [
+		['--output-activation', run.outputActivation],
+		['--loss', run.loss],
+		['--optimizer', run.optimizer],
+		['--momentum', run.optimizer === 'momentum' ? run.momentum : undefined],
+		['--l1', run.l1],
+		['--l2', run.l2],
+		['--init', run.init],
+		['--batch', run.batch],
+		['--test', run.test || undefined],
+	];
+	for (const [flag, value] of optional) {
+		if (value !== undefined) {
+			flags.push(flag, String(value));
+		}
+	}
+
+	if (run.initialWeightsGiven) {
+		const weights = path.join(folder, `${run.name}.weights.json`);
+		fs.writeFileSync(weights, JSON.stringify({weights: run.initialWeights}));
+		flags.push('--weights', weights);
+	}
+
+	return flags;
+}

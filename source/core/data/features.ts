@@ -8,16 +8,18 @@ import type {Sample} from './samples.js';
 export type Feature = {
 	readonly description: string;
 	compute(x1: number, x2: number): number;
+	/** The same computation as an ONNX operator on the coordinates' columns (session/export-onnx.ts). */
+	readonly onnx: readonly [operator: string, ...inputs: Array<'x1' | 'x2'>];
 };
 
 const registry = {
-	x1: {description: 'the first coordinate', compute: x1 => x1},
-	x2: {description: 'the second coordinate', compute: (_x1, x2) => x2},
-	'x1^2': {description: 'the first coordinate squared', compute: x1 => x1 * x1},
-	'x2^2': {description: 'the second coordinate squared', compute: (_x1, x2) => x2 * x2},
-	x1x2: {description: 'the product of the two coordinates', compute: (x1, x2) => x1 * x2},
-	'sin(x1)': {description: 'the sine of the first coordinate', compute: x1 => Math.sin(x1)},
-	'sin(x2)': {description: 'the sine of the second coordinate', compute: (_x1, x2) => Math.sin(x2)},
+	x1: {description: 'the first coordinate', compute: x1 => x1, onnx: ['Identity', 'x1']},
+	x2: {description: 'the second coordinate', compute: (_x1, x2) => x2, onnx: ['Identity', 'x2']},
+	'x1^2': {description: 'the first coordinate squared', compute: x1 => x1 * x1, onnx: ['Mul', 'x1', 'x1']},
+	'x2^2': {description: 'the second coordinate squared', compute: (_x1, x2) => x2 * x2, onnx: ['Mul', 'x2', 'x2']},
+	x1x2: {description: 'the product of the two coordinates', compute: (x1, x2) => x1 * x2, onnx: ['Mul', 'x1', 'x2']},
+	'sin(x1)': {description: 'the sine of the first coordinate', compute: x1 => Math.sin(x1), onnx: ['Sin', 'x1']},
+	'sin(x2)': {description: 'the sine of the second coordinate', compute: (_x1, x2) => Math.sin(x2), onnx: ['Sin', 'x2']},
 } as const satisfies Record<string, Feature>;
 
 export type FeatureName = keyof typeof registry;

@@ -27,6 +27,14 @@ export type Activation = {
 	 * cross its kink; linear makes the loss quadratic in a weight, so any step is exact.
 	 */
 	readonly checkStep: number;
+	/**
+	 * The same maths in numpy, for the exported script (session/export-code.ts): the body of
+	 * a function of a layer's SOPs (`sop`, one row per sample), and dActiv/dSOP as an
+	 * expression of `sop` and `activ` (softmax has none: cross-entropy never asks for it).
+	 */
+	readonly numpy: {readonly activate: readonly string[]; readonly derivative?: string};
+	/** The ONNX operator that computes it over a layer (session/export-onnx.ts). */
+	readonly onnx: string;
 };
 
 type Entry = Omit<Activation, 'name'>;
@@ -41,6 +49,8 @@ export const ACTIVATIONS = registry<Entry>()({
 		range: [0, 1],
 		outputOnly: false,
 		checkStep: 4e-3,
+		numpy: {activate: ['return 1.0 / (1.0 + np.exp(-sop))'], derivative: 'activ * (1.0 - activ)'},
+		onnx: 'Sigmoid',
 	},
 	tanh: {
 		description: 'tanh(SOP), between -1 and 1',
@@ -51,6 +61,8 @@ export const ACTIVATIONS = registry<Entry>()({
 		range: [-1, 1],
 		outputOnly: false,
 		checkStep: 4e-3,
+		numpy: {activate: ['return np.tanh(sop)'], derivative: '1.0 - activ * activ'},
+		onnx: 'Tanh',
 	},
 	relu: {
 		description: 'max(0, SOP); derivative 0 at 0',
@@ -61,6 +73,8 @@ export const ACTIVATIONS = registry<Entry>()({
 		range: [0, Number.POSITIVE_INFINITY],
 		outputOnly: false,
 		checkStep: 1e-5,
+		numpy: {activate: ['return np.where(sop > 0.0, sop, 0.0)'], derivative: 'np.where(sop > 0.0, 1.0, 0.0)'},
+		onnx: 'Relu',
 	},
 	linear: {
 		description: 'the SOP itself',
@@ -71,6 +85,8 @@ export const ACTIVATIONS = registry<Entry>()({
 		range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
 		outputOnly: false,
 		checkStep: 1e-3,
+		numpy: {activate: ['return sop'], derivative: 'np.ones_like(sop)'},
+		onnx: 'Identity',
 	},
 	softmax: {
 		description: 'e^SOP / Σ e^SOP over the layer (output only)',
@@ -82,6 +98,14 @@ export const ACTIVATIONS = registry<Entry>()({
 		range: [0, 1],
 		outputOnly: true,
 		checkStep: 4e-3,
+		numpy: {
+			activate: [
+				'e = np.exp(sop - np.max(sop, axis=1, keepdims=True))  # the largest SOP subtracted: e^SOP cannot overflow',
+				'return e / np.sum(e, axis=1, keepdims=True)',
+			],
+		},
+		// over the last axis, a sample's outputs (opset 13 on)
+		onnx: 'Softmax',
 	},
 });
 

@@ -11,16 +11,20 @@ export type Initialisation = {
 	readonly name: string;
 	readonly description: string;
 	readonly draw: (random: NumpyRandom, inputs: number, outputs: number) => number;
+	/** The same draw in numpy, for the exported script: one row of `row` weights between layers of `n_in` and `n_out` neurons. */
+	readonly numpy: string;
 };
 
 export const INITIALISATIONS = registry<Omit<Initialisation, 'name'>>()({
 	rand: {
 		description: 'numpy.random.rand(): [0, 1), the tutorial’s',
 		draw: (random: NumpyRandom) => random.rand(),
+		numpy: 'np.random.rand(row)',
 	},
 	uniform: {
 		description: 'uniform(−0.5, 0.5)',
 		draw: (random: NumpyRandom) => random.uniform(-0.5, 0.5),
+		numpy: 'np.random.uniform(-0.5, 0.5, row)',
 	},
 	xavier: {
 		description: 'uniform(−a, a), a = √(6 / (inputs + outputs))',
@@ -28,6 +32,7 @@ export const INITIALISATIONS = registry<Omit<Initialisation, 'name'>>()({
 			const a = Math.sqrt(6 / (inputs + outputs));
 			return random.uniform(-a, a);
 		},
+		numpy: 'np.random.uniform(-np.sqrt(6.0 / (n_in + n_out)), np.sqrt(6.0 / (n_in + n_out)), row)',
 	},
 	he: {
 		description: 'uniform(−a, a), a = √(6 / inputs)',
@@ -35,6 +40,7 @@ export const INITIALISATIONS = registry<Omit<Initialisation, 'name'>>()({
 			const a = Math.sqrt(6 / inputs);
 			return random.uniform(-a, a);
 		},
+		numpy: 'np.random.uniform(-np.sqrt(6.0 / n_in), np.sqrt(6.0 / n_in), row)',
 	},
 });
 

@@ -25,6 +25,13 @@ export type Loss = {
 	readonly outputActivations?: readonly ActivationName[];
 	/** Targets must lie in this range. */
 	readonly targetRange?: readonly [number, number];
+	/**
+	 * The same maths in numpy, for the exported script (session/export-code.ts): each
+	 * output's share of a sample's error from `predicted` and `target`, for this output
+	 * activation; and the lines that set `delta` (dError/dSOP of the outputs) from
+	 * `predicted`, `target` and `sop`, given the function that computes dPredicted/dSOP.
+	 */
+	readonly numpy: {readonly error: (activation: string) => string; readonly delta: (derivative: string) => readonly string[]};
 };
 
 // ln 0 is -Infinity: a saturated output with the wrong target makes the error infinite, as in numpy
@@ -43,12 +50,25 @@ export const LOSSES = registry<Omit<Loss, 'name'>>()({
 			const {derivative} = activation;
 			return (predicted: number, target: number, sop: number) => 2 * (predicted - target) * derivative(sop, predicted);
 		},
+		numpy: {
+			error: () => '(predicted - target) * (predicted - target)',
+			delta: (derivative: string) => [
+				'g1 = 2.0 * (predicted - target)  # dError/dPredicted',
+				`g2 = ${derivative}(sop, predicted)  # dPredicted/dSOP`,
+				'delta = g1 * g2',
+			],
+		},
 	},
 	'cross-entropy': {
 		description: 'sigmoid or softmax outputs, targets in [0, 1]',
 		formula: 'Error = −Σ (t·ln p + (1 − t)·ln(1 − p)) with sigmoid, −Σ t·ln p with softmax',
 		error: (activation: Activation) => (activation.name === 'softmax' ? categoricalCrossEntropy : binaryCrossEntropy),
 		outputDelta: () => (predicted: number, target: number) => predicted - target,
+		numpy: {
+			error: (activation: string) =>
+				activation === 'softmax' ? '-(target * np.log(predicted))' : '-(target * np.log(predicted) + (1.0 - target) * np.log(1.0 - predicted))',
+			delta: () => ['delta = predicted - target  # g1 · g2 in one factor: dError/dSOP = Predicted − target'],
+		},
 		outputActivations: ['sigmoid', 'softmax'],
 		targetRange: [0, 1],
 	},

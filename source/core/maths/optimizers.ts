@@ -31,6 +31,12 @@ export type Optimizer = {
 	readonly change: (state: OptimizerState, k: number, gradient: number, learningRate: number) => number;
 	/** After an update: how weight k's change was made, step by step, with the values it holds now. */
 	readonly steps: (state: OptimizerState, k: number) => readonly OptimizerStep[];
+	/**
+	 * The same update in numpy, for the exported script (session/export-code.ts): lines run
+	 * once per iteration (`begin`), and lines that set `change` for weight layer `l` from
+	 * `gradient` and `learning_rate`, its buffers being lists of arrays named as `buffers`.
+	 */
+	readonly numpy: {readonly begin: readonly string[]; readonly change: readonly string[]};
 };
 
 /** One line of an optimizer's working: `v = μ·v − lr·gradient` and the value it gave. */
@@ -48,6 +54,7 @@ export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()({
 		begin() {},
 		change: (_state: OptimizerState, _k: number, gradient: number, learningRate: number) => -learningRate * gradient,
 		steps: () => [],
+		numpy: {begin: [], change: ['change = -learning_rate * gradient']},
 	},
 	momentum: {
 		description: 'v = μ·v − lr·gradient; w + v',
@@ -62,6 +69,7 @@ export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()({
 			return v;
 		},
 		steps: (state: OptimizerState, k: number) => [{formula: `v = ${state.momentum}·v − lr·gradient`, value: state.buffers['velocity']![k]!}],
+		numpy: {begin: [], change: ['velocity[l] = MOMENTUM * velocity[l] - learning_rate * gradient  # v = μ·v − lr·gradient', 'change = velocity[l]']},
 	},
 	adam: {
 		description: 'Adam (0.9, 0.999, 1e-8)',
@@ -91,6 +99,16 @@ export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()({
 				{formula: `m̂ = m / (1 − 0.9^${state.step})`, value: m / state.correction1},
 				{formula: `v̂ = v / (1 − 0.999^${state.step})`, value: v / state.correction2},
 			];
+		},
+		numpy: {
+			begin: ["step += 1  # Adam's t", 'correction1 = 1 - 0.9**step', 'correction2 = 1 - 0.999**step'],
+			change: [
+				'm[l] = 0.9 * m[l] + 0.1 * gradient',
+				'v[l] = 0.999 * v[l] + 0.001 * (gradient * gradient)',
+				'm_hat = m[l] / correction1',
+				'v_hat = v[l] / correction2',
+				'change = -((learning_rate * m_hat) / (np.sqrt(v_hat) + 1e-8))',
+			],
 		},
 	},
 });
