@@ -126,7 +126,13 @@ async function headless(options: Options): Promise<number> {
 	try {
 		await runHeadless(
 			options.run,
-			{json: options.json, ...(options.every !== undefined && {every: options.every}), stop, describe: end => summaryLines(end, options)},
+			{
+				json: options.json,
+				...(options.every !== undefined && {every: options.every}),
+				...(options.surface && {surface: options.surface}),
+				stop,
+				describe: end => summaryLines(end, options),
+			},
 			process,
 		);
 	} finally {

@@ -3,6 +3,7 @@ import {Trainer} from '../core/training/trainer.js';
 import {predictedColumns, writeRequested} from './exports.js';
 import type {RunOptions} from './options.js';
 import {runEndOf, type RunEnd} from './summary.js';
+import {surfaceJson, type SurfaceChoice} from './views/surface.js';
 
 export type Streams = {
 	readonly stdout: NodeJS.WritableStream;
@@ -17,6 +18,8 @@ export type HeadlessOptions = {
 	readonly stop: {requested: boolean};
 	/** The summary's lines, for the run as it ended. */
 	readonly describe: (end: RunEnd) => string[];
+	/** `--surface`: the error over two weights, added to the JSON. */
+	readonly surface?: SurfaceChoice;
 };
 
 /** Milliseconds of training between two looks at the event loop (a signal, the progress line). */
@@ -50,7 +53,8 @@ export async function runHeadless(run: RunOptions, options: HeadlessOptions, {st
 	const written = writeRequested(trainer, run);
 	const end = runEndOf(trainer, trainer.finished ? (trainer.status as 'done' | 'diverged') : 'stopped', elapsed, written);
 	if (options.json) {
-		stdout.write(JSON.stringify(resultJson(trainer)) + '\n');
+		const surface = options.surface && {surface: surfaceJson(trainer, options.surface)};
+		stdout.write(JSON.stringify({...resultJson(trainer), ...surface}) + '\n');
 	}
 
 	if (options.json || options.every !== undefined) {
