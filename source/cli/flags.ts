@@ -31,6 +31,8 @@ export type Flag<Name extends string = string, Value = unknown> = {
 	readonly negatable?: boolean;
 	/** Part of the flags that reproduce a run (false: it changes how the run is shown or kept, not its numbers). */
 	readonly reproduces?: boolean;
+	/** May be given again and again: each value is kept (the reader's lists are joined), not the last one only. */
+	readonly repeats?: boolean;
 };
 
 const flag = <const Name extends string, Value = boolean>(spec: Flag<Name, Value>) => spec;
@@ -186,6 +188,15 @@ export const FLAGS = [
 		help: "stop once an iteration's error is at most E",
 		read: between(0, Number.MAX_VALUE, true, 'a number of at least 0'),
 		setting: 'untilError',
+	}),
+	flag({
+		name: 'race',
+		group: TRAINING,
+		value: '"FLAGS"',
+		help: 'twice or more: a lane each, the flags plus these',
+		read: (text: string) => [text],
+		reproduces: false,
+		repeats: true,
 	}),
 	flag({name: 'paused', group: DASHBOARD, help: 'start paused at iteration 0', reproduces: false}),
 	flag({name: 'speed', group: DASHBOARD, value: 'N|max', help: `iterations a second (${DEFAULT_SPEED})`, read: speed, reproduces: false}),

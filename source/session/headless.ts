@@ -70,7 +70,7 @@ export async function runHeadless(run: RunOptions, options: HeadlessOptions, {st
 }
 
 /** `--headless --json`: the run's numbers, named as the reference runs name them. */
-function resultJson(trainer: Trainer): Record<string, unknown> {
+export function resultJson(trainer: Trainer): Record<string, unknown> {
 	const {network, setup, split, data, evaluator} = trainer;
 	const shape = network.shape;
 	const weightsUsed = network.previousWeights;
