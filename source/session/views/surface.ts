@@ -1,5 +1,4 @@
-import {weightRefAt} from '../../core/names.js';
-import {errorSurface, planeOfTwo, surfaceAxis} from '../../core/maths/surface.js';
+import {errorSurface, surfaceAxis} from '../../core/maths/surface.js';
 import type {Trainer} from '../../core/training/trainer.js';
 
 /** What the screen asks the error surface for: its size in pixels, and its two weights by flat index (a across, b up). */
@@ -15,6 +14,7 @@ export type SurfaceData = {
 	/** The extent of each axis: a across, b up. */
 	readonly x: readonly [number, number];
 	readonly y: readonly [number, number];
+	/** The grid computed: the panel's pixels, or fewer on a network whose forward passes cost much (then each value covers a block of pixels). */
 	readonly columns: number;
 	readonly rows: number;
 	/** `errors[row * columns + column]`, the top row at b's largest value. */
@@ -29,59 +29,20 @@ export type SurfaceData = {
 	readonly descent: readonly [number, number];
 	/** The penalty in the error, in a few words (`L2 0.01`), when there is one. */
 	readonly penalty: string | undefined;
-	/** Milliseconds the session took to compute it. */
+	/** The iteration the surface is of (while training, it is drawn anew as often as its cost allows). */
+	readonly iteration: number;
+	/** Milliseconds of computing it took, in all. */
 	readonly costMs: number;
+	/** Milliseconds from the start of its computation to its end: spread over frames when it costs more than a frame's share. */
+	readonly spanMs: number;
+	/** Training samples the error is the mean over. */
+	readonly samples: number;
 };
 
 /** The penalty the surface's error includes, in a few words; undefined without one. */
 export function penaltyWords({l1, l2}: {readonly l1: number; readonly l2: number}): string | undefined {
 	const parts = [l1 > 0 ? `L1 ${l1}` : '', l2 > 0 ? `L2 ${l2}` : ''].filter(Boolean);
 	return parts.length > 0 ? parts.join(' + ') : undefined;
-}
-
-/**
- * The error of the current network over the plane of two weights, every other weight as
- * it is now: centred on the current point, wide enough for the path (see surfaceAxis).
- */
-export function surfaceOf(trainer: Trainer, request: SurfaceRequest, weights = trainer.network.weights): SurfaceData {
-	const start = performance.now();
-	const {network, data, split, path} = trainer;
-	const {layers, bias} = network.shape;
-	const {a, b} = request;
-	const columns = Math.max(2, request.columns);
-	const rows = Math.max(2, request.rows);
-	const walked = path.pair(a, b, {iteration: trainer.iteration, weights});
-	const xs = surfaceAxis(weights[a]!, walked.a, columns);
-	const ys = surfaceAxis(weights[b]!, walked.b, rows).reverse();
-	const grid = errorSurface(network, data, split.train, weights, {a, b}, xs, ys);
-	const plane = planeOfTwo(network, data, split.train, weights, {a, b});
-	const current = [weights[a]!, weights[b]!] as const;
-	const finite = [...grid.errors].filter(value => Number.isFinite(value));
-	return {
-		names: [weightRefAt(layers, bias, a).name, weightRefAt(layers, bias, b).name],
-		a,
-		b,
-		x: [xs[0]!, xs.at(-1)!],
-		y: [ys.at(-1)!, ys[0]!],
-		columns,
-		rows,
-		errors: [...grid.errors],
-		range: finite.length > 0 ? [Math.min(...finite), Math.max(...finite)] : [0, 1],
-		path: {a: walked.a, b: walked.b},
-		current,
-		error: plane.errorAt(...current),
-		descent: descentOf(plane, current),
-		penalty: penaltyWords(network),
-		costMs: performance.now() - start,
-	};
-}
-
-/** −(dE/da, dE/db) by central differences: only its direction is drawn. */
-function descentOf(plane: ReturnType<typeof planeOfTwo>, [a, b]: readonly [number, number]): [number, number] {
-	const step = (value: number) => 1e-6 * Math.max(1, Math.abs(value));
-	const ha = step(a);
-	const hb = step(b);
-	return [-(plane.errorAt(a + ha, b) - plane.errorAt(a - ha, b)) / (2 * ha), -(plane.errorAt(a, b + hb) - plane.errorAt(a, b - hb)) / (2 * hb)];
 }
 
 /** `--surface A,B`: the two weights by flat index and their names, and `--grid`'s values a side. */
