@@ -132,32 +132,46 @@ class PlaneOfTwo {
 		const {layers, depth, isBias} = network.shape;
 		w[axes.a] = x;
 		w[axes.b] = y;
-		const nIn = layers[first]!;
 		const nOut = layers[first + 1]!;
+		const sop = sops[first + 1]!;
+		const act = acts[first + 1]!;
 		let total = 0;
 		for (let k = 0; k < samples.length; k++) {
-			sops[first + 1]!.set(cache.sops.subarray(k * nOut, (k + 1) * nOut));
-			acts[first + 1]!.set(cache.activations.subarray(k * nOut, (k + 1) * nOut));
-			this.refeed(cache.inputs.subarray(k * nIn, (k + 1) * nIn));
+			for (let j = 0; j < nOut; j++) {
+				sop[j] = cache.sops[k * nOut + j]!;
+				act[j] = cache.activations[k * nOut + j]!;
+			}
+
+			this.refeed(k);
 			forwardFrom(network, w, acts, sops, first + 2);
 			total += sampleLoss(network, data, samples[k]!, acts[depth]!);
 		}
 
-		const penaltyAt = (index: number) => (isBias[index] === 0 ? penaltyOf(w[index]!, network) : 0);
-		return total / samples.length + (this.penaltyRest + penaltyAt(axes.a) + penaltyAt(axes.b));
+		let penalty = this.penaltyRest;
+		if (isBias[axes.a] === 0) {
+			penalty += penaltyOf(x, network);
+		}
+
+		if (isBias[axes.b] === 0) {
+			penalty += penaltyOf(y, network);
+		}
+
+		return total / samples.length + penalty;
 	}
 
-	/** The neurons of layer first + 1 that a or b feeds, from the cached input. */
-	private refeed(input: Float64Array): void {
-		const {network, w, acts, sops, first} = this;
+	/** The neurons of layer first + 1 that a or b feeds, from sample k's cached input. */
+	private refeed(k: number): void {
+		const {network, w, acts, sops, first, changed} = this;
 		const {layers, offset, stride, bias, depth} = network.shape;
+		const input = this.cache.inputs;
 		const nIn = layers[first]!;
 		const isOutput = first + 1 === depth;
-		for (const j of this.changed) {
+		for (let c = 0; c < changed.length; c++) {
+			const j = changed[c]!;
 			const row = offset[first]! + j * stride[first]!;
 			let sum = 0;
 			for (let i = 0; i < nIn; i++) {
-				sum += w[row + i]! * input[i]!;
+				sum += w[row + i]! * input[k * nIn + i]!;
 			}
 
 			if (bias) {
