@@ -173,26 +173,51 @@ function contrast(rgb: readonly number[]): number {
 	return luminance > 140 ? 16 : 231;
 }
 
-/** The lines under the surface, wrapped to its width: the extent, the scale's steps, the marks, what the error is, and how fresh. */
-export function surfaceFooter(surface: SurfaceData, width: number, style: SurfaceStyle, pixels: {columns: number; rows: number}): string[] {
+/**
+ * The lines under the surface, wrapped to its width, as many as `room` holds, in this order
+ * (the first the most needed): the extent, the scale's legend, the marks, what the error
+ * is, its steps, and how fresh it is when it is computed over several frames.
+ */
+export function surfaceFooter(
+	surface: SurfaceData,
+	width: number,
+	style: SurfaceStyle,
+	pixels: {columns: number; rows: number},
+	room = Number.POSITIVE_INFINITY,
+): string[] {
 	const span = (range: readonly [number, number]) => `${formatShort(range[0], 3)} … ${formatShort(range[1], 3)}`;
 	const scale = scaleOf(surface.range, style.colour ? STEP_COLOURS.length : SHADES.length);
 	const legend = style.colour ? STEP_COLOURS.map(rgb => `\u001B[38;5;${xterm256(rgb)}m█`).join('') + RESET : SHADES;
 	const arrow = arrowOf(surface, pixels.columns, pixels.rows);
 	const [name1, name2] = surface.names;
 	const axes = `→ ${name1} ${span(surface.x)}, ↑ ${name2} ${span(surface.y)}`;
-	const lines = [
-		...(axes.length <= width ? [axes] : [`→ ${name1} ${span(surface.x)}`, `↑ ${name2} ${span(surface.y)}`]),
-		`error ${formatShort(surface.range[0], 3)} ${legend} ${formatShort(surface.range[1], 3)}`,
-		`${stepWords(scale)}${scale.log ? ', log scale' : ''}`,
-		`${style.colour ? '○' : 'o'} start · path ${style.colour ? '◉' : '@'} now ${formatShort(surface.error, 4)}${arrow ? ` ${arrow} downhill` : ', flat here'}`,
-		`the mean error over ${formatCount(surface.samples)} training sample${surface.samples === 1 ? '' : 's'}${surface.penalty ? ` + the penalty (${surface.penalty})` : ''}`,
+	const wrap = (line: string) => wrapText(line, width);
+	const parts = [
+		axes.length <= width ? [axes] : [...wrap(`→ ${name1} ${span(surface.x)}`), ...wrap(`↑ ${name2} ${span(surface.y)}`)],
+		// the legend's colours are escape codes: it is short enough not to wrap
+		[`error ${formatShort(surface.range[0], 3)} ${legend} ${formatShort(surface.range[1], 3)}`],
+		wrap(
+			`${style.colour ? '○' : 'o'} start · path ${style.colour ? '◉' : '@'} now ${formatShort(surface.error, 4)}${arrow ? ` ${arrow} downhill` : ', flat here'}`,
+		),
+		wrap(
+			`the mean error over ${formatCount(surface.samples)} training sample${surface.samples === 1 ? '' : 's'}${surface.penalty ? ` + the penalty (${surface.penalty})` : ''}`,
+		),
+		wrap(`${stepWords(scale)}${scale.log ? ', log scale' : ''}`),
 	];
 	const coarse = surface.columns < pixels.columns || surface.rows < pixels.rows;
 	if (coarse || surface.spanMs > 100) {
 		const every = surface.spanMs > 100 ? `, drawn anew every ${formatShort(surface.spanMs / 1000, 2)} s` : '';
-		lines.push(`at iteration ${formatCount(surface.iteration)}${coarse ? `, a ${surface.columns}×${surface.rows} grid` : ''}${every} (its cost)`);
+		parts.push(wrap(`at iteration ${formatCount(surface.iteration)}${coarse ? `, a ${surface.columns}×${surface.rows} grid` : ''}${every} (its cost)`));
 	}
 
-	return lines.flatMap(line => (line.includes('\u001B') ? [line] : wrapText(line, width)));
+	const lines: string[] = [];
+	for (const part of parts) {
+		if (lines.length + part.length > room) {
+			break;
+		}
+
+		lines.push(...part);
+	}
+
+	return lines;
 }

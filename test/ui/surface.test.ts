@@ -128,18 +128,28 @@ describe('drawSurface', () => {
 		expect([1, 1.49, 1.5, 2.99, 3].map(value => stepOf(value, linear))).toEqual([0, 0, 1, 3, 3]);
 	});
 
-	test('the footer: the extent, the steps, the marks, the error named; every line within the width', () => {
+	test('the footer: the extent, the scale, the marks, the error named, its steps; every line within the width', () => {
 		const footer = surfaceFooter({...bowl([-1, 0]), penalty: 'L1 0.01'}, 30, {colour: false}, {columns: 21, rows: 21});
 		expect(footer).toEqual([
 			'→ W41 -1 … 1, ↑ W42 -1 … 1',
 			'error 0 ░▒▓█ 2',
-			'+0.5 a step',
 			'o start · path @ now 0.25 ←',
 			'  downhill',
 			'the mean error over 1 training',
 			'  sample + the penalty (L1',
 			'  0.01)',
+			'+0.5 a step',
 		]);
 		expect(footer.every(line => line.length <= 30)).toBe(true);
+	});
+
+	test('the footer in a small room: whole parts, the most needed first; a coarse, slow surface says so', () => {
+		const slow = {...bowl([-1, 0]), spanMs: 1500};
+		expect(surfaceFooter(slow, 40, {colour: false}, {columns: 42, rows: 21}, 3)).toEqual([
+			'→ W41 -1 … 1, ↑ W42 -1 … 1',
+			'error 0 ░▒▓█ 2',
+			'o start · path @ now 0.25 ← downhill',
+		]);
+		expect(surfaceFooter(slow, 80, {colour: false}, {columns: 42, rows: 21}).at(-1)).toBe('at iteration 10, a 21×21 grid, drawn anew every 1.5 s (its cost)');
 	});
 });

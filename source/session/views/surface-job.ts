@@ -36,6 +36,11 @@ export class SurfaceView {
 	private job: Job | undefined;
 	private shown: SurfaceData | undefined;
 
+	/** Whether a surface is being computed. */
+	get busy(): boolean {
+		return this.job !== undefined && this.job.next < this.job.errors.length;
+	}
+
 	/** The newest whole surface for this request (undefined while the first is computed), after at most `budgetMs` of work. */
 	view(trainer: Trainer, request: SurfaceRequest, budgetMs = SURFACE_BUDGET_MS): SurfaceData | undefined {
 		const key = `${request.a},${request.b},${request.columns},${request.rows}`;
@@ -141,15 +146,19 @@ function descentOf(plane: Plane, [a, b]: readonly [number, number]): [number, nu
 	return [-(plane.errorAt(a + ha, b) - plane.errorAt(a - ha, b)) / (2 * ha), -(plane.errorAt(a, b + hb) - plane.errorAt(a, b - hb)) / (2 * hb)];
 }
 
-const views = new WeakMap<object, SurfaceView>();
+/** The error surface panel's data: the newest whole surface, and whether a newer one is being computed (the session then sends another frame). */
+export type SurfacePanelData = {readonly surface: SurfaceData | undefined; readonly pending: boolean};
 
-/** The surface the screen asks for, of this trainer: one SurfaceView per session (`owner`), kept between frames. */
-export function surfaceFor(owner: object, trainer: Trainer, request: SurfaceRequest): SurfaceData | undefined {
-	let view = views.get(owner);
+const views = new WeakMap<Trainer, SurfaceView>();
+
+/** The surface the screen asks for: one SurfaceView per run (trainer), kept between frames. */
+export function surfacePanelOf(trainer: Trainer, request: SurfaceRequest): SurfacePanelData {
+	let view = views.get(trainer);
 	if (!view) {
 		view = new SurfaceView();
-		views.set(owner, view);
+		views.set(trainer, view);
 	}
 
-	return view.view(trainer, request);
+	const surface = view.view(trainer, request);
+	return {surface, pending: surface?.iteration !== trainer.iteration || view.busy};
 }
