@@ -9,7 +9,7 @@ import {runOptions} from '../helpers/ui.js';
 
 const linspace = (from: number, to: number, count: number) => Float64Array.from({length: count}, (_, k) => from + ((to - from) * k) / (count - 1));
 
-/** Calls until the view has the surface of the trainer's iteration, with no time to spare a call: one row each. */
+/** Calls until the view has the surface of the trainer's iteration, with no time to spare a call: one point each. */
 function drain(view: SurfaceView, trainer: Trainer, request: Parameters<SurfaceView['view']>[1]): {surface: SurfaceData; calls: number} {
 	for (let calls = 1; calls < 10_000; calls++) {
 		const surface = view.view(trainer, request, 0);
@@ -22,13 +22,13 @@ function drain(view: SurfaceView, trainer: Trainer, request: Parameters<SurfaceV
 }
 
 describe('SurfaceView: the surface spread over frames', () => {
-	test('a row a call when there is no time to spare; the values those of errorSurface over the same grid', () => {
+	test('a point a call when there is no time to spare; the values those of errorSurface over the same grid', () => {
 		const trainer = new Trainer(runOptions(['--preset', 'spiral', '--seed', '1', '--l2', '0.001']).setup);
 		trainer.step(50);
 		const view = new SurfaceView();
 		const {surface, calls} = drain(view, trainer, {columns: 12, rows: 8, a: 3, b: 40});
 		expect([surface.columns, surface.rows]).toEqual([12, 8]);
-		expect(calls).toBe(8);
+		expect(calls).toBe(12 * 8);
 		const grid = errorSurface(
 			trainer.network,
 			trainer.data,
