@@ -28,7 +28,9 @@ export async function surfacePart(context: PartContext): Promise<void> {
 		];
 	});
 	print(table(['the error surface a frame (session: snapshot with it less without it)', 'session', 'screen (drawSurface)', 'frames a surface'], rows, 'lrrr'));
-	print(`  with / without, per frame: ${added.map(spread => ratio(spread.median)).join(' · ')}; a surface costing more than 2.5 ms is spread over frames`);
+	print(
+		`  with / without, per frame: ${added.map(spread => ratio(spread.median)).join(' · ')}; a surface costing more than 2 ms (SURFACE_BUDGET_MS) is spread over frames`,
+	);
 	const worst = Math.max(...costs.map(cost => spreadOf(cost.withMs.map((ms, k) => ms - cost.withoutMs[k]!)).median));
 	context.goal(SURFACE_GOALS[0]!, {met: worst <= 3, text: `${milliseconds(worst)} at most (goal <= 3 ms)`});
 	const races = await measure<RaceSpeedReport>(context, 'race');
