@@ -14,6 +14,7 @@ import {DASHBOARD_GOALS, dashboardPart} from './part-dashboard.js';
 import {KEYS_GOALS, keysPart} from './part-keys.js';
 import {MAP_GOALS, mapPart} from './part-map.js';
 import {MEMORY_GOALS, memoryPart} from './part-memory.js';
+import {SURFACE_GOALS, surfacePart} from './part-surface.js';
 import {STARTUP_GOALS, startupPart} from './part-startup.js';
 import {TRAINING_GOALS, trainingPart} from './part-training.js';
 import {killAll} from './processes.js';
@@ -39,6 +40,7 @@ const PARTS: Part[] = [
 	{title: '4. Keys on a slow network', goals: KEYS_GOALS, timeoutMs: 120_000, run: keysPart},
 	{title: '5. Memory', goals: MEMORY_GOALS, timeoutMs: 150_000, run: memoryPart},
 	{title: '6. The map', goals: MAP_GOALS, timeoutMs: 120_000, run: mapPart},
+	{title: '7. The error surface, and races', goals: SURFACE_GOALS, timeoutMs: 240_000, run: surfacePart},
 ];
 
 const print = (text = '') => process.stdout.write(text + '\n');

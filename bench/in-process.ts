@@ -5,11 +5,17 @@
 import path from 'node:path';
 import process from 'node:process';
 import {mapCost, snapshotSizes} from './session-probes.js';
+import {raceSpeed, surfaceCost} from './surface-probes.js';
 import {TRAINING_GROUPS} from './training.js';
 
 export async function measureMain(name: string, benchSource: string): Promise<void> {
 	const group = TRAINING_GROUPS[name];
-	const probes: Record<string, () => Promise<unknown>> = {map: async () => Promise.resolve(mapCost()), snapshots: async () => snapshotSizes()};
+	const probes: Record<string, () => Promise<unknown>> = {
+		map: async () => Promise.resolve(mapCost()),
+		snapshots: async () => snapshotSizes(),
+		surface: async () => Promise.resolve(surfaceCost()),
+		race: async () => raceSpeed(),
+	};
 	const measure = group ? async () => group(benchSource) : probes[name];
 	if (!measure) {
 		throw new Error(`no measurement called ${name}; there are ${[...Object.keys(TRAINING_GROUPS), ...Object.keys(probes)].join(', ')}`);

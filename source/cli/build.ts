@@ -1,4 +1,5 @@
 import type {Resume} from '../core/files/checkpoint.js';
+import {DEFAULT_GRID} from '../core/maths/surface.js';
 import {DEFAULT_PRESET, PRESETS} from '../core/presets.js';
 import type {Setup} from '../core/setup.js';
 import {nestedShapeProblem, shapeOf, weightCount, type NestedWeights} from '../core/shape.js';
@@ -6,6 +7,7 @@ import {setupProblem} from '../core/validate.js';
 import {InputError} from '../session/input-error.js';
 import {DEFAULT_SPEED, type RunOptions} from '../session/options.js';
 import {resolveData} from './data.js';
+import {surfaceOption, type SurfaceOption} from './surface.js';
 import {FLAGS, flagOfSetting, type Flag} from './flags.js';
 import type {Parsed} from './parse.js';
 
@@ -17,6 +19,8 @@ export type Options = {
 	readonly every?: number;
 	readonly explain?: number;
 	readonly exportData?: string;
+	/** `--surface A,B`: the two weights by flat index, and `--grid`'s values a side. */
+	readonly surface?: SurfaceOption;
 	/** The command line as read: for the flags that reproduce the run. */
 	readonly parsed: Parsed;
 };
@@ -101,6 +105,7 @@ export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 		...(values.every !== undefined && {every: values.every}),
 		...(values.explain !== undefined && {explain: values.explain}),
 		...(values['export-data'] !== undefined && {exportData: values['export-data']}),
+		...(values.surface !== undefined && {surface: surfaceOption(values.surface, setup, values.grid ?? DEFAULT_GRID)}),
 		parsed,
 	};
 }
@@ -149,6 +154,10 @@ function checkModes(parsed: Parsed): void {
 
 	if (values.json && values.every !== undefined) {
 		throw new InputError('--json and --every both write to stdout: choose one');
+	}
+
+	if ((values.surface !== undefined && (!values.json || !values.headless)) || (values.grid !== undefined && values.surface === undefined)) {
+		throw new InputError(values.surface === undefined ? '--grid goes with --surface' : '--surface goes with --headless --json');
 	}
 
 	if (values.explain !== undefined && (values.every !== undefined || values.headless)) {

@@ -7,6 +7,7 @@ import {OPTIMIZERS} from '../core/maths/optimizers.js';
 import {PRESETS, TUTORIAL} from '../core/presets.js';
 import {MAX_SEED} from '../core/maths/random.js';
 import type {Setup} from '../core/setup.js';
+import {DEFAULT_GRID, MAX_GRID} from '../core/maths/surface.js';
 import {InputError} from '../session/input-error.js';
 import {DEFAULT_SPEED} from '../session/options.js';
 import {between, choice, file, list, positive, whole, type Reader} from './values.js';
@@ -30,6 +31,8 @@ export type Flag<Name extends string = string, Value = unknown> = {
 	readonly negatable?: boolean;
 	/** Part of the flags that reproduce a run (false: it changes how the run is shown or kept, not its numbers). */
 	readonly reproduces?: boolean;
+	/** May be given again and again: each value is kept (the reader's lists are joined), not the last one only. */
+	readonly repeats?: boolean;
 };
 
 const flag = <const Name extends string, Value = boolean>(spec: Flag<Name, Value>) => spec;
@@ -59,6 +62,15 @@ const features: Reader<FeatureName[]> = (text, name) => {
 
 const speed: Reader<number> = (text, name) =>
 	text === 'max' ? Number.POSITIVE_INFINITY : positive('a positive number of iterations per second, or max')(text, name);
+
+/** Two weight names, as typed: which comma parts them is told by the network's names (W10,1 holds one). */
+const weightPair: Reader<string> = (text, name) => {
+	if (!text.includes(',')) {
+		throw new InputError(`${name} ${text}: needs two weight names, as the weights table names them: W41,W42 or w2[1,1],w2[1,2]`);
+	}
+
+	return text;
+};
 
 const NETWORK = 'The network (default: --preset tutorial-3)';
 const DATA = 'The data: one sample, a CSV, or a generated dataset';
@@ -177,11 +189,36 @@ export const FLAGS = [
 		read: between(0, Number.MAX_VALUE, true, 'a number of at least 0'),
 		setting: 'untilError',
 	}),
+	flag({
+		name: 'race',
+		group: TRAINING,
+		value: '"FLAGS"',
+		help: 'twice or more: a lane each, the flags plus these',
+		read: (text: string) => [text],
+		reproduces: false,
+		repeats: true,
+	}),
 	flag({name: 'paused', group: DASHBOARD, help: 'start paused at iteration 0', reproduces: false}),
 	flag({name: 'speed', group: DASHBOARD, value: 'N|max', help: `iterations a second (${DEFAULT_SPEED})`, read: speed, reproduces: false}),
 	flag({name: 'headless', group: HEADLESS, help: 'no dashboard: train, then print a summary', reproduces: false}),
 	flag({name: 'json', group: HEADLESS, help: 'with --headless: one JSON object', reproduces: false}),
 	flag({name: 'every', group: HEADLESS, value: 'N', help: 'with --headless: a CSV row every N iterations', read: whole(1), reproduces: false}),
+	flag({
+		name: 'surface',
+		group: HEADLESS,
+		value: 'A,B',
+		help: 'with --json: the error over weights A and B (W41,W42)',
+		read: weightPair,
+		reproduces: false,
+	}),
+	flag({
+		name: 'grid',
+		group: HEADLESS,
+		value: 'N',
+		help: `--surface's values a side (${DEFAULT_GRID}, at most ${MAX_GRID})`,
+		read: whole(2, MAX_GRID),
+		reproduces: false,
+	}),
 	flag({name: 'explain', group: HEADLESS, value: 'N', help: 'iteration N worked out by hand (--json: as JSON)', read: whole(1), reproduces: false}),
 	flag({name: 'save', group: FILES, value: 'FILE', help: 'checkpoint at the end (and on w)', read: file, reproduces: false}),
 	flag({name: 'load', group: FILES, value: 'FILE', help: 'continue from a checkpoint', read: file}),

@@ -61,6 +61,10 @@ export function helpText(): string {
 		'  descent --preset xor --optimizer adam --lr 0.05',
 		'  descent --headless --json --seed 0',
 		'  descent --seed 0 --explain 1',
+		'  descent --headless --json --seed 0 --surface W41,W42 --grid 31',
+		'  descent --preset spiral --headless \\',
+		'    --race "--optimizer sgd --lr 0.1" --race "--optimizer momentum --lr 0.1"',
+		'  descent --headless --seed 0 --race "--lr 0.001" --race "--lr 0.01"',
 	);
 	return lines.join('\n');
 }

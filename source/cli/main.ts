@@ -15,6 +15,8 @@ import {buildOptions, type Options} from './build.js';
 import {helpText} from './help.js';
 import {loadFiles} from './load.js';
 import {parseArgv} from './parse.js';
+import {raceLanes, type Lane} from './race.js';
+import {runRace} from '../session/race.js';
 import {summaryLines} from './summary.js';
 
 /** Where the training thread's code is: the bundle beside the entry point. */
@@ -35,6 +37,7 @@ function fail(message: string): number {
 /** The command line, start to end. Returns the exit code. */
 export async function main(argv: readonly string[], entry: Entry): Promise<number> {
 	let options: Options;
+	let lanes: Lane[] | undefined;
 	try {
 		const parsed = parseArgv(argv);
 		if (parsed.help || parsed.version) {
@@ -44,7 +47,9 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 			return parsed.help ? (process.stdout.write(`${cli.help.replace(/^\n/, '')}\n`), 0) : (process.stdout.write(`${cli.pkg.version ?? ''}\n`), 0);
 		}
 
-		options = buildOptions(parsed, loadFiles(parsed));
+		const loaded = loadFiles(parsed);
+		options = buildOptions(parsed, loaded);
+		lanes = raceLanes(parsed, loaded);
 		if (options.exportData !== undefined) {
 			writeFileAtomic(options.exportData, samplesCsv(options.run.setup.samples));
 			process.stderr.write(`descent: wrote ${formatCount(options.run.setup.samples.length)} samples to ${options.exportData}\n`);
@@ -83,6 +88,10 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 		process.stderr.write('descent: not a terminal (stdin or stdout is piped), so training headless; use --headless to silence this note\n');
 	}
 
+	if (lanes) {
+		return race(lanes, options);
+	}
+
 	if (options.headless || !interactive) {
 		return headless(options);
 	}
@@ -115,6 +124,29 @@ function hangUp(): never {
 	return process.exit(SIGNAL_CODES.SIGHUP);
 }
 
+/** Headless lanes of a race: as headless, each lane's summary with the flags that reproduce it alone. */
+async function race(lanes: readonly Lane[], options: Options): Promise<number> {
+	const stop = {requested: false};
+	const onSignal = () => {
+		stop.requested = true;
+	};
+
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	try {
+		await runRace(
+			lanes.map(lane => ({flags: lane.flags, run: lane.options.run})),
+			{json: options.json, stop, ...(options.surface && {surface: options.surface}), describe: (k, end) => summaryLines(end, lanes[k]!.options)},
+			process,
+		);
+	} finally {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+	}
+
+	return stop.requested ? SIGNAL_CODES.SIGINT : 0;
+}
+
 /** Headless: a signal stops training at the current iteration; the files and the summary are still written. */
 async function headless(options: Options): Promise<number> {
 	const stop = {requested: false};
@@ -134,7 +166,13 @@ async function headless(options: Options): Promise<number> {
 	try {
 		await runHeadless(
 			options.run,
-			{json: options.json, ...(options.every !== undefined && {every: options.every}), stop, describe: end => summaryLines(end, options)},
+			{
+				json: options.json,
+				...(options.every !== undefined && {every: options.every}),
+				...(options.surface && {surface: options.surface}),
+				stop,
+				describe: end => summaryLines(end, options),
+			},
 			process,
 		);
 	} finally {

@@ -57,7 +57,8 @@ export function parseArgv(argv: readonly string[]): Parsed {
 		if (text === undefined) {
 			const next = argv[k + 1];
 			// a value may itself start with '-' (a negative number): it is checked as that flag's value
-			if (next === undefined || (next.startsWith('--') && next.length > 2)) {
+			// a lane of --race is itself flags: its value is the next word, whatever it starts with
+			if (next === undefined || (next.startsWith('--') && next.length > 2 && !spec.repeats)) {
 				throw new InputError(`--${body} needs a value (see descent --help)`);
 			}
 
@@ -65,7 +66,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
 			k++;
 		}
 
-		values[name] = read(spec, text);
+		values[name] = spec.repeats ? [...((values[name] as unknown[] | undefined) ?? []), ...(read(spec, text) as unknown[])] : read(spec, text);
 		given.delete(name);
 		given.set(name, text);
 	}

@@ -3,6 +3,7 @@ import {Trainer} from '../core/training/trainer.js';
 import {predictedColumns, writeOnnxRequested, writeRequested} from './exports.js';
 import type {RunOptions} from './options.js';
 import {runEndOf, type RunEnd} from './summary.js';
+import {surfaceJson, type SurfaceChoice} from './views/surface.js';
 
 export type Streams = {
 	readonly stdout: NodeJS.WritableStream;
@@ -17,6 +18,8 @@ export type HeadlessOptions = {
 	readonly stop: {requested: boolean};
 	/** The summary's lines, for the run as it ended. */
 	readonly describe: (end: RunEnd) => string[];
+	/** `--surface`: the error over two weights, added to the JSON. */
+	readonly surface?: SurfaceChoice;
 };
 
 /** Milliseconds of training between two looks at the event loop (a signal, the progress line). */
@@ -53,7 +56,8 @@ export async function runHeadless(run: RunOptions, options: HeadlessOptions, {st
 	}
 	const end = runEndOf(trainer, trainer.finished ? (trainer.status as 'done' | 'diverged') : 'stopped', elapsed, written);
 	if (options.json) {
-		stdout.write(JSON.stringify(resultJson(trainer)) + '\n');
+		const surface = options.surface && {surface: surfaceJson(trainer, options.surface)};
+		stdout.write(JSON.stringify({...resultJson(trainer), ...surface}) + '\n');
 	}
 
 	if (options.json || options.every !== undefined) {
@@ -69,7 +73,7 @@ export async function runHeadless(run: RunOptions, options: HeadlessOptions, {st
 }
 
 /** `--headless --json`: the run's numbers, named as the reference runs name them. */
-function resultJson(trainer: Trainer): Record<string, unknown> {
+export function resultJson(trainer: Trainer): Record<string, unknown> {
 	const {network, setup, split, data, evaluator} = trainer;
 	const shape = network.shape;
 	const weightsUsed = network.previousWeights;

@@ -253,7 +253,12 @@ export class SessionHost {
 		}
 
 		this.lastFrame = performance.now();
-		this.send({type: 'snapshot', snapshot: this.snapshot()});
+		const snapshot = this.snapshot();
+		this.send({type: 'snapshot', snapshot});
+		// a panel computed over several frames (the error surface) asks for the next even when nothing else changes
+		if (Object.values(snapshot.panels).some(data => (data as {pending?: boolean} | undefined)?.pending === true)) {
+			this.requestFrame();
+		}
 	}
 
 	private snapshot(): Snapshot {

@@ -25,6 +25,8 @@ export type DashboardState = {
 	readonly discrete: boolean;
 	/** Whose map: 0 the output, 1 … the hidden layers' neurons. */
 	readonly mapLayer: number;
+	/** The error surface's weights by flat index (a across, b up), when chosen by key; absent, the selected weight and the next. */
+	readonly surfaceAxes: {readonly a?: number; readonly b?: number};
 	/** Replaces the keys line for a few seconds: a file written, why a key did nothing. */
 	readonly message: string | undefined;
 	/** A key's effect (`pausing after the iteration in progress`), shown until a snapshot has handled command `seq`. */
@@ -40,9 +42,11 @@ export const INITIAL_STATE: DashboardState = {
 	help: false,
 	helpOffset: 0,
 	chainPage: 0,
-	shown: {},
+	// the error surface costs a forward pass over every training sample a point: shown when asked for (E)
+	shown: {surface: 'off'},
 	discrete: false,
 	mapLayer: 0,
+	surfaceAxes: {},
 	message: undefined,
 	pending: undefined,
 };
@@ -58,18 +62,39 @@ export type Action =
 	/** A panel's key: show it if hidden, hide it if shown; showing one hides `others` (the side room holds one). */
 	| {readonly type: 'show'; readonly what: UiPanelId; readonly shown: boolean; readonly others: readonly UiPanelId[]}
 	| {readonly type: 'mapLayer'; readonly layers: number}
+	/** The error surface's weight on one axis, `delta` weights on (the other axis's weight skipped). */
+	| {readonly type: 'surfaceAxis'; readonly axis: 'a' | 'b'; readonly delta: number; readonly total: number}
 	| {readonly type: 'chainPage'}
 	| {readonly type: 'say'; readonly text: string | undefined}
 	| {readonly type: 'pending'; readonly text: string; readonly seq: number}
 	/** A new run (after a reset): its weights and samples may be fewer. */
 	| {readonly type: 'run'; readonly weights: number; readonly samples: number};
 
+/** The error surface's two weights: as chosen by key, else the selected weight and the next (the one before, for the last). */
+export function surfaceAxesOf(state: Pick<DashboardState, 'selected' | 'surfaceAxes'>, total: number): {a: number; b: number} {
+	const a = Math.min(state.surfaceAxes.a ?? state.selected, total - 1);
+	const follow = a + 1 < total ? a + 1 : Math.max(0, a - 1);
+	return {a, b: Math.min(state.surfaceAxes.b ?? follow, total - 1)};
+}
+
 const clamp = (value: number, total: number) => Math.max(0, Math.min(total - 1, value));
 
 export function reduce(state: DashboardState, action: Action): DashboardState {
 	switch (action.type) {
 		case 'select': {
-			return {...state, selected: clamp(state.selected + action.delta, action.total)};
+			// the surface follows the selection again
+			return {...state, selected: clamp(state.selected + action.delta, action.total), surfaceAxes: {}};
+		}
+
+		case 'surfaceAxis': {
+			const axes = surfaceAxesOf(state, action.total);
+			const other = action.axis === 'a' ? axes.b : axes.a;
+			let next = (axes[action.axis] + action.delta + action.total) % action.total;
+			if (next === other) {
+				next = (next + Math.sign(action.delta) + action.total) % action.total;
+			}
+
+			return {...state, surfaceAxes: {...axes, [action.axis]: next}};
 		}
 
 		case 'sample': {

@@ -10,6 +10,7 @@ import {Network} from '../maths/network.js';
 import {NumpyRandom} from '../maths/random.js';
 import {Records} from './records.js';
 import {Rewind} from './rewind.js';
+import {WeightPath} from './weight-path.js';
 import {sampleData, type SampleData} from '../data/samples.js';
 import type {Setup} from '../setup.js';
 import {rewindBytes, type RewindState, type TrainerStatus, type TrainingState} from './trainer-state.js';
@@ -31,6 +32,8 @@ export class Trainer {
 	/** The error, the first sample's outputs and the test error over the run, bounded. */
 	readonly records: Records;
 	readonly learningRates: LearningRates;
+	/** Every weight now and then: the path on the error surface. */
+	readonly path: WeightPath;
 	readonly phases: readonly Phase[];
 	/** The weights the run started from. */
 	readonly initialWeights: Float64Array;
@@ -62,6 +65,7 @@ export class Trainer {
 		this.learningRates = new LearningRates(setup.learningRate);
 		this.phases = phasesOf(layers.length - 1);
 		this.records = new Records(layers.at(-1)!);
+		this.path = new WeightPath(this.initialWeights.length);
 		this.network.weights.set(this.initialWeights);
 		this.network.clearIteration();
 		if (this.schedule.fullBatch) {
@@ -78,6 +82,7 @@ export class Trainer {
 		}
 
 		this.records.clear(this.iteration + 1);
+		this.path.start(this.iteration, this.network.weights);
 		this.rewind.capture(this.iteration, reuse => this.saveRewind(reuse));
 	}
 
@@ -137,12 +142,18 @@ export class Trainer {
 
 			const point = (iteration: number) => {
 				this.iteration = iteration;
+				if (this.path.due(iteration)) {
+					this.path.push(iteration, this.network.weights);
+				}
+
 				if (this.rewind.due(iteration)) {
 					this.rewind.capture(iteration, reuse => this.saveRewind(reuse));
 				}
 			};
 
-			const reached = this.fullBatch.run(this.iteration, end, this.learningRate, this.rewind.interval, point);
+			// both powers of two: the points of the smaller include the larger's
+			const interval = this.path.capacity > 0 ? Math.min(this.rewind.interval, this.path.stride) : this.rewind.interval;
+			const reached = this.fullBatch.run(this.iteration, end, this.learningRate, interval, point);
 			this.iteration = reached.iteration;
 			if (reached.diverged) {
 				this.divergedAt = reached.iteration;
@@ -195,6 +206,7 @@ export class Trainer {
 
 		this.rewind.forgetAfter(target);
 		this.restoreRewind(point.state);
+		this.path.forgetAfter(this.iteration);
 		this.learningRates.forgetAfter(target);
 
 		while (this.iteration < target) {
@@ -298,6 +310,10 @@ export class Trainer {
 		records.record(iteration, network.error, outputs, first < 0 ? -1 : first * network.shape.layers[network.depth]!);
 		if (this.split.test.length > 0 && records.test.due(iteration)) {
 			records.test.push(iteration, this.testError());
+		}
+
+		if (this.path.due(iteration)) {
+			this.path.push(iteration, network.weights);
 		}
 
 		if (!finite) {

@@ -10,6 +10,7 @@ import {weightsShown, type ViewContext} from './context.js';
 import {diagramOf} from './diagram.js';
 import {mapOf, type MapRequest} from './map.js';
 import {samplesOf} from './samples.js';
+import {surfacePanelOf} from './surface-job.js';
 import {weightsOf} from './weights.js';
 
 type PanelView<Request, Data> = {
@@ -29,6 +30,7 @@ export const VIEWS = {
 		available: (_trainer, plane) => plane !== undefined,
 		of: (trainer, request: MapRequest, context) => mapOf(trainer, context.plane!, request, weightsShown(trainer)),
 	},
+	surface: {available: always, of: surfacePanelOf},
 } satisfies Record<string, PanelView<never, unknown>>;
 
 export type PanelId = keyof typeof VIEWS;

@@ -5,6 +5,7 @@ import {diagramPanel} from './diagram.js';
 import type {PanelEntry, UiPanelId} from './entry.js';
 import {mapPanel} from './map.js';
 import {samplesPanel} from './samples.js';
+import {surfacePanel} from './surface.js';
 import {weightsPanel} from './weights.js';
 
 /** One entry per panel id: a view added to the session without its entry here does not type-check. */
@@ -15,6 +16,7 @@ const ENTRIES = {
 	samples: samplesPanel,
 	diagram: diagramPanel,
 	map: mapPanel,
+	surface: surfacePanel,
 } satisfies {[Id in UiPanelId]: PanelEntry<Id>};
 
 // each entry is typed by its own id; read through the list, an entry's data is its own view's
