@@ -1,7 +1,8 @@
 /** The parts of a snapshot about the network itself: the diagram, the numbers of a phase, what the gradients say. */
 import type {Phase} from '../../core/training/iteration.js';
 import {activationName, neuronName, sopName, type WeightRef} from '../../core/names.js';
-import type {Diagram} from './snapshot.js';
+import {digitsToTell, formatNumber, formatRate} from '../format.js';
+import type {Diagram, PhaseValue} from './snapshot.js';
 import {weightsShown} from './snapshot-windows.js';
 import type {Trainer} from '../../core/training/trainer.js';
 
@@ -33,7 +34,7 @@ export function diagramOf(trainer: Trainer, sample: number, position: number): D
 }
 
 /** The numbers a phase computed for the sample at `position` of the batch. */
-export function phaseValues(trainer: Trainer, phase: Phase, position: number, selected: WeightRef): Array<{name: string; value: number}> {
+export function phaseValues(trainer: Trainer, phase: Phase, position: number, selected: WeightRef): PhaseValue[] {
 	const {network} = trainer;
 	const {layers} = network.shape;
 	const layer = (l: number, read: (x: number, j: number) => Array<{name: string; value: number}>) =>
@@ -61,7 +62,19 @@ export function phaseValues(trainer: Trainer, phase: Phase, position: number, se
 		}
 
 		case 'update': {
-			return [{name: selected.name, value: network.weights[selected.index]!}];
+			// the old weight and the new with digits enough to tell them apart
+			const k = selected.index;
+			const before = network.previousWeights[k]!;
+			const after = network.weights[k]!;
+			const digits = digitsToTell(before, after);
+			return [
+				{name: `${selected.name} before`, value: before, text: formatNumber(before, digits)},
+				{name: 'gradient', value: network.gradients[k]!},
+				{name: 'lr', value: trainer.learningRate, text: formatRate(trainer.learningRate)},
+				...network.optimizer.steps(network.optimizerState, k).map(step => ({name: step.formula, value: step.value})),
+				{name: network.optimizer.changeFormula, value: network.changes[k]!},
+				{name: `${selected.name} = ${selected.name} + change`, value: after, text: formatNumber(after, digits)},
+			];
 		}
 	}
 }

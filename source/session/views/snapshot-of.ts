@@ -6,7 +6,7 @@ import {weightRefAt} from '../../core/names.js';
 import type {Plane} from '../../core/data/plane.js';
 import {hasClassTargets} from '../../core/data/samples.js';
 import {choicesOf} from '../../core/setup.js';
-import type {CheckStatus, PreviousRun, RunFacts, Snapshot, Status, View} from './snapshot.js';
+import {UPDATE_REACHED, type CheckStatus, type PreviousRun, type RunFacts, type Snapshot, type Status, type View} from './snapshot.js';
 import {diagramOf, noticesOf, phaseValues} from './snapshot-network.js';
 import {positionInBatch, sampleWindow, weightsShown, weightWindow} from './snapshot-windows.js';
 import type {Trainer} from '../../core/training/trainer.js';
@@ -80,7 +80,13 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 		handled: context.handled,
 		run,
 		status: statusOf(trainer, context),
-		weights: weightWindow(trainer, view, gradientsKnown || phasesDone.some(phase => phase.kind === 'gradients'), gradientsKnown, context.checked),
+		weights: weightWindow(
+			trainer,
+			view,
+			gradientsKnown || phasesDone.some(phase => phase.kind === 'gradients'),
+			gradientsKnown || trainer.updateShown,
+			context.checked,
+		),
 		chain: chainReady
 			? {
 					...chainOf(
@@ -88,7 +94,7 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 						selected,
 						Math.max(0, position),
 						trainer.learningRateAt(Math.max(0, trainer.iteration - (walking ? 0 : 1))),
-						walking ? network.weights : network.previousWeights,
+						weightsShown(trainer),
 					),
 					sample: trainer.batchSampleAt(Math.max(0, position)),
 				}
@@ -114,7 +120,9 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 					total: trainer.phases.length,
 					last: phasesDone.at(-1)!,
 					description: describePhase(phasesDone.at(-1)!, network),
-					reached: phasesDone.flatMap(phase => (phase.kind === 'backward' ? [phase.layer] : phase.kind === 'gradients' ? [0] : [])),
+					reached: phasesDone.flatMap(phase =>
+						phase.kind === 'backward' ? [phase.layer] : phase.kind === 'gradients' ? [0] : phase.kind === 'update' ? [UPDATE_REACHED] : [],
+					),
 					values: phaseValues(trainer, phasesDone.at(-1)!, Math.max(0, position), selected),
 				}
 			: undefined,

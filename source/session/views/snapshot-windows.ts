@@ -7,9 +7,9 @@ import type {Trainer} from '../../core/training/trainer.js';
 /** Rows sent beyond those on screen, so that a key moving the selection finds them there. */
 const MARGIN = 24;
 
-/** The weights the shown forward pass used: before the last update, or the current ones during a phase walk. */
+/** The weights the shown forward pass used: before the last update, or the current ones during a phase walk (until its update runs). */
 export function weightsShown(trainer: Trainer): Float64Array {
-	return trainer.phase > 0 ? trainer.network.weights : trainer.network.previousWeights;
+	return trainer.phase > 0 && !trainer.updateShown ? trainer.network.weights : trainer.network.previousWeights;
 }
 
 export function weightWindow(

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Chain} from '../../core/maths/chain.js';
-import type {CheckStatus} from '../../session/views/snapshot.js';
+import {UPDATE_REACHED, type CheckStatus} from '../../session/views/snapshot.js';
 import {formatNumber} from '../../session/format.js';
 import {wrapText} from '../text.js';
 
@@ -107,7 +107,7 @@ function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelPro
 	}
 
 	// during a phase walk the update is its last phase: until then the steps and the change are not computed
-	const updated = !reached;
+	const updated = !reached || reached(UPDATE_REACHED);
 	for (const step of c.steps) {
 		lines.push({text: `${step.formula} = ${updated ? value(step.value) : '…'}`});
 	}
