@@ -60,6 +60,8 @@ function walkIteration(trainer: Trainer): Record<string, Float64Array> {
 
 	const before = Object.fromEntries(network.optimizer.buffers.map(name => [name, network.optimizerState.buffers[name]!.slice()]));
 	trainer.stepPhase();
+	// the update is shown; this completes the iteration
+	trainer.stepPhase();
 	return before;
 }
 

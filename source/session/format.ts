@@ -38,6 +38,25 @@ export function formatNumber(x: number | undefined, digits = 4): string {
 	return x.toExponential(digits - 1);
 }
 
+/** The fewest significant digits, at least `digits`, at which `before` and `after` read differently where they differ: an update's old and new weight. */
+export function digitsToTell(before: number, after: number, digits = 6): number {
+	if (before === after || !Number.isFinite(before) || !Number.isFinite(after)) {
+		return digits;
+	}
+
+	let d = digits;
+	while (d < 17 && formatNumber(before, d) === formatNumber(after, d)) {
+		d++;
+	}
+
+	return d;
+}
+
+/** A learning rate as it was given or made by the keys (0.0005, 0.002, 1e-7): up to 12 significant digits, no trailing zeros. */
+export function formatRate(x: number): string {
+	return String(Number(x.toPrecision(12)));
+}
+
 /** With a sign on positive numbers too (for changes). */
 export function formatSigned(x: number | undefined, digits = 4): string {
 	const text = formatNumber(x, digits);

@@ -1,4 +1,3 @@
-import {describePhase} from '../core/training/iteration.js';
 import type {OptimizerName} from '../core/maths/optimizers.js';
 import {randomSeed} from '../core/maths/random.js';
 import {nextSpeed, Scheduler} from './scheduler.js';
@@ -137,10 +136,12 @@ export class SessionHost {
 
 	private phase(): void {
 		this.scheduler.pause();
-		const phase = this.trainer.stepPhase();
-		if (phase?.kind === 'update') {
-			const total = this.trainer.phases.length;
-			this.say(`phase ${total} of ${total}, ${describePhase(phase, this.trainer.network)}: iteration ${formatCount(this.trainer.iteration)} is done`);
+		const {trainer} = this;
+		// the update is shown as a phase of its own; the p after it moves the counter
+		const completing = trainer.updateShown;
+		trainer.stepPhase();
+		if (completing) {
+			this.say(`iteration ${formatCount(trainer.iteration)} is done: its update is in the weights; p walks the next`);
 		}
 	}
 

@@ -133,11 +133,61 @@ export function chartFrame(range: {min: number; max: number}, height: number, wi
 	return {range, rows, flat, label, labelWidth, columns: Math.max(2, width - labelWidth - 2)};
 }
 
+/** The range of the values drawn (finite, positive on a log scale; in log10 there): the axis spans the curve, not more. */
+export function rangeOfValues(values: ReadonlyArray<readonly number[]>, logScale: boolean): {min: number; max: number} | undefined {
+	let min = Number.POSITIVE_INFINITY;
+	let max = Number.NEGATIVE_INFINITY;
+	for (const value of values.flat()) {
+		if (Number.isFinite(value) && (!logScale || value > 0)) {
+			const v = logScale ? Math.log10(value) : value;
+			min = Math.min(min, v);
+			max = Math.max(max, v);
+		}
+	}
+
+	return min <= max ? {min, max} : undefined;
+}
+
+/**
+ * The frame and the values of a chart whose axis spans exactly what is drawn: `draw` gives
+ * the series' columns for a plot of so many columns; the labels' width (from the range)
+ * decides the columns, so the two are settled together, starting from `recorded`.
+ */
+export function fitChart(
+	recorded: {min: number; max: number},
+	height: number,
+	width: number,
+	logScale: boolean,
+	draw: (columns: number) => number[][],
+): {frame: ChartFrame; values: number[][]} | undefined {
+	let frame = chartFrame(recorded, height, width, logScale);
+	for (let attempt = 0; attempt < 4; attempt++) {
+		const values = draw(frame.columns);
+		const range = rangeOfValues(values, logScale);
+		if (!range) {
+			return undefined;
+		}
+
+		const next = chartFrame(range, height, width, logScale);
+		if (next.columns === frame.columns || attempt === 3) {
+			// settled (or, after 3 tries, the columns drawn kept and the labels a column wider at most)
+			return {frame: {...next, columns: frame.columns}, values};
+		}
+
+		frame = next;
+	}
+
+	return undefined;
+}
+
+/** asciichart's symbols with its first-value mark `┼` made an axis tick: only the main series' start is marked, below. */
+const SYMBOLS = ['┤', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'] as const;
+
 /**
  * The chart's lines: asciichart over the series (already `frame.columns` long at most), on
  * the frame's axis. Non-finite values are dropped (asciichart throws on them) and, on a
  * log scale, so are values ≤ 0. A series that does not move is drawn as a flat line
- * labelled with its value.
+ * labelled with its value. The last series is the main one: its start is marked `┼`.
  */
 export function renderChart(series: readonly ChartSeries[], frame: ChartFrame, logScale: boolean): string[] {
 	const cleaned = series
@@ -150,18 +200,31 @@ export function renderChart(series: readonly ChartSeries[], frame: ChartFrame, l
 		return flatChart(cleaned, frame);
 	}
 
+	// asciichart rounds min and each value apart (round(v·ratio) − round(min·ratio)), which can put a
+	// point a row off its nearest label: measured from the axis's bottom, each lands on its nearest row
+	const {min, max} = frame.range;
 	const text = plot(
-		cleaned.map(s => s.values),
+		cleaned.map(s => s.values.map(v => v - min)),
 		{
 			height: frame.rows,
-			min: frame.range.min,
-			max: frame.range.max,
+			min: 0,
+			max: max - min,
 			offset: 2,
 			colors: cleaned.map(s => s.color),
-			format: (value: number) => frame.label(value).padStart(frame.labelWidth - 1) + ' ',
+			symbols: [...SYMBOLS],
+			format: (value: number) => frame.label(value + min).padStart(frame.labelWidth - 1) + ' ',
 		},
 	);
-	return text.split('\n').map(line => mergeColorRuns(line));
+	const lines = text.split('\n');
+	const main = cleaned.at(-1);
+	if (main) {
+		const row = frame.rows - Math.round((main.values[0]! - min) * (frame.rows / (max - min)));
+		const line = lines[row]!;
+		const at = line.indexOf('┤', frame.labelWidth);
+		lines[row] = `${line.slice(0, at)}┼${line.slice(at + 1)}`;
+	}
+
+	return lines.map(line => mergeColorRuns(line));
 }
 
 function flatChart(series: ReadonlyArray<{values: readonly number[]}>, frame: ChartFrame): string[] {

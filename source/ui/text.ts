@@ -68,3 +68,30 @@ export function wrapText(text: string, width: number, indent = 2): string[] {
 	lines.push(line);
 	return lines.map((text, k) => (k === 0 ? text : ' '.repeat(indent) + text));
 }
+
+/** Items joined by `, ` into lines of at most `width`, each item whole on one line (wrapped only when longer than a line). */
+export function packItems(items: readonly string[], width: number, indent = 2): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const [k, item] of items.entries()) {
+		const piece = k < items.length - 1 ? `${item},` : item;
+		const room = lines.length === 0 ? width : width - indent;
+		const candidate = line === '' ? piece : `${line} ${piece}`;
+		if (candidate.length <= room) {
+			line = candidate;
+			continue;
+		}
+
+		if (line !== '') {
+			lines.push(line);
+		}
+
+		// an item longer than a line: wrapped at its spaces, at the narrower room
+		const wrapped = piece.length <= width - indent ? [piece] : wrapText(piece, width - indent, 0);
+		lines.push(...wrapped.slice(0, -1));
+		line = wrapped.at(-1)!;
+	}
+
+	lines.push(line);
+	return lines.map((text, k) => (k === 0 ? text : ' '.repeat(indent) + text));
+}

@@ -72,7 +72,28 @@ describe('a checkpoint continues exactly', () => {
 		const checkpoint = checkpointOf(trainer);
 		expect('problem' in checkpoint && checkpoint.problem).toMatch(/^diverged at iteration \d+[^\n]*$/);
 	});
+
+	test('in the middle of a phase walk (its update shown, the counter not moved) there is no checkpoint, said in one line', () => {
+		const trainer = straight(runs['more-relu-adam-l2-batch']!, 3);
+		for (const _phase of trainer.phases) {
+			trainer.stepPhase();
+		}
+
+		const checkpoint = checkpointOf(trainer);
+		expect('problem' in checkpoint && checkpoint.problem).toBe('in the middle of a phase walk: finish the iteration (s or p), then write the checkpoint');
+		trainer.stepPhase();
+		expect(
+			trainingDifferences(resumedTrainer(saved(trainer)), straight(runs['more-relu-adam-l2-batch']!, 4)).filter(
+				d => !/^(previousWeights|gradients|changes|counters)/.test(d),
+			),
+		).toEqual([]);
+	});
 });
+
+function resumedTrainer(text: string): Trainer {
+	const {setup, state} = resumed(text);
+	return new Trainer(setup, state);
+}
 
 describe('version 1 checkpoints', () => {
 	/** What descent 0.1 wrote: the tutorial's choices only, full batch, plain SGD. */

@@ -39,10 +39,16 @@ describe('stepping every phase ends where one step() does', () => {
 			stepped.step(1);
 			for (const [p, phase] of phases.entries()) {
 				expect(phased.phase).toBe(p);
-				expect(phased.iteration, 'the iteration counts at the update').toBe(k - 1);
+				expect(phased.iteration, 'the iteration counts after the update').toBe(k - 1);
 				expect(phased.stepPhase()).toEqual(phase);
 			}
 
+			// the update is shown as a phase of its own: its weights are in, the counter has not moved
+			expect(phased.updateShown).toBe(true);
+			expect(phased.iteration).toBe(k - 1);
+			expect(bitDifference([...phased.network.weights], [...stepped.network.weights])).toBeUndefined();
+			expect(phased.stepPhase(), 'the call after the update completes the iteration').toBeUndefined();
+			expect(phased.iteration).toBe(k);
 			expect(phased.phase).toBe(0);
 			expect(trainingDifferences(phased, stepped), `iteration ${k}`).toEqual([]);
 			expect(
@@ -64,6 +70,28 @@ describe('stepping every phase ends where one step() does', () => {
 		expect(walked.step(3)).toBe(3);
 		stepped.step(7);
 		expect(walked.iteration).toBe(7);
+		expect(trainingDifferences(walked, stepped)).toEqual([]);
+	});
+
+	test('step() and back() while the update is shown: the iteration completes, or returns to its start', () => {
+		const walked = new Trainer(miniBatch);
+		const stepped = new Trainer(miniBatch);
+		const walkToUpdate = () => {
+			for (const _phase of walked.phases) {
+				walked.stepPhase();
+			}
+
+			expect(walked.updateShown).toBe(true);
+		};
+
+		walked.step(2);
+		walkToUpdate();
+		expect(walked.back()).toBe(true);
+		expect(walked.iteration).toBe(2);
+		walkToUpdate();
+
+		expect(walked.step(1)).toBe(1);
+		stepped.step(3);
 		expect(trainingDifferences(walked, stepped)).toEqual([]);
 	});
 

@@ -83,6 +83,10 @@ describe('keys that drive the training', () => {
 		screen = await term.waitFor('phase 6 of 7');
 		expect(lineWith(screen, /W11\s+x1 → h1/)).toMatch(/W11\s+x1 → h1\s+0\.548814\s+–\s+4\.667e-4/);
 		await term.press('p');
+		screen = await term.waitFor('phase 7 of 7');
+		expect(screen).toContain('W11 = W11 + change = 0.548813');
+		expect(lineWith(screen, 'iteration 0 /')).toBeDefined();
+		await term.press('p');
 		screen = await term.waitFor('iteration 1 / 80,000');
 		expect(lineWith(screen, /W11\s+x1 → h1/)).toMatch(/W11\s+x1 → h1\s+0\.548813\s+-4\.667e-7\s+4\.667e-4/);
 		await term.press('s', 2);

@@ -100,7 +100,7 @@ describe('after --load', () => {
 });
 
 describe('the phase walk', () => {
-	test('p walks the 7 phases: the counter stays until the update, gradients come with their phase, and the end equals one s', async () => {
+	test('p walks the 7 phases: the update is the 7th, the counter moves on the p after it, gradients come with their phase, and the end equals one s', async () => {
 		const size = {columns: 120, rows: 40};
 		const walk = await openDashboard(TUTORIAL, size);
 		let screen = await walk.press('p', 'phase 1 of 7');
@@ -119,7 +119,17 @@ describe('the phase walk', () => {
 		// the update has not run: the chain does not claim a change yet
 		expect(panelLines(screen, 'Chain of W11').join('\n')).not.toMatch(/change = .*= 0$/m);
 
-		screen = await walk.press('p', frame => iterationOf(frame) === 1 && !frame.includes('phase 6 of 7'));
+		// the 7th p shows the update as a phase of its own, with its numbers; the counter has not moved
+		screen = await walk.press('p', 'phase 7 of 7');
+		expect(lineWith(screen, 'phase 7 of 7')).toContain('the update');
+		expect(iterationOf(screen)).toBe(0);
+		const update = screen.replaceAll(/\n +/g, ' ');
+		expect(update).toContain('W11 before = 0.548814, gradient = 4.66679e-4, lr = 0.001, change = −lr · gradient = -4.66679e-7, W11 = W11 + change = 0.548813');
+		expect(weightRow(screen, 'W11')?.slice(-3)).toEqual(['0.548813', '-4.667e-7', '4.667e-4']);
+		expect(panelLines(screen, 'Chain of W11').join('\n')).toMatch(/^change = −lr · gradient( = .*)? = -4\.667e-7$/m);
+
+		// the 8th completes the iteration: the counter moves
+		screen = await walk.press('p', frame => iterationOf(frame) === 1);
 		expect(screen).not.toMatch(/phase \d of 7 \(/);
 
 		const step = await openDashboard(TUTORIAL, size);

@@ -2,7 +2,7 @@ import {stripVTControlCharacters} from 'node:util';
 import {describe, expect, test} from 'vitest';
 import {BucketHistory, EMPTY_SERIES, pointsOf, type Series} from '../../source/core/training/history.js';
 import {Trainer} from '../../source/core/training/trainer.js';
-import {chartFrame, rangeOf, renderChart, resample} from '../../source/ui/chart.js';
+import {chartFrame, fitChart, rangeOf, rangeOfValues, renderChart, resample} from '../../source/ui/chart.js';
 import {runOptions} from '../helpers/ui.js';
 
 /** The tutorial trained `iterations` iterations one at a time: its history, and every iteration's error as it happened. */
@@ -137,5 +137,67 @@ describe('renderChart', () => {
 				expect(line).not.toMatch(/…/);
 			}
 		}
+	});
+});
+
+/** The rows (from the top) at which a single series' chart draws column `x` of its plot: its corners and flat segments, not the │ between. */
+function rowsAt(lines: readonly string[], labelWidth: number, x: number): number[] {
+	return lines.flatMap((line, row) => (/[─╭╮╰╯]/.test(stripVTControlCharacters(line)[labelWidth + 1 + x] ?? '') ? [row] : []));
+}
+
+/** The row (from the top) whose value is nearest `value`: its label is that value rounded (checked above). */
+const nearestRow = (range: {min: number; max: number}, rows: number, value: number) => Math.round(((range.max - value) * rows) / (range.max - range.min));
+
+describe('the axis spans the curve drawn, each point on its nearest label (issue 21, bug 5)', () => {
+	test('an error that drops in one iteration and stays: the axis ends at the flat value, the flat line on its own label', () => {
+		// iterations 1 … 3,000 in buckets: the largest errors are in the first bucket, not drawn as a column
+		const values = Array.from({length: 3000}, (_, k) => (k < 40 ? 0.2 - k * 0.004 : 0.04));
+		const points = history(values);
+		const fitted = fitChart(rangeOf([points], false)!, 14, 44, false, columns => [resample(points, 1, 3000, columns).map(column => column.value)])!;
+		const drawn = fitted.values[0]!;
+		const lines = renderChart([{values: drawn}], fitted.frame, false);
+		const labels = labelsOf(lines);
+		expect(labels).toHaveLength(fitted.frame.rows + 1);
+		expect(Number(labels[0])).toBeCloseTo(Math.max(...drawn), 2);
+		expect(labels.at(-1)).toBe('0.0400');
+		expect(stripVTControlCharacters(lines.at(-1)!)).toMatch(/^0\.0400 ┤╰─+ *$/);
+	});
+
+	test.each([
+		['the tutorial, 3,000 iterations', long.points, 3000],
+		['a noisy mini-batch error', history(Array.from({length: 100}, (_, k) => 0.3 + 0.25 * Math.sin(k * 1.7) * Math.exp(-k / 60))), 100],
+	] as const)('%s: every point on the row of its nearest label; no row beyond the curve', (_name, points, end) => {
+		for (const [height, width] of [
+			[10, 40],
+			[17, 60],
+			[30, 100],
+		] as const) {
+			const fitted = fitChart(rangeOf([points], false)!, height, width, false, columns => [resample(points, 1, end, columns).map(column => column.value)])!;
+			const drawn = fitted.values[0]!;
+			const lines = renderChart([{values: drawn}], fitted.frame, false);
+			const labels = labelsOf(lines);
+			// the top row holds the largest value drawn and the bottom the smallest
+			const {range, rows} = fitted.frame;
+			expect(range).toEqual({min: Math.min(...drawn), max: Math.max(...drawn)});
+			expect(labels).toHaveLength(rows + 1);
+			expect(Number(labels[0])).toBeCloseTo(range.max, 2);
+			expect(Number(labels.at(-1))).toBeCloseTo(range.min, 2);
+			for (let x = 0; x + 1 < drawn.length; x++) {
+				const drawnRows = rowsAt(lines, fitted.frame.labelWidth, x);
+				expect(drawnRows, `column ${x}: ${drawn[x]} and ${drawn[x + 1]}`).toEqual(
+					[...new Set([nearestRow(range, rows, drawn[x]!), nearestRow(range, rows, drawn[x + 1]!)])].sort((a, b) => a - b),
+				);
+			}
+		}
+	});
+
+	test('a second series starting on the axis leaves it a tick (┤); only the main series, drawn last, starts with ┼', () => {
+		const main = Array.from({length: 30}, (_, k) => 1 / (k + 1));
+		const second = Array.from({length: 30}, (_, k) => 0.5 / (k + 1) + 0.2);
+		const frame = chartFrame(rangeOfValues([main, second], false)!, 10, 50, false);
+		const lines = renderChart([{values: second}, {values: main}], frame, false).map(line => stripVTControlCharacters(line));
+		const axis = lines.map(line => line[frame.labelWidth]);
+		expect(axis.filter(symbol => symbol === '┼')).toHaveLength(1);
+		expect(axis[0]).toBe('┼');
 	});
 });

@@ -42,9 +42,11 @@ export class Trainer {
 	divergedAt: number | undefined;
 	/** The iteration whose error reached `untilError`, when one did. */
 	reachedAt: number | undefined;
-	/** Phases of the next iteration already run (`stepPhase`); 0 when none. */
+	/** Phases of the next iteration already run (`stepPhase`); 0 when none; all of them while the update is shown, before the counter moves. */
 	phase = 0;
 
+	/** Whether the update of a phase walk left every weight finite: known when it runs, counted when the iteration completes. */
+	private updateFinite = true;
 	private random: NumpyRandom;
 	private readonly iterateFast: Iterate;
 	/** With every training sample in every batch: the tight loop. */
@@ -171,9 +173,23 @@ export class Trainer {
 		return this.iteration - start;
 	}
 
-	/** One phase of the next iteration (see iteration.ts); the update completes it. */
+	/** The update of a phase walk has run and is shown; the next `stepPhase` completes the iteration. */
+	get updateShown(): boolean {
+		return this.phase === this.phases.length;
+	}
+
+	/**
+	 * One phase of the next iteration (see iteration.ts). After the update, one more call
+	 * completes the iteration (the counter moves) and returns undefined, as it does when finished.
+	 */
 	stepPhase(): Phase | undefined {
 		if (this.finished) {
+			return undefined;
+		}
+
+		if (this.updateShown) {
+			this.phase = 0;
+			this.afterIteration(this.updateFinite);
 			return undefined;
 		}
 
@@ -185,8 +201,7 @@ export class Trainer {
 		const finite = runPhase(this.network, phase, this.learningRate);
 		this.phase++;
 		if (phase.kind === 'update') {
-			this.phase = 0;
-			this.afterIteration(finite);
+			this.updateFinite = finite;
 		}
 
 		return phase;

@@ -20,9 +20,9 @@ export type ViewContext = {
 	readonly plane: Plane | undefined;
 };
 
-/** The weights the shown forward pass used: before the last update, or the current ones during a phase walk. */
+/** The weights the shown forward pass used: before the last update, or the current ones during a phase walk (until its update runs). */
 export function weightsShown(trainer: Trainer): Float64Array {
-	return trainer.phase > 0 ? trainer.network.weights : trainer.network.previousWeights;
+	return trainer.phase > 0 && !trainer.updateShown ? trainer.network.weights : trainer.network.previousWeights;
 }
 
 /** Where sample `s` sits in the last batch, or -1. */

@@ -2,12 +2,14 @@
 import type {Phase} from '../../core/training/iteration.js';
 import {activationName, neuronName, sopName, type WeightRef} from '../../core/names.js';
 import type {Trainer} from '../../core/training/trainer.js';
+import {digitsToTell, formatNumber, formatRate} from '../format.js';
+import type {PhaseValue} from './snapshot.js';
 
 /** Below this every gradient counts as vanished. */
 const VANISHED = 1e-10;
 
 /** The numbers a phase computed for the sample at `position` of the batch. */
-export function phaseValues(trainer: Trainer, phase: Phase, position: number, selected: WeightRef): Array<{name: string; value: number}> {
+export function phaseValues(trainer: Trainer, phase: Phase, position: number, selected: WeightRef): PhaseValue[] {
 	const {network} = trainer;
 	const {layers} = network.shape;
 	const layer = (l: number, read: (x: number, j: number) => Array<{name: string; value: number}>) =>
@@ -35,7 +37,19 @@ export function phaseValues(trainer: Trainer, phase: Phase, position: number, se
 		}
 
 		case 'update': {
-			return [{name: selected.name, value: network.weights[selected.index]!}];
+			// the old weight and the new with digits enough to tell them apart
+			const k = selected.index;
+			const before = network.previousWeights[k]!;
+			const after = network.weights[k]!;
+			const digits = digitsToTell(before, after);
+			return [
+				{name: `${selected.name} before`, value: before, text: formatNumber(before, digits)},
+				{name: 'gradient', value: network.gradients[k]!},
+				{name: 'lr', value: trainer.learningRate, text: formatRate(trainer.learningRate)},
+				...network.optimizer.steps(network.optimizerState, k).map(step => ({name: step.formula, value: step.value})),
+				{name: network.optimizer.changeFormula, value: network.changes[k]!},
+				{name: `${selected.name} = ${selected.name} + change`, value: after, text: formatNumber(after, digits)},
+			];
 		}
 	}
 }

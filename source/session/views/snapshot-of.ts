@@ -4,7 +4,7 @@ import {weightRefAt} from '../../core/names.js';
 import type {Plane} from '../../core/data/plane.js';
 import {hasClassTargets} from '../../core/data/samples.js';
 import {choicesOf} from '../../core/setup.js';
-import type {CheckStatus, PreviousRun, RunFacts, Snapshot, Status, View} from './snapshot.js';
+import {UPDATE_REACHED, type CheckStatus, type PreviousRun, type RunFacts, type Snapshot, type Status, type View} from './snapshot.js';
 import {noticesOf, phaseValues} from './snapshot-network.js';
 import {positionInBatch, type ViewContext} from './context.js';
 import {availablePanels, panelsOf} from './panels.js';
@@ -80,7 +80,7 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 		position,
 		walking,
 		gradients: gradientsKnown || phasesDone.some(phase => phase.kind === 'gradients'),
-		changes: gradientsKnown,
+		changes: gradientsKnown || trainer.updateShown,
 		checked: context.checked,
 		plane: context.plane,
 	};
@@ -107,7 +107,9 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 					total: trainer.phases.length,
 					last: phasesDone.at(-1)!,
 					description: describePhase(phasesDone.at(-1)!, network),
-					reached: phasesDone.flatMap(phase => (phase.kind === 'backward' ? [phase.layer] : phase.kind === 'gradients' ? [0] : [])),
+					reached: phasesDone.flatMap(phase =>
+						phase.kind === 'backward' ? [phase.layer] : phase.kind === 'gradients' ? [0] : phase.kind === 'update' ? [UPDATE_REACHED] : [],
+					),
 					values: phaseValues(trainer, phasesDone.at(-1)!, Math.max(0, position), selected),
 				}
 			: undefined,

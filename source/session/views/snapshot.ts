@@ -108,11 +108,17 @@ export type PhaseStatus = {
 	/** The phase just run, and what it computes in words. */
 	readonly last: Phase;
 	readonly description: string;
-	/** The layers whose backward phase is done, and 0 once the gradients are: the chain's factors known so far. */
+	/** The layers whose backward phase is done, 0 once the gradients are, UPDATE_REACHED once the update is: the chain's parts known so far. */
 	readonly reached: readonly number[];
 	/** What the phase computed for the followed sample, named as the tutorial names it (SOP1, Activ1, …). */
-	readonly values: ReadonlyArray<{readonly name: string; readonly value: number}>;
+	readonly values: readonly PhaseValue[];
 };
+
+/** In `PhaseStatus.reached`: the update has run (its steps and change are known). */
+export const UPDATE_REACHED = -1;
+
+/** A number a phase computed; `text` when it is written otherwise than with 6 digits (an update's old and new weight, with digits enough to tell them apart; the learning rate). */
+export type PhaseValue = {readonly name: string; readonly value: number; readonly text?: string};
 
 /** What the screen asks for: the selected weight and sample, which panels it shows, and what each panel needs (its rows, its size). */
 export type View = {

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Chain} from '../../core/maths/chain.js';
-import type {CheckStatus} from '../../session/views/snapshot.js';
+import {UPDATE_REACHED, type CheckStatus} from '../../session/views/snapshot.js';
 import {formatNumber} from '../../session/format.js';
 import {wrapText} from '../text.js';
 
@@ -41,14 +41,15 @@ export function ChainPanel(props: ChainPanelProps) {
 
 	// the fullest form whose numbered lines need no wrapping and which fits the panel wrapped, else the fullest that fits wrapped
 	const attempts = [chainLines(props, true, true), chainLines(props, false, true), chainLines(props, false, false)];
-	const wrapped = attempts.map(lines => lines.flatMap(line => wrapText(line.text, width).map(text => ({...line, text}))));
-	const tidy = attempts.findIndex((lines, k) => wrapped[k]!.length <= height && lines.every(line => line.dim || line.warn || line.text.length <= width));
-	const lines = wrapped[tidy] ?? wrapped.find(candidate => candidate.length <= height) ?? wrapped.at(-1)!;
+	// each line wrapped: its parts stay together on a page, so a label is never on one page and its value on the next
+	const groups = attempts.map(lines => lines.map(line => wrapText(line.text, width).map(text => ({...line, text}))));
+	const heights = groups.map(candidate => candidate.reduce((sum, group) => sum + group.length, 0));
+	const tidy = attempts.findIndex((lines, k) => heights[k]! <= height && lines.every(line => line.dim || line.warn || line.text.length <= width));
+	const chosen = groups[tidy] ?? groups.find((_, k) => heights[k]! <= height) ?? groups.at(-1)!;
 	// longer than the panel: pages, the last line saying which and how to turn them
-	const room = Math.max(1, height - 1);
-	const pages = lines.length <= height ? 1 : Math.ceil(lines.length / room);
-	const page = props.page % pages;
-	const shown = pages === 1 ? lines : [...lines.slice(page * room, (page + 1) * room), {text: `page ${page + 1} of ${pages} · Tab turns`, dim: true}];
+	const pages = paginate(chosen, height);
+	const page = props.page % pages.length;
+	const shown = pages.length === 1 ? pages[0]! : [...pages[page]!, {text: `page ${page + 1} of ${pages.length} · Tab turns`, dim: true}];
 	return (
 		<Box flexDirection="column">
 			{shown.map((line, k) => (
@@ -58,6 +59,35 @@ export function ChainPanel(props: ChainPanelProps) {
 			))}
 		</Box>
 	);
+}
+
+/** The wrapped lines as pages: the whole when it fits `height`, else pages of `height − 1` lines (one for the page line) that split no line's parts, unless one alone is longer than a page. */
+export function paginate<Line>(groups: ReadonlyArray<readonly Line[]>, height: number): Line[][] {
+	const all = groups.flat();
+	if (all.length <= height) {
+		return [all];
+	}
+
+	const room = Math.max(1, height - 1);
+	const pages: Line[][] = [[]];
+	for (const group of groups) {
+		let page = pages.at(-1)!;
+		if (page.length > 0 && page.length + group.length > room) {
+			page = [];
+			pages.push(page);
+		}
+
+		for (const line of group) {
+			if (page.length === room) {
+				page = [];
+				pages.push(page);
+			}
+
+			page.push(line);
+		}
+	}
+
+	return pages;
 }
 
 function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelProps, formulas: boolean, products: boolean): ChainLine[] {
@@ -107,7 +137,7 @@ function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelPro
 	}
 
 	// during a phase walk the update is its last phase: until then the steps and the change are not computed
-	const updated = !reached;
+	const updated = !reached || reached(UPDATE_REACHED);
 	for (const step of c.steps) {
 		lines.push({text: `${step.formula} = ${updated ? value(step.value) : '…'}`});
 	}

@@ -4,7 +4,7 @@ import {EMPTY_SERIES, type Series} from '../../core/training/history.js';
 import type {History, PreviousRun} from '../../session/views/snapshot.js';
 import type {LearningRateChange} from '../../core/training/trainer-state.js';
 import {formatCount, formatNumber} from '../../session/format.js';
-import {chartFrame, columnOf, rangeOf, renderChart, resample, type ChartSeries} from '../chart.js';
+import {columnOf, fitChart, rangeOf, renderChart, resample, type ChartSeries} from '../chart.js';
 import {wrapText} from '../text.js';
 
 export type ChartMode = 'error' | 'output';
@@ -45,15 +45,27 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 		return <Text dimColor>{emptyText(own, mode, history)}</Text>;
 	}
 
-	const frame = chartFrame(range, Math.max(2, height - 1 - (markers.length > 0 ? 1 : 0) - legend.length), width, logScale);
-	const columnsOf = (series: Series, start: number) => resample(series, start, axisEnd, frame.columns).map(column => column.value);
-	const current = columnsOf(own, axisStart);
-	const series: ChartSeries[] = [
-		...(compared ? [{values: columnsOf(compared, 1), color: darkgray}] : []),
-		...(test ? [{values: columnsOf(test, axisStart), color: yellow}] : []),
-		...(mode === 'output' ? [{values: current.map(() => history.target), color: lightgray}] : []),
-		{values: current, color: cyan},
-	];
+	const seriesHeight = Math.max(2, height - 1 - (markers.length > 0 ? 1 : 0) - legend.length);
+	const columnsOf = (series: Series, start: number, columns: number) => resample(series, start, axisEnd, columns).map(column => column.value);
+	// the series in drawing order, the main one last (on top, its start marked)
+	const draw = (columns: number) => {
+		const current = columnsOf(own, axisStart, columns);
+		return [
+			...(compared ? [columnsOf(compared, 1, columns)] : []),
+			...(test ? [columnsOf(test, axisStart, columns)] : []),
+			...(mode === 'output' ? [current.map(() => history.target)] : []),
+			current,
+		];
+	};
+
+	const colors = [...(compared ? [darkgray] : []), ...(test ? [yellow] : []), ...(mode === 'output' ? [lightgray] : []), cyan];
+	const fitted = fitChart(range, seriesHeight, width, logScale, draw);
+	if (!fitted) {
+		return <Text dimColor>{emptyText(own, mode, history)}</Text>;
+	}
+
+	const {frame} = fitted;
+	const series: ChartSeries[] = fitted.values.map((values, k) => ({values, color: colors[k]}));
 	let markerLine = '';
 	for (const change of markers) {
 		const at = frame.labelWidth + 1 + columnOf(change.iteration, axisStart, axisEnd, frame.columns);

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {PhaseStatus} from '../../session/views/snapshot.js';
 import {formatNumber} from '../../session/format.js';
-import {wrapText} from '../text.js';
+import {packItems, wrapText} from '../text.js';
 
 /** What the phase computes, in words, wrapped whole: with the keys that go on when it fits two lines. */
 export function phaseHeading(phase: PhaseStatus, width: number): string[] {
@@ -11,12 +11,19 @@ export function phaseHeading(phase: PhaseStatus, width: number): string[] {
 
 /** Lines the phase walk takes under the status: its heading, then its numbers. */
 export function phaseLines(phase: PhaseStatus | undefined, width: number): number {
-	return phase ? phaseHeading(phase, width).length + 1 : 0;
+	return phase ? phaseHeading(phase, width).length + phaseValueLines(phase, width).length : 0;
 }
+
+/** The update's numbers (a few, for the selected weight) are shown whole, wrapped; another phase's on one line. */
+export function phaseValueLines(phase: PhaseStatus, width: number): string[] {
+	return phase.last.kind === 'update' ? packItems(valueTexts(phase.values), width) : [phaseValuesLine(phase.values, width)];
+}
+
+const valueTexts = (values: PhaseStatus['values']) => values.map(value => `${value.name} = ${value.text ?? formatNumber(value.value, 6)}`);
 
 /** The phase's numbers, in order, as many as fit the line whole; then how many more there are. */
 export function phaseValuesLine(values: PhaseStatus['values'], width: number): string {
-	const texts = values.map(value => `${value.name} = ${formatNumber(value.value, 6)}`);
+	const texts = valueTexts(values);
 	let line = '';
 	for (const [k, text] of texts.entries()) {
 		const candidate = line === '' ? text : `${line}, ${text}`;
@@ -41,7 +48,11 @@ export function PhaseLine({phase, width}: {readonly phase: PhaseStatus; readonly
 					{line}
 				</Text>
 			))}
-			<Text bold>{phaseValuesLine(phase.values, width)}</Text>
+			{phaseValueLines(phase, width).map(line => (
+				<Text key={line} bold>
+					{line}
+				</Text>
+			))}
 		</Box>
 	);
 }

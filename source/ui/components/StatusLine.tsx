@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {describeLayers} from '../../core/names.js';
 import type {RunFacts, Status} from '../../session/views/snapshot.js';
-import {formatCount, formatDuration, formatNumber, formatSpeed} from '../../session/format.js';
+import {formatCount, formatDuration, formatNumber, formatRate, formatSpeed} from '../../session/format.js';
 import {fitParts, type Part} from '../text.js';
 import {Line} from './Line.js';
 
@@ -27,7 +27,7 @@ export function StatusLine({run, status, pending, width}: StatusLineProps) {
 		...run.choices.map(choice => part(2, {text: choice})),
 		...(batch ? [part(2, {text: batch})] : []),
 		...(run.testCount > 0 ? [part(3, {text: `${formatCount(run.testCount)} test samples`})] : []),
-		part(1, {text: width >= 100 ? 'learning rate ' : 'lr '}, {text: String(status.learningRate), bold: true}),
+		part(1, {text: width >= 100 ? 'learning rate ' : 'lr '}, {text: formatRate(status.learningRate), bold: true}),
 		part(4, {text: `seed ${run.seed}`}),
 		part(6, {text: `speed ${formatSpeed(status.speed)}`}),
 	];
