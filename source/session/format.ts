@@ -38,6 +38,11 @@ export function formatNumber(x: number | undefined, digits = 4): string {
 	return x.toExponential(digits - 1);
 }
 
+/** A share as a percentage with 3 significant digits: `9.25 %` (accuracies, on the status line and beside the confusion matrix). */
+export function formatPercent(share: number): string {
+	return `${formatNumber(share * 100, 3)} %`;
+}
+
 /** With a sign on positive numbers too (for changes). */
 export function formatSigned(x: number | undefined, digits = 4): string {
 	const text = formatNumber(x, digits);

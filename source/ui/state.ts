@@ -23,6 +23,8 @@ export type DashboardState = {
 	readonly shown: Partial<Record<UiPanelId, 'on' | 'off'>>;
 	/** The map's colours by class (the Playground's "discretize"). */
 	readonly discrete: boolean;
+	/** The confusion matrix counts the test samples (else the training samples). */
+	readonly confusionTest: boolean;
 	/** Whose map: 0 the output, 1 … the hidden layers' neurons. */
 	readonly mapLayer: number;
 	/** Replaces the keys line for a few seconds: a file written, why a key did nothing. */
@@ -42,12 +44,13 @@ export const INITIAL_STATE: DashboardState = {
 	chainPage: 0,
 	shown: {},
 	discrete: false,
+	confusionTest: false,
 	mapLayer: 0,
 	message: undefined,
 	pending: undefined,
 };
 
-export type Toggle = 'chart' | 'logScale' | 'help' | 'discrete';
+export type Toggle = 'chart' | 'logScale' | 'help' | 'discrete' | 'confusionTest';
 
 export type Action =
 	| {readonly type: 'select'; readonly delta: number; readonly total: number}
