@@ -1,3 +1,5 @@
+import {PACKAGED, type PackagedName} from '../core/data/packaged.js';
+import type {Sample} from '../core/data/samples.js';
 import type {Resume} from '../core/files/checkpoint.js';
 import {DEFAULT_GRID} from '../core/maths/surface.js';
 import {DEFAULT_PRESET, PRESETS} from '../core/presets.js';
@@ -32,6 +34,8 @@ export type Loaded = {
 	readonly csv?: string;
 	/** --weights, parsed as JSON. */
 	readonly weights?: unknown;
+	/** The samples of a packaged dataset (iris, mnist), when the run asks for one. */
+	readonly packaged?: {readonly name: PackagedName; readonly samples: readonly Sample[]};
 	readonly randomSeed: number;
 };
 
@@ -48,7 +52,8 @@ const CONTINUABLE = new Set<keyof Setup>(['learningRate', 'limit', 'untilError']
 export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 	const {values} = parsed;
 	const preset = PRESETS.get(values.preset ?? DEFAULT_PRESET)!;
-	const base = loaded.checkpoint?.setup ?? {...preset.setup, seed: loaded.randomSeed};
+	const presetSamples = preset.dataset !== undefined && loaded.packaged?.name === preset.dataset ? loaded.packaged.samples : preset.setup.samples;
+	const base = loaded.checkpoint?.setup ?? {...preset.setup, samples: presetSamples, seed: loaded.randomSeed};
 	const settings: Record<string, unknown> = {...base};
 	for (const spec of FLAGS as readonly Flag[]) {
 		const value = values[spec.name as keyof typeof values];
@@ -77,7 +82,7 @@ export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 		);
 	}
 
-	const data = resolveData(values, loaded.csv, {...base, dataset: loaded.checkpoint ? undefined : preset.dataset}, oneHot);
+	const data = resolveData(values, loaded, {...base, dataset: loaded.checkpoint ? undefined : preset.dataset}, oneHot);
 	const setup = {
 		...(settings as unknown as Setup),
 		layers: data.layers,
@@ -97,6 +102,7 @@ export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 		...(values['export-code'] !== undefined && {code: values['export-code']}),
 		...(values['export-onnx'] !== undefined && {onnx: values['export-onnx']}),
 		...(data.plane && {plane: data.plane}),
+		...(loaded.packaged && data.samples === loaded.packaged.samples && {packaged: PACKAGED[loaded.packaged.name]}),
 	};
 	return {
 		run,

@@ -1,9 +1,11 @@
 import {DATASETS, DEFAULT_SAMPLES, generateDataset, type DatasetName} from '../core/data/datasets.js';
 import {applyFeatures, type FeatureName} from '../core/data/features.js';
+import {isPackagedName, PACKAGED, type PackagedName} from '../core/data/packaged.js';
 import type {Sample} from '../core/data/samples.js';
 import {csvColumns, parseSamplesCsv} from '../session/csv.js';
 import {InputError} from '../session/input-error.js';
 import type {Plane} from '../session/options.js';
+import type {Loaded} from './build.js';
 import type {FlagValues} from './flags.js';
 
 /** Where the samples come from, and the layers around them. */
@@ -23,8 +25,8 @@ const neurons = (n: number) => `${n} neuron${n === 1 ? '' : 's'}`;
  */
 export function resolveData(
 	values: FlagValues,
-	csv: string | undefined,
-	base: {layers: readonly number[]; samples: readonly Sample[]; dataset?: DatasetName | undefined},
+	{csv, packaged}: Pick<Loaded, 'csv' | 'packaged'>,
+	base: {layers: readonly number[]; samples: readonly Sample[]; dataset?: DatasetName | PackagedName | undefined},
 	oneHot: boolean,
 ): Data {
 	const sources = (['data', 'inputs', 'dataset'] as const).filter(name => values[name] !== undefined);
@@ -39,10 +41,14 @@ export function resolveData(
 		throw new InputError(`--${datasetOnly} goes with --dataset (or a dataset's preset)`);
 	}
 
-	const outputsWanted = values.layers?.at(-1) ?? (dataset === undefined ? base.layers.at(-1)! : oneHot ? 2 : 1);
+	const classes = dataset !== undefined && isPackagedName(dataset) ? PACKAGED[dataset].classes.length : undefined;
+	const outputsWanted = values.layers?.at(-1) ?? classes ?? (dataset === undefined ? base.layers.at(-1)! : oneHot ? 2 : 1);
 	let samples: readonly Sample[];
 	let plane: Plane | undefined;
-	if (dataset !== undefined) {
+	if (dataset !== undefined && isPackagedName(dataset)) {
+		samples = packagedSamples(dataset, packaged, values);
+		plane = undefined;
+	} else if (dataset !== undefined) {
 		const {kind, range} = DATASETS[dataset];
 		samples = generateDataset(dataset, {
 			samples: values.samples ?? DEFAULT_SAMPLES,
@@ -73,6 +79,20 @@ export function resolveData(
 	const layers = values.layers ?? [inputs, ...base.layers.slice(1, -1), outputsWanted];
 	checkFit(layers, samples, values);
 	return {layers, samples, plane};
+}
+
+/** A packaged dataset's samples as the load step read them; what only a generated dataset has is refused. */
+function packagedSamples(dataset: PackagedName, packaged: Loaded['packaged'], values: FlagValues): readonly Sample[] {
+	const generatedOnly = (['noise', 'data-seed', 'features'] as const).find(name => values[name] !== undefined);
+	if (generatedOnly) {
+		throw new InputError(`--${generatedOnly} goes with a generated dataset; ${dataset} is real data from a package`);
+	}
+
+	if (packaged?.name !== dataset) {
+		throw new Error(`the load step did not read ${dataset}`);
+	}
+
+	return packaged.samples;
 }
 
 function withFeatures(samples: readonly Sample[], features: readonly FeatureName[]): Sample[] {

@@ -1,6 +1,7 @@
 import {ACTIVATIONS, HIDDEN_ACTIVATION_NAMES} from '../core/maths/activations.js';
 import {DATASET_NAMES, DEFAULT_SAMPLES, MAX_NOISE} from '../core/data/datasets.js';
 import {parseFeatureList, type FeatureName} from '../core/data/features.js';
+import {DEFAULT_DIGITS, PACKAGED_NAMES} from '../core/data/packaged.js';
 import {INITIALISATIONS} from '../core/maths/initialisations.js';
 import {LOSSES} from '../core/maths/losses.js';
 import {OPTIMIZERS} from '../core/maths/optimizers.js';
@@ -110,8 +111,20 @@ export const FLAGS = [
 	flag({name: 'inputs', group: DATA, value: 'X,X,...', help: "one sample's inputs: 0.1,0.4,4.1", read: list}),
 	flag({name: 'target', group: DATA, value: 'T,...', help: 'its target, one value per output', read: list}),
 	flag({name: 'data', group: DATA, value: 'FILE', help: 'CSV, a row per sample: inputs, then targets', read: file}),
-	flag({name: 'dataset', group: DATA, value: 'NAME', help: DATASET_NAMES.join(', '), read: choice(DATASET_NAMES, 'dataset')}),
-	flag({name: 'samples', group: DATA, value: 'N', help: `samples of --dataset (default ${DEFAULT_SAMPLES})`, read: whole(2, 100_000)}),
+	flag({
+		name: 'dataset',
+		group: DATA,
+		value: 'NAME',
+		help: [...DATASET_NAMES, ...PACKAGED_NAMES].join(', '),
+		read: choice([...DATASET_NAMES, ...PACKAGED_NAMES], 'dataset'),
+	}),
+	flag({
+		name: 'samples',
+		group: DATA,
+		value: 'N',
+		help: `samples of --dataset (default ${DEFAULT_SAMPLES}; mnist ${DEFAULT_DIGITS})`,
+		read: whole(2, 100_000),
+	}),
 	flag({
 		name: 'noise',
 		group: DATA,

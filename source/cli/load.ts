@@ -1,8 +1,11 @@
+import {isPackagedName} from '../core/data/packaged.js';
 import {parseCheckpoint} from '../core/files/checkpoint.js';
+import {DEFAULT_PRESET, PRESETS} from '../core/presets.js';
 import {randomSeed} from '../core/maths/random.js';
 import {checkWritable, readUserFile} from '../session/files.js';
 import {InputError} from '../session/input-error.js';
 import type {Loaded} from './build.js';
+import {loadPackaged} from './packaged.js';
 import type {Parsed} from './parse.js';
 
 /**
@@ -41,8 +44,20 @@ export function loadFiles({values}: Parsed): Loaded {
 
 	return {
 		...(checkpoint && {checkpoint}),
+		...packagedOf(values),
 		...(values.data !== undefined && {csv: readUserFile(values.data, '--data')}),
 		...(weights !== undefined && {weights}),
 		randomSeed: randomSeed(),
 	};
+}
+
+/**
+ * A packaged dataset's samples, read only when it is asked for: by --dataset, or by its
+ * preset unless a checkpoint or --data gives the samples (--inputs or --target alone
+ * take the rest from the preset's first sample).
+ */
+function packagedOf(values: Parsed['values']): Pick<Loaded, 'packaged'> {
+	const fromPreset = values.load === undefined && values.data === undefined;
+	const name = values.dataset ?? (fromPreset ? PRESETS.get(values.preset ?? DEFAULT_PRESET)!.dataset : undefined);
+	return name !== undefined && isPackagedName(name) ? {packaged: {name, samples: loadPackaged(name, values.samples)}} : {};
 }

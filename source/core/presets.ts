@@ -1,14 +1,19 @@
 import {generateDataset, type DatasetName} from './data/datasets.js';
+import type {PackagedName} from './data/packaged.js';
 import type {Sample} from './data/samples.js';
 import type {Setup} from './setup.js';
 import {DEFAULT_MOMENTUM} from './maths/optimizers.js';
 
-/** A named run: its description for --help, its setup but the seed, and the generated dataset its samples come from, if any. */
+/**
+ * A named run: its description for --help, its setup but the seed, and the dataset its
+ * samples come from, if any. A packaged dataset's samples are read when the run starts
+ * (source/cli/packaged.ts): its preset's own list is empty.
+ */
 export type Preset = {
 	readonly name: string;
 	readonly description: string;
 	readonly setup: Omit<Setup, 'seed'>;
-	readonly dataset?: DatasetName;
+	readonly dataset?: DatasetName | PackagedName;
 };
 
 /** The tutorial's choices: what every flag defaults to. */
@@ -81,6 +86,43 @@ presets.push(
 	datasetPreset('spiral', 'two spiral arms: 2-8-8-1, Adam', {layers: [2, 8, 8, 1], optimizer: 'adam', learningRate: 0.01, limit: 5000}),
 	datasetPreset('plane', 'regression of a plane: 2-3-1', {layers: [2, 3, 1], learningRate: 0.1, limit: 2000}),
 	datasetPreset('sine', 'regression of sin x: 1-16-1, Adam', {layers: [1, 16, 1], optimizer: 'adam', learningRate: 0.02, limit: 5000}),
+);
+
+/** Real data, as a first course would set it: softmax over the classes with cross-entropy, Adam, a fifth held out. */
+function packagedPreset(dataset: PackagedName, description: string, choices: Partial<Omit<Setup, 'seed' | 'samples'>> & Pick<Setup, 'layers'>): Preset {
+	return {
+		name: dataset,
+		description,
+		dataset,
+		setup: {
+			...TUTORIAL,
+			outputActivation: 'softmax',
+			loss: 'cross-entropy',
+			optimizer: 'adam',
+			bias: true,
+			test: 0.2,
+			samples: [],
+			...choices,
+		},
+	};
+}
+
+presets.push(
+	packagedPreset('iris', 'the iris flowers: 4-8-3, tanh, softmax, Adam', {
+		layers: [4, 8, 3],
+		activation: 'tanh',
+		init: 'xavier',
+		learningRate: 0.01,
+		limit: 1000,
+	}),
+	packagedPreset('mnist', 'handwritten digits: 784-32-10, relu, softmax, Adam, batches of 32', {
+		layers: [784, 32, 10],
+		activation: 'relu',
+		init: 'he',
+		batch: 32,
+		learningRate: 0.001,
+		limit: 1000,
+	}),
 );
 
 export const PRESETS: ReadonlyMap<string, Preset> = new Map(presets.map(preset => [preset.name, preset]));

@@ -57,6 +57,11 @@ export function formatRate(x: number): string {
 	return String(Number(x.toPrecision(12)));
 }
 
+/** A share as a percentage with 3 significant digits: `9.25 %` (accuracies, on the status line and beside the confusion matrix). */
+export function formatPercent(share: number): string {
+	return `${formatNumber(share * 100, 3)} %`;
+}
+
 /** With a sign on positive numbers too (for changes). */
 export function formatSigned(x: number | undefined, digits = 4): string {
 	const text = formatNumber(x, digits);

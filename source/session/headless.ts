@@ -1,3 +1,5 @@
+import {hasClassTargets} from '../core/data/samples.js';
+import {confusionMatrix} from '../core/maths/confusion.js';
 import {nest} from '../core/shape.js';
 import {Trainer} from '../core/training/trainer.js';
 import {predictedColumns, writeOnnxRequested, writeRequested} from './exports.js';
@@ -80,6 +82,8 @@ export function resultJson(trainer: Trainer): Record<string, unknown> {
 	const outputs = Array.from({length: data.count}, (_, s) => [...evaluator.forward(weightsUsed, data.inputs, s * data.inputCount)[network.depth]!]);
 	const hasTest = split.test.length > 0;
 	const classes = outputs.length > 0 && setup.samples.every(sample => sample.t.every(t => t === 0 || t === 1));
+	// rows the true class, columns the predicted, as the accuracy counts them
+	const confusion = outputs.length > 0 && hasClassTargets(setup.samples);
 	const {samples: _samples, weights: _weights, limit: _limit, ...choices} = setup;
 	return {
 		...choices,
@@ -98,6 +102,8 @@ export function resultJson(trainer: Trainer): Record<string, unknown> {
 		...(hasTest && {trainError: trainer.trainError(), testError: trainer.testError(), testSamples: [...split.test]}),
 		...(classes && {accuracy: evaluator.measure(network.weights, data, split.train).accuracy}),
 		...(classes && hasTest && {testAccuracy: evaluator.measure(network.weights, data, split.test).accuracy}),
+		...(confusion && {confusion: confusionMatrix(evaluator, network.weights, data, split.train)}),
+		...(confusion && hasTest && {testConfusion: confusionMatrix(evaluator, network.weights, data, split.test)}),
 	};
 }
 

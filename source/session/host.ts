@@ -3,6 +3,7 @@ import {randomSeed} from '../core/maths/random.js';
 import {nextSpeed, Scheduler} from './scheduler.js';
 import {DEFAULT_VIEW, type PreviousRun, type Snapshot, type View} from './views/snapshot.js';
 import {evaluationOf, runFactsOf, snapshotOf, type Evaluation} from './views/snapshot-of.js';
+import type {RunData} from './views/context.js';
 import {Trainer} from '../core/training/trainer.js';
 import {CheckRun, checkProblem} from './check.js';
 import {writeOnKey, writeOnnx, writeOnnxRequested, writeRequested} from './exports.js';
@@ -74,7 +75,7 @@ export class SessionHost {
 		this.send = send;
 		this.interrupt = interrupt;
 		this.trainer = new Trainer(options.setup, options.resume);
-		this.run = runFactsOf(this.trainer, options.plane);
+		this.run = runFactsOf(this.trainer, runDataOf(options));
 		this.evaluation = evaluationOf(this.trainer, this.run.classes);
 		// a run that stops (done, diverged, at the iteration n asked for) shows it at once
 		this.scheduler = new Scheduler(this.trainer, options.speed, () => (this.scheduler.isRunning ? this.requestFrame() : this.publish()));
@@ -169,7 +170,7 @@ export class SessionHost {
 		this.trainer = new Trainer(setup);
 		this.scheduler.replace(this.trainer);
 		this.runId++;
-		this.run = runFactsOf(this.trainer, this.options.plane);
+		this.run = runFactsOf(this.trainer, runDataOf(this.options));
 		this.check = undefined;
 		this.next = {};
 	}
@@ -287,10 +288,14 @@ export class SessionHost {
 			...current,
 			previous: this.previous,
 			next: nextOf(this.next),
-			plane: this.options.plane,
+			...runDataOf(this.options),
 		};
 		return snapshotOf(trainer, context, this.run);
 	}
+}
+
+function runDataOf(options: RunOptions): RunData {
+	return {plane: options.plane, packaged: options.packaged};
 }
 
 function nextOf(next: {optimizer?: string; batch?: number | undefined}): string | undefined {

@@ -1,3 +1,4 @@
+import type {PackagedInfo} from '../core/data/packaged.js';
 import type {Plane} from '../core/data/plane.js';
 import type {Setup} from '../core/setup.js';
 import type {TrainingState} from '../core/training/trainer-state.js';
@@ -19,6 +20,8 @@ export type RunOptions = {
 	/** --export-onnx: the trained network as ONNX. */
 	readonly onnx?: string;
 	readonly plane?: Plane;
+	/** The packaged dataset the samples are (iris, mnist): its class names, image shape, what was done to it. */
+	readonly packaged?: PackagedInfo;
 };
 
 /** Lets a person watch tutorial-3's 80,000 iterations in about 8 seconds. */

@@ -23,6 +23,8 @@ export type DashboardState = {
 	readonly shown: Partial<Record<UiPanelId, 'on' | 'off'>>;
 	/** The map's colours by class (the Playground's "discretize"). */
 	readonly discrete: boolean;
+	/** The confusion matrix counts the test samples (else the training samples). */
+	readonly confusionTest: boolean;
 	/** Whose map: 0 the output, 1 … the hidden layers' neurons. */
 	readonly mapLayer: number;
 	/** The error surface's weights by flat index (a across, b up), when chosen by key; absent, the selected weight and the next. */
@@ -45,13 +47,14 @@ export const INITIAL_STATE: DashboardState = {
 	// the error surface costs a forward pass over every training sample a point: shown when asked for (E)
 	shown: {surface: 'off'},
 	discrete: false,
+	confusionTest: false,
 	mapLayer: 0,
 	surfaceAxes: {},
 	message: undefined,
 	pending: undefined,
 };
 
-export type Toggle = 'chart' | 'logScale' | 'help' | 'discrete';
+export type Toggle = 'chart' | 'logScale' | 'help' | 'discrete' | 'confusionTest';
 
 export type Action =
 	| {readonly type: 'select'; readonly delta: number; readonly total: number}

@@ -62,14 +62,18 @@ export class Evaluator {
 	/**
 	 * Over these samples, in one forward pass each: the mean data loss (no penalty; NaN for
 	 * none) and the share whose class is right (one output above or below 0.5, or the
-	 * largest of several).
+	 * largest of several); with `predicted`, each sample's class is written at its index.
 	 */
-	measure(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): {error: number; accuracy: number} {
+	measure(weights: Float64Array, data: SampleData, samples: ArrayLike<number>, predicted?: Int32Array): {error: number; accuracy: number} {
 		let total = 0;
 		let right = 0;
 		for (let k = 0; k < samples.length; k++) {
 			total += this.sampleError(weights, data, samples[k]!);
-			right += classOf(this.activations[this.network.depth]!) === classOf(this.targetsOf(data, samples[k]!)) ? 1 : 0;
+			const outputClass = classOf(this.activations[this.network.depth]!);
+			right += outputClass === classOf(this.targetsOf(data, samples[k]!)) ? 1 : 0;
+			if (predicted) {
+				predicted[samples[k]!] = outputClass;
+			}
 		}
 
 		return {error: total / samples.length, accuracy: right / samples.length};

@@ -1,9 +1,17 @@
 /** What every panel's view may read besides the trainer and its own request: the selection, and where the run stands. */
 import type {WeightRef} from '../../core/names.js';
+import type {PackagedInfo} from '../../core/data/packaged.js';
 import type {Plane} from '../../core/data/plane.js';
 import type {Trainer} from '../../core/training/trainer.js';
 
-export type ViewContext = {
+/** What a run's data has besides its samples: an input plane (for the map), a packaged dataset's class names and image shape. */
+export type RunData = {
+	/** The data's input plane, when it has one or two coordinates. */
+	readonly plane: Plane | undefined;
+	readonly packaged: PackagedInfo | undefined;
+};
+
+export type ViewContext = RunData & {
 	/** The selected weight, within the network. */
 	readonly selected: WeightRef;
 	/** The sample the chain and the diagram follow, and its place in the last batch (-1: not in it). */
@@ -16,8 +24,8 @@ export type ViewContext = {
 	readonly changes: boolean;
 	/** Relative differences of the finished check, by flat weight index, when it is of this iteration. */
 	readonly checked: ReadonlyMap<number, number> | undefined;
-	/** The data's input plane, when it has one or two coordinates. */
-	readonly plane: Plane | undefined;
+	/** Each sample's class as the current weights say it, when the targets are classes (measured as often as the errors are). */
+	readonly predictions: Int32Array | undefined;
 };
 
 /** The weights the shown forward pass used: before the last update, or the current ones during a phase walk (until its update runs). */

@@ -3,11 +3,13 @@
  * trainer for that request. The screen asks for the panels it shows (`View.panels`); the
  * session makes the data of each, and nothing of the others. A new panel is an entry here.
  */
-import type {Plane} from '../../core/data/plane.js';
 import type {Trainer} from '../../core/training/trainer.js';
+import {hasClassTargets} from '../../core/data/samples.js';
 import {chainViewOf} from './chain.js';
-import {weightsShown, type ViewContext} from './context.js';
+import {confusionOf} from './confusion.js';
+import {weightsShown, type RunData, type ViewContext} from './context.js';
 import {diagramOf} from './diagram.js';
+import {digitsOf} from './digits.js';
 import {mapOf, type MapRequest} from './map.js';
 import {samplesOf} from './samples.js';
 import {surfacePanelOf} from './surface-job.js';
@@ -15,7 +17,7 @@ import {weightsOf} from './weights.js';
 
 type PanelView<Request, Data> = {
 	/** Whether this run has something for the panel to show (the map needs an input plane). */
-	readonly available: (trainer: Trainer, plane: Plane | undefined) => boolean;
+	readonly available: (trainer: Trainer, data: RunData) => boolean;
 	readonly of: (trainer: Trainer, request: Request, context: ViewContext) => Data;
 };
 
@@ -27,10 +29,12 @@ export const VIEWS = {
 	samples: {available: always, of: samplesOf},
 	diagram: {available: always, of: diagramOf},
 	map: {
-		available: (_trainer, plane) => plane !== undefined,
+		available: (_trainer, {plane}) => plane !== undefined,
 		of: (trainer, request: MapRequest, context) => mapOf(trainer, context.plane!, request, weightsShown(trainer)),
 	},
 	surface: {available: always, of: surfacePanelOf},
+	confusion: {available: trainer => hasClassTargets(trainer.setup.samples), of: confusionOf},
+	digits: {available: (trainer, {packaged}) => packaged?.image !== undefined && hasClassTargets(trainer.setup.samples), of: digitsOf},
 } satisfies Record<string, PanelView<never, unknown>>;
 
 export type PanelId = keyof typeof VIEWS;
@@ -44,8 +48,8 @@ export type PanelData = {readonly [Id in PanelId]?: DataOf<Id>};
 export const PANEL_IDS = Object.keys(VIEWS) as PanelId[];
 
 /** The panels this run has something for. */
-export function availablePanels(trainer: Trainer, plane: Plane | undefined): PanelId[] {
-	return PANEL_IDS.filter(id => VIEWS[id].available(trainer, plane));
+export function availablePanels(trainer: Trainer, data: RunData): PanelId[] {
+	return PANEL_IDS.filter(id => VIEWS[id].available(trainer, data));
 }
 
 /** The data of each panel asked for, in one loop: the session knows no panel by name. */
@@ -53,7 +57,7 @@ export function panelsOf(trainer: Trainer, requests: PanelRequests, context: Vie
 	const data: Record<string, unknown> = {};
 	for (const id of PANEL_IDS) {
 		const request = requests[id];
-		if (request !== undefined && VIEWS[id].available(trainer, context.plane)) {
+		if (request !== undefined && VIEWS[id].available(trainer, context)) {
 			data[id] = (VIEWS[id].of as (trainer: Trainer, request: unknown, context: ViewContext) => unknown)(trainer, request, context);
 		}
 	}

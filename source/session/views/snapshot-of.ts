@@ -1,20 +1,23 @@
 import {describePhase} from '../../core/training/iteration.js';
 import {EMPTY_SERIES} from '../../core/training/history.js';
 import {weightRefAt} from '../../core/names.js';
-import type {Plane} from '../../core/data/plane.js';
 import {hasClassTargets} from '../../core/data/samples.js';
 import {choicesOf} from '../../core/setup.js';
 import {UPDATE_REACHED, type CheckStatus, type PreviousRun, type RunFacts, type Snapshot, type Status, type View} from './snapshot.js';
 import {noticesOf, phaseValues} from './snapshot-network.js';
-import {positionInBatch, type ViewContext} from './context.js';
+import {positionInBatch, type RunData, type ViewContext} from './context.js';
 import {availablePanels, panelsOf} from './panels.js';
 import type {Trainer} from '../../core/training/trainer.js';
 
 /** The errors and accuracies of the current weights over all samples: they cost a forward pass each, so the session decides how often. */
-export type Evaluation = Pick<Status, 'trainError' | 'testError' | 'accuracy' | 'testAccuracy'> & {readonly weightsError: number};
+export type Evaluation = Pick<Status, 'trainError' | 'testError' | 'accuracy' | 'testAccuracy'> & {
+	readonly weightsError: number;
+	/** Each sample's class by the current weights, when the targets are classes. */
+	readonly predictions: Int32Array | undefined;
+};
 
 /** What the session knows besides the trainer. */
-export type SnapshotContext = {
+export type SnapshotContext = RunData & {
 	readonly runId: number;
 	readonly handled: number;
 	readonly running: boolean;
@@ -30,15 +33,14 @@ export type SnapshotContext = {
 	readonly previous: PreviousRun | undefined;
 	/** Choices waiting for the next reset, in a few words. */
 	readonly next: string | undefined;
-	/** The data's input plane, when it has one or two coordinates. */
-	readonly plane: Plane | undefined;
 };
 
 export function evaluationOf(trainer: Trainer, classes: boolean): Evaluation {
 	const {evaluator, network, data, split} = trainer;
 	const hasTest = split.test.length > 0;
-	const train = evaluator.measure(network.weights, data, split.train);
-	const test = hasTest ? evaluator.measure(network.weights, data, split.test) : undefined;
+	const predictions = classes ? new Int32Array(data.count) : undefined;
+	const train = evaluator.measure(network.weights, data, split.train, predictions);
+	const test = hasTest ? evaluator.measure(network.weights, data, split.test, predictions) : undefined;
 	return {
 		// before the first iteration (or the first after --load) the status shows the current weights' error
 		weightsError: train.error,
@@ -46,10 +48,11 @@ export function evaluationOf(trainer: Trainer, classes: boolean): Evaluation {
 		testError: test?.error,
 		accuracy: classes ? train.accuracy : undefined,
 		testAccuracy: classes ? test?.accuracy : undefined,
+		predictions,
 	};
 }
 
-export function runFactsOf(trainer: Trainer, plane: Plane | undefined): RunFacts {
+export function runFactsOf(trainer: Trainer, runData: RunData): RunFacts {
 	const {setup, split, schedule, network} = trainer;
 	const {samples: _samples, weights: _weights, batch: _batch, ...rest} = setup;
 	return {
@@ -62,11 +65,11 @@ export function runFactsOf(trainer: Trainer, plane: Plane | undefined): RunFacts
 		weightCount: network.shape.weightCount,
 		choices: choicesOf(setup),
 		classes: hasClassTargets(setup.samples),
-		panels: availablePanels(trainer, plane),
+		panels: availablePanels(trainer, runData),
 	};
 }
 
-export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = runFactsOf(trainer, context.plane)): Snapshot {
+export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = runFactsOf(trainer, context)): Snapshot {
 	const {network} = trainer;
 	const {view} = context;
 	const walking = trainer.phase > 0;
@@ -83,6 +86,8 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 		changes: gradientsKnown || trainer.updateShown,
 		checked: context.checked,
 		plane: context.plane,
+		packaged: context.packaged,
+		predictions: context.evaluation.predictions,
 	};
 	return {
 		runId: context.runId,

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {describeLayers} from '../../core/names.js';
 import type {RunFacts, Status} from '../../session/views/snapshot.js';
-import {formatCount, formatDuration, formatNumber, formatRate, formatSpeed} from '../../session/format.js';
+import {formatCount, formatDuration, formatNumber, formatPercent, formatRate, formatSpeed} from '../../session/format.js';
 import {fitParts, type Part} from '../text.js';
 import {Line} from './Line.js';
 
@@ -14,7 +14,6 @@ export type StatusLineProps = {
 };
 
 const stateColor: Record<Status['state'], string> = {running: 'green', paused: 'yellow', done: 'cyan', diverged: 'red'};
-const percent = (share: number) => `${formatNumber(share * 100, 3)} %`;
 
 /** Two lines: what is training and with which choices, then how far it is and how well. Parts that do not fit are left out whole. */
 export function StatusLine({run, status, pending, width}: StatusLineProps) {
@@ -49,8 +48,8 @@ export function StatusLine({run, status, pending, width}: StatusLineProps) {
 		part(6, {text: formatDuration(status.elapsedMs)}),
 		part(1, {text: `${errorLabel} `}, {text: formatNumber(status.error, 6), bold: true}),
 		...(status.testError === undefined ? [] : [part(2, {text: 'test error '}, {text: formatNumber(status.testError, 6), bold: true})]),
-		...(status.accuracy === undefined ? [] : [part(3, {text: `accuracy ${percent(status.accuracy)}`})]),
-		...(status.testAccuracy === undefined ? [] : [part(3, {text: `test ${percent(status.testAccuracy)}`})]),
+		...(status.accuracy === undefined ? [] : [part(3, {text: `accuracy ${formatPercent(status.accuracy)}`})]),
+		...(status.testAccuracy === undefined ? [] : [part(3, {text: `test ${formatPercent(status.testAccuracy)}`})]),
 	];
 	return (
 		<Box flexDirection="column" width={width}>

@@ -1,7 +1,9 @@
 /** Every panel of the dashboard, in the order the layout fills its rooms and the help lists them. A new panel is an entry here. */
 import {chainPanel} from './chain.js';
 import {chartPanel} from './chart.js';
+import {confusionPanel} from './confusion.js';
 import {diagramPanel} from './diagram.js';
+import {digitsPanel} from './digits.js';
 import type {PanelEntry, UiPanelId} from './entry.js';
 import {mapPanel} from './map.js';
 import {samplesPanel} from './samples.js';
@@ -17,6 +19,8 @@ const ENTRIES = {
 	diagram: diagramPanel,
 	map: mapPanel,
 	surface: surfacePanel,
+	digits: digitsPanel,
+	confusion: confusionPanel,
 } satisfies {[Id in UiPanelId]: PanelEntry<Id>};
 
 // each entry is typed by its own id; read through the list, an entry's data is its own view's
