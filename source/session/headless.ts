@@ -1,6 +1,6 @@
 import {nest} from '../core/shape.js';
 import {Trainer} from '../core/training/trainer.js';
-import {predictedColumns, writeOnnxRequested, writeRequested} from './exports.js';
+import {predictedColumns, writeAllRequested} from './exports.js';
 import type {RunOptions} from './options.js';
 import {runEndOf, type RunEnd} from './summary.js';
 
@@ -47,10 +47,7 @@ export async function runHeadless(run: RunOptions, options: HeadlessOptions, {st
 	}
 
 	const elapsed = performance.now() - start;
-	const written = writeRequested(trainer, run);
-	if (run.onnx !== undefined) {
-		written.push(await writeOnnxRequested(trainer, run.onnx, run.plane?.features));
-	}
+	const written = await writeAllRequested(trainer, run);
 	const end = runEndOf(trainer, trainer.finished ? (trainer.status as 'done' | 'diverged') : 'stopped', elapsed, written);
 	if (options.json) {
 		stdout.write(JSON.stringify(resultJson(trainer)) + '\n');
