@@ -178,7 +178,7 @@ function loop(trainer: Trainer): string[] {
 		...optimizer.numpy.change.map(line => `        ${line}`),
 		'        weights[l] = weights[l] + change',
 		'',
-		'    if not (math.isfinite(error) and all(np.all(np.isfinite(w)) for w in weights)):',
+		'    if not (math.isfinite(error) and all(np.isfinite(w).all() for w in weights)):',
 		'        status = "diverged"  # the error or a weight is no longer a finite number',
 		'        break',
 		...(setup.untilError === undefined ? [] : ['    if error <= UNTIL_ERROR:', '        break']),

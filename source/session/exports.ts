@@ -4,6 +4,7 @@ import type {FeatureName} from '../core/data/features.js';
 import {numpyScript} from './export-code.js';
 import {writeFileAtomic} from './files.js';
 import {InputError} from './input-error.js';
+import type {RunOptions} from './options.js';
 
 /** Column names of the outputs: `predicted` for one, `predicted_out1`, … for several. */
 export function predictedColumns(outputs: number, prefix = 'predicted'): string[] {
@@ -102,4 +103,31 @@ export async function writeOnnxRequested(trainer: Trainer, file: string, feature
 	} catch (error) {
 		return `ONNX model ${file} not written: ${error instanceof InputError ? error.message.replace(`${file}: `, '') : String(error)}`;
 	}
+}
+
+/** What a key writes: w, e, P, O. */
+export type KeyFile = keyof typeof KEY_FILES | 'onnx';
+
+const NAMES: Record<KeyFile, string> = {checkpoint: 'checkpoint', history: 'history', code: 'numpy script', onnx: 'ONNX model'};
+
+/** A key's file, written from the run as it is now (to the file its flag named, or a new one): what happened, as a line (never a throw). */
+export async function keyExport(what: KeyFile, trainer: Trainer, files: RunOptions): Promise<string> {
+	try {
+		// the ONNX model's weights are taken before its module loads; the other files are written at once
+		return what === 'onnx'
+			? await writeOnnx(trainer, files.onnx, files.plane?.features)
+			: writeOnKey(what, trainer, {checkpoint: files.save, history: files.history, code: files.code}[what]);
+	} catch (error) {
+		return `${NAMES[what]} not written: ${error instanceof InputError ? error.message : String(error)}`;
+	}
+}
+
+/** Every file the run was asked to keep at its end (--save, --history, --export-onnx): a line each. */
+export async function writeAllRequested(trainer: Trainer, files: RunOptions): Promise<string[]> {
+	const written = writeRequested(trainer, files);
+	if (files.onnx !== undefined) {
+		written.push(await writeOnnxRequested(trainer, files.onnx, files.plane?.features));
+	}
+
+	return written;
 }

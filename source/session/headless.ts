@@ -2,7 +2,7 @@ import {hasClassTargets} from '../core/data/samples.js';
 import {confusionMatrix} from '../core/maths/confusion.js';
 import {nest} from '../core/shape.js';
 import {Trainer} from '../core/training/trainer.js';
-import {predictedColumns, writeOnnxRequested, writeRequested} from './exports.js';
+import {predictedColumns, writeAllRequested} from './exports.js';
 import type {RunOptions} from './options.js';
 import {runEndOf, type RunEnd} from './summary.js';
 import {surfaceJson, type SurfaceChoice} from './views/surface.js';
@@ -52,10 +52,7 @@ export async function runHeadless(run: RunOptions, options: HeadlessOptions, {st
 	}
 
 	const elapsed = performance.now() - start;
-	const written = writeRequested(trainer, run);
-	if (run.onnx !== undefined) {
-		written.push(await writeOnnxRequested(trainer, run.onnx, run.plane?.features));
-	}
+	const written = await writeAllRequested(trainer, run);
 	const end = runEndOf(trainer, trainer.finished ? (trainer.status as 'done' | 'diverged') : 'stopped', elapsed, written);
 	if (options.json) {
 		const surface = options.surface && {surface: surfaceJson(trainer, options.surface)};

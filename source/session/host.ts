@@ -6,9 +6,8 @@ import {evaluationOf, runFactsOf, snapshotOf, type Evaluation} from './views/sna
 import type {RunData} from './views/context.js';
 import {Trainer} from '../core/training/trainer.js';
 import {CheckRun, checkProblem} from './check.js';
-import {writeOnKey, writeOnnx, writeOnnxRequested, writeRequested} from './exports.js';
+import {keyExport, writeAllRequested, type KeyFile} from './exports.js';
 import {formatCount} from './format.js';
-import {InputError} from './input-error.js';
 import type {RunOptions} from './options.js';
 import {cancelsCheck, FRAME_MS, type Command, type HostMessage} from './protocol.js';
 import {previousRunOf} from './previous.js';
@@ -197,41 +196,19 @@ export class SessionHost {
 		slice();
 	}
 
-	private write(what: 'checkpoint' | 'history' | 'code' | 'onnx'): void {
-		const failed = (error: unknown) =>
-			this.say(
-				`${what === 'code' ? 'numpy script' : what === 'onnx' ? 'ONNX model' : what} not written: ${error instanceof InputError ? error.message : String(error)}`,
-			);
-		if (what === 'onnx') {
-			// the weights are taken now; the model is encoded once its module has loaded
-			void writeOnnx(this.trainer, this.options.onnx, this.options.plane?.features).then(line => this.say(line), failed);
-			return;
-		}
-
-		try {
-			const file = {checkpoint: this.options.save, history: this.options.history, code: this.options.code}[what];
-			this.say(writeOnKey(what, this.trainer, file));
-		} catch (error) {
-			failed(error);
-		}
+	private write(what: KeyFile): void {
+		// what is written is taken now; the ONNX model is encoded once its module has loaded
+		void keyExport(what, this.trainer, this.options).then(line => this.say(line));
 	}
 
 	private finish(): void {
 		const wasRunning = this.scheduler.isRunning;
 		this.dispose();
 		const {trainer} = this;
-		const written = writeRequested(trainer, this.options);
 		const state = trainer.finished ? (trainer.status as 'done' | 'diverged') : wasRunning ? 'stopped' : 'paused';
-		const finished = () => this.send({type: 'finished', end: runEndOf(trainer, state, this.scheduler.elapsed, written)});
-		if (this.options.onnx === undefined) {
-			finished();
-			return;
-		}
-
-		void writeOnnxRequested(trainer, this.options.onnx, this.options.plane?.features).then(line => {
-			written.push(line);
-			finished();
-		});
+		void writeAllRequested(trainer, this.options).then(written =>
+			this.send({type: 'finished', end: runEndOf(trainer, state, this.scheduler.elapsed, written)}),
+		);
 	}
 
 	private say(text: string): void {
