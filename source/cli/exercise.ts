@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import {randomSeed} from '../core/maths/random.js';
+import {MAX_SEED, randomSeed} from '../core/maths/random.js';
 import {makeExercise} from '../session/exercise/make.js';
 import {gradeLines, questionsOf, readAnswers} from '../session/exercise/grade.js';
 import {exerciseJson, keyText, worksheet} from '../session/exercise/sheet.js';
@@ -143,6 +143,10 @@ function check(made: Exercise, file: string): number {
 
 /** A worksheet and its key (Markdown and JSON) per seed; nothing is written when any of the files exists. */
 function writeSet(folder: string, first: number, count: number, make: (seed: number) => Exercise, flags: (seed: number) => string): number {
+	if (first + count - 1 > MAX_SEED) {
+		throw new InputError(`--count ${count}: the seeds would pass ${MAX_SEED}, the largest; start from a smaller --seed`);
+	}
+
 	const seeds = Array.from({length: count}, (_, k) => first + k);
 	const files = (seed: number) => ({
 		sheet: path.join(folder, `exercise-${seed}.md`),

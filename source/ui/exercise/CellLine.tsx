@@ -8,6 +8,7 @@ export function CellLine({cells}: {readonly cells: readonly Cell[]}) {
 			{cells.map((cell, k) => (
 				<Text key={k}>
 					{k > 0 ? '  ' : ''}
+					{cell.prefix && <Text dimColor>{cell.prefix}</Text>}
 					<Text dimColor={cell.dim ?? false} inverse={cell.current ?? false} color={cell.current ? 'yellow' : undefined}>
 						{cell.text}
 					</Text>

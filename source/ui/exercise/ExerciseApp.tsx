@@ -31,7 +31,8 @@ export function ExerciseApp({exercise, onQuit}: ExerciseAppProps) {
 		[exercise],
 	);
 	const [state, dispatch] = useReducer(reduce, questions, initialState);
-	const width = Math.max(40, columns);
+	// wider than this, the network's rows are hard to follow across the screen
+	const width = Math.max(40, Math.min(columns, 100));
 	const key = useMemo(
 		() =>
 			explainText(exercise.worked, exercise.workedOn)

@@ -4,7 +4,7 @@ import type {Exercise} from '../../session/exercise/types.js';
 import {shown} from './state.js';
 
 /** A label and its number, shown whole on one line or moved to the next. */
-export type Cell = {readonly text: string; readonly current?: boolean; readonly dim?: boolean};
+export type Cell = {readonly text: string; readonly current?: boolean; readonly dim?: boolean; readonly prefix?: string};
 
 /** Per layer a row per neuron: its name, its incoming weights, then its numbers; then the error, then the asked weights. */
 export function networkRows(exercise: Exercise, index: number): Cell[][] {
@@ -35,7 +35,8 @@ export function networkRows(exercise: Exercise, index: number): Cell[][] {
 	for (const [name, neuron] of Object.entries(sample.neurons)) {
 		const weights = refs.filter(ref => ref.to === name).map(ref => ({text: `${ref.name} ${worked.weights[ref.name]!.weight}`}));
 		const own = neuron.layer === network.layers.length - 1 ? `output-${name}` : `activation-${name}`;
-		rows.push([{text: name.padEnd(4), dim: true}, ...weights, {text: '│', dim: true}, ...cell(`sop-${name}`), ...cell(own), ...cell(`delta-${name}`)]);
+		const [first, ...numbers] = [...cell(`sop-${name}`), ...cell(own), ...cell(`delta-${name}`)];
+		rows.push([{text: name.padEnd(4), dim: true}, ...weights, ...(first ? [{...first, prefix: '│ '}, ...numbers] : [])]);
 	}
 
 	const error = cell('error');
@@ -55,20 +56,20 @@ export function networkRows(exercise: Exercise, index: number): Cell[][] {
 
 /** Cells laid into lines of `width`, two spaces apart; a row that does not fit goes on, indented, on the next line. */
 export function layOut(rows: readonly Cell[][], width: number): Cell[][] {
+	const size = (cell: Cell) => (cell.prefix ?? '').length + cell.text.length;
 	const lines: Cell[][] = [];
 	for (const row of rows) {
 		let line: Cell[] = [];
 		let used = 0;
 		for (const cell of row) {
-			const length = cell.text.length + (line.length > 0 ? 2 : 0);
-			if (line.length > 0 && used + length > width) {
+			if (line.length > 0 && used + 2 + size(cell) > width) {
 				lines.push(line);
 				line = [{text: '   '}];
 				used = 3;
 			}
 
+			used += (line.length > 0 ? 2 : 0) + size(cell);
 			line.push(cell);
-			used += cell.text.length + (line.length > 1 ? 2 : 0);
 		}
 
 		lines.push(line);

@@ -41,7 +41,16 @@ export type ExerciseAction =
 	| {readonly type: 'scroll'; readonly rows: number; readonly last: number};
 
 export function initialState(questions: readonly Asked[]): ExerciseState {
-	return {questions, index: 0, input: '', wrong: 0, outcomes: [], feedback: undefined, glossary: false, scroll: 0};
+	return {
+		questions,
+		index: 0,
+		input: '',
+		wrong: 0,
+		outcomes: [],
+		feedback: {text: 'type your answer, then Enter (? explains the words)', tone: 'note'},
+		glossary: false,
+		scroll: 0,
+	};
 }
 
 export const isDone = (state: ExerciseState) => state.index >= state.questions.length;
