@@ -28,36 +28,7 @@ export function itemsOf(worked: Explained, network: Network): Map<string, Item> 
 	const outputs = entries.filter(([, neuron]) => neuron.layer === depth);
 	const one = outputs.length === 1;
 	const targetName = (name: string) => (one ? 'target' : `target(${name})`);
-	const items: Item[] = [];
-	for (const [name, neuron] of entries) {
-		const into = refs.filter(ref => ref.to === name);
-		const senders = into.filter(ref => !ref.isBias && ref.layer > 0).map(ref => `activation-${ref.from}`);
-		const sum = into.map(ref => `${inputName(sample, ref)}·${ref.name}`).join(' + ');
-		items.push({
-			id: `sop-${name}`,
-			quantity: 'sop',
-			neuron: name,
-			layer: neuron.layer,
-			label: neuron.sopName,
-			text: `${neuron.sopName}: the sum of products into ${name}`,
-			formula: `${neuron.sopName} = ${sum}`,
-			value: neuron.sop,
-			needs: senders,
-		});
-		if (neuron.layer < depth) {
-			items.push({
-				id: `activation-${name}`,
-				quantity: 'activation',
-				neuron: name,
-				label: neuron.activationName,
-				text: `${neuron.activationName}: the activation of ${name} (${network.hidden.name})`,
-				formula: named(network.hidden.formula, neuron, ''),
-				value: neuron.activation,
-				needs: [`sop-${name}`],
-			});
-		}
-	}
-
+	const items: Item[] = forwardItems(sample, refs, network, depth);
 	for (const [name, neuron] of outputs) {
 		const softmax = network.output.outputOnly;
 		const sops = outputs.map(([other, o]) => (softmax ? `e^${o.sopName}` : other));
@@ -92,6 +63,41 @@ export function itemsOf(worked: Explained, network: Network): Map<string, Item> 
 	}
 
 	return new Map(items.map(item => [item.id, item]));
+}
+
+/** Each neuron's SOP, and each hidden neuron's activation. */
+function forwardItems(sample: SampleWork, refs: readonly WeightRef[], network: Network, depth: number): Item[] {
+	const items: Item[] = [];
+	for (const [name, neuron] of Object.entries(sample.neurons)) {
+		const into = refs.filter(ref => ref.to === name);
+		const senders = into.filter(ref => !ref.isBias && ref.layer > 0).map(ref => `activation-${ref.from}`);
+		const sum = into.map(ref => `${inputName(sample, ref)}·${ref.name}`).join(' + ');
+		items.push({
+			id: `sop-${name}`,
+			quantity: 'sop',
+			neuron: name,
+			layer: neuron.layer,
+			label: neuron.sopName,
+			text: `${neuron.sopName}: the sum of products into ${name}`,
+			formula: `${neuron.sopName} = ${sum}`,
+			value: neuron.sop,
+			needs: senders,
+		});
+		if (neuron.layer < depth) {
+			items.push({
+				id: `activation-${name}`,
+				quantity: 'activation',
+				neuron: name,
+				label: neuron.activationName,
+				text: `${neuron.activationName}: the activation of ${name} (${network.hidden.name})`,
+				formula: named(network.hidden.formula, neuron, ''),
+				value: neuron.activation,
+				needs: [`sop-${name}`],
+			});
+		}
+	}
+
+	return items;
 }
 
 function deltaItem(network: Network, refs: readonly WeightRef[], sample: SampleWork, name: string, neuron: NeuronWork, target: string | undefined): Item {
