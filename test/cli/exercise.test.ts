@@ -82,12 +82,13 @@ describe.concurrent('descent exercise --check: the key right, every answer 1 % o
 				['unknown flag --iterations', 'descent exercise --help'],
 			],
 		];
-		for (const [flags, mentions] of cases) {
-			expectOneLineError(await runCli(['exercise', '--seed', '1', ...flags]), ...mentions);
+		const results = await Promise.all(cases.map(async ([flags]) => runCli(['exercise', '--seed', '1', ...flags])));
+		for (const [k, [, mentions]] of cases.entries()) {
+			expectOneLineError(results[k]!, ...mentions);
 		}
 
 		expectOneLineError(await runCli(['exercise', '--check', write('seedless.txt', '')]), '--check', '--seed');
-	});
+	}, 60_000);
 });
 
 describe.concurrent('descent exercise: the same seed, the same exercise; sheets for a class', () => {
