@@ -23,33 +23,37 @@ describe.concurrent('descent exercise --check: the key right, every answer 1 % o
 	test.each([
 		['the tutorial’s network', ['--seed', '5']],
 		['adam, bias, backward only', ['--seed', '6', '--optimizer', 'adam', '--bias', '--kind', 'backward']],
-	])('%s', async (_name, flags) => {
-		const exercise = await printed(flags);
-		const key = exercise.questions.map(question => `${question.id} ${question.answer}`);
-		const right = await runCli(['exercise', ...flags, '--check', write(`key-${exercise.seed}.txt`, `# the key\n\n${key.join('\n')}\n`)]);
-		expect(right.code, right.stderr).toBe(0);
-		const lines = right.stdout.trimEnd().split('\n');
-		expect(lines).toHaveLength(exercise.questions.length + 1);
-		expect(lines.slice(0, -1).every(line => /^\S+\s+right\s/.test(line))).toBe(true);
-		expect(lines.at(-1)).toBe(`score ${exercise.questions.length} / ${exercise.questions.length}`);
+	])(
+		'%s',
+		async (_name, flags) => {
+			const exercise = await printed(flags);
+			const key = exercise.questions.map(question => `${question.id} ${question.answer}`);
+			const right = await runCli(['exercise', ...flags, '--check', write(`key-${exercise.seed}.txt`, `# the key\n\n${key.join('\n')}\n`)]);
+			expect(right.code, right.stderr).toBe(0);
+			const lines = right.stdout.trimEnd().split('\n');
+			expect(lines).toHaveLength(exercise.questions.length + 1);
+			expect(lines.slice(0, -1).every(line => /^\S+\s+right\s/.test(line))).toBe(true);
+			expect(lines.at(-1)).toBe(`score ${exercise.questions.length} / ${exercise.questions.length}`);
 
-		for (const factor of [1.01, 0.99]) {
-			const moved = exercise.questions.map(question => `${question.id} ${question.answer * factor}`);
-			const wrong = await runCli(['exercise', ...flags, '--check', write(`off-${exercise.seed}-${factor}.txt`, moved.join('\n'))]);
-			expect(wrong.code).toBe(1);
-			const graded = wrong.stdout.trimEnd().split('\n');
-			expect(
-				graded.slice(0, -1).every(line => /^\S+\s+wrong\s+\S+ \(expected \S+\)$/.test(line)),
-				wrong.stdout,
-			).toBe(true);
-			expect(graded.at(-1)).toBe(`score 0 / ${exercise.questions.length}`);
-		}
+			for (const factor of [1.01, 0.99]) {
+				const moved = exercise.questions.map(question => `${question.id} ${question.answer * factor}`);
+				const wrong = await runCli(['exercise', ...flags, '--check', write(`off-${exercise.seed}-${factor}.txt`, moved.join('\n'))]);
+				expect(wrong.code).toBe(1);
+				const graded = wrong.stdout.trimEnd().split('\n');
+				expect(
+					graded.slice(0, -1).every(line => /^\S+\s+wrong\s+\S+ \(expected \S+\)$/.test(line)),
+					wrong.stdout,
+				).toBe(true);
+				expect(graded.at(-1)).toBe(`score 0 / ${exercise.questions.length}`);
+			}
 
-		const some = exercise.questions.slice(1).map(question => `${question.id} ${question.answer}`);
-		const missing = await runCli(['exercise', ...flags, '--check', write(`some-${exercise.seed}.txt`, some.join('\n'))]);
-		expect(missing.code).toBe(1);
-		expect(missing.stdout).toMatch(new RegExp(`^${exercise.questions[0]!.id}\\s+missing  \\(expected \\S+\\)$`, 'm'));
-	});
+			const some = exercise.questions.slice(1).map(question => `${question.id} ${question.answer}`);
+			const missing = await runCli(['exercise', ...flags, '--check', write(`some-${exercise.seed}.txt`, some.join('\n'))]);
+			expect(missing.code).toBe(1);
+			expect(missing.stdout).toMatch(new RegExp(`^${exercise.questions[0]!.id}\\s+missing  \\(expected \\S+\\)$`, 'm'));
+		},
+		60_000,
+	);
 
 	test('bad answer files and flags: one line, exit 2', async () => {
 		const cases: Array<[string[], string[]]> = [
@@ -103,7 +107,7 @@ describe.concurrent('descent exercise: the same seed, the same exercise; sheets 
 		expect(sheet.stdout).toContain('within 0.5 % of the exact value');
 		expect(sheet.stdout).toContain('descent exercise --seed 42 --kind forward --check answers.txt');
 		expect(sheet.stdout).not.toContain('δ(');
-	});
+	}, 60_000);
 
 	test('--out: a worksheet and a key per seed, never over an existing file', async () => {
 		const out = path.join(folder, 'class');
@@ -125,5 +129,5 @@ describe.concurrent('descent exercise: the same seed, the same exercise; sheets 
 		expectOneLineError(await runCli(['exercise', '--seed', '102', '--count', '5', '--out', out]), 'exercise-102.md already exists', 'nothing written');
 		expect(fs.existsSync(path.join(out, 'exercise-103.md'))).toBe(false);
 		expect(fs.readFileSync(path.join(out, 'exercise-102.md'), 'utf8')).toBe(before);
-	});
+	}, 60_000);
 });
