@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {FLAGS} from '../source/cli/flags.js';
+import {EXERCISE_FLAGS, FLAGS} from '../source/cli/flags.js';
+import {EXERCISE_BINDINGS} from '../source/ui/exercise/keys.js';
 import {BINDINGS} from '../source/ui/keys.js';
 
 const readme = fs.readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
@@ -16,6 +17,19 @@ describe('the README says what the program does', () => {
 		const table = section('Keys');
 		for (const key of keys.split(' ').filter(key => !['←', '→', '↑', '↓'].includes(key))) {
 			expect(table).toContain(`\`${key === 'space' ? 'space' : key}\``);
+		}
+	});
+});
+
+describe('the README’s exercise section', () => {
+	test.each(EXERCISE_FLAGS.map(spec => spec.name))('names --%s', name => {
+		expect(section('Exercises for a class: `descent exercise`')).toContain(`--${name}`);
+	});
+
+	test.each(EXERCISE_BINDINGS.map(binding => binding.keys))('names the keys %s', keys => {
+		const text = section('Exercises for a class: `descent exercise`');
+		for (const key of keys.split(' ').filter(key => key !== 'Backspace' && key !== 'Esc')) {
+			expect(text).toContain(key);
 		}
 	});
 });

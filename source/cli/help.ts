@@ -1,3 +1,4 @@
+import {COMMANDS} from './commands.js';
 import {FLAGS, type Flag} from './flags.js';
 
 const WIDTH = 80;
@@ -35,17 +36,9 @@ export function helpText(): string {
 		'Usage',
 		'  descent [flags]             the dashboard: watch it train, step by keypress',
 		'  descent --headless [flags]  train to the end, then print a summary',
+		...COMMANDS.map(command => `${`  descent ${command.usage}`.padEnd(FLAG_COLUMN + 2)}${command.summary}`),
 	];
-	let group = '';
-	for (const spec of FLAGS as readonly Flag[]) {
-		if (spec.group !== group) {
-			group = spec.group;
-			lines.push('', group);
-		}
-
-		lines.push(...row(spec));
-	}
-
+	lines.push(...flagLines(FLAGS));
 	lines.push(
 		'',
 		'Other',
@@ -65,6 +58,28 @@ export function helpText(): string {
 		'  descent --preset spiral --headless \\',
 		'    --race "--optimizer sgd --lr 0.1" --race "--optimizer momentum --lr 0.1"',
 		'  descent --headless --seed 0 --race "--lr 0.001" --race "--lr 0.01"',
+		'  descent exercise --seed 7',
 	);
 	return lines.join('\n');
+}
+
+/** Every flag of a list under its group's heading, in the list's order. */
+function flagLines(flags: readonly Flag[]): string[] {
+	const lines: string[] = [];
+	let group = '';
+	for (const spec of flags) {
+		if (spec.group !== group) {
+			group = spec.group;
+			lines.push('', group);
+		}
+
+		lines.push(...row(spec));
+	}
+
+	return lines;
+}
+
+/** A command's own help: its usage, its flags, its notes and examples. */
+export function commandHelp(usage: readonly string[], flags: readonly Flag[], notes: readonly string[]): string {
+	return ['Usage', ...usage, ...flagLines(flags), '', ...notes].join('\n');
 }

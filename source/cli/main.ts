@@ -12,6 +12,7 @@ import {Trainer} from '../core/training/trainer.js';
 import {WorkerSession} from '../session/client.js';
 import {InputError} from '../session/input-error.js';
 import {buildOptions, type Options} from './build.js';
+import {COMMANDS, type Entry} from './commands.js';
 import {helpText} from './help.js';
 import {loadFiles} from './load.js';
 import {parseArgv} from './parse.js';
@@ -19,8 +20,7 @@ import {raceLanes, type Lane} from './race.js';
 import {runRace} from '../session/race.js';
 import {summaryLines} from './summary.js';
 
-/** Where the training thread's code is: the bundle beside the entry point. */
-export type Entry = {readonly workerUrl: URL; readonly importMeta: ImportMeta};
+export type {Entry} from './commands.js';
 
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 /** Nanoseconds per weight × sample term of an iteration, measured here on large networks (a little over). */
@@ -36,6 +36,11 @@ function fail(message: string): number {
 
 /** The command line, start to end. Returns the exit code. */
 export async function main(argv: readonly string[], entry: Entry): Promise<number> {
+	const command = COMMANDS.find(candidate => candidate.name === argv[0]);
+	if (command && !argv.includes('--version')) {
+		return command.run(argv.slice(1), entry);
+	}
+
 	let options: Options;
 	let lanes: Lane[] | undefined;
 	try {

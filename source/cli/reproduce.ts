@@ -54,7 +54,7 @@ export function reproduceLine(options: Options, end: Pick<RunEnd, 'setup' | 'lea
 	return `not by flags alone: the learning rate changed during the run (to ${first.learningRate} at iteration ${first.iteration.toLocaleString('en-US')}${during.length > 1 ? `, and ${during.length - 1} more time${during.length > 2 ? 's' : ''}` : ''}); a checkpoint (w, or --save) continues it exactly; its start: ${line}`;
 }
 
-function flagWords(spec: Flag, value: string | boolean): string[] {
+export function flagWords(spec: Flag, value: string | boolean): string[] {
 	if (typeof value === 'boolean') {
 		return [value ? `--${spec.name}` : `--no-${spec.name}`];
 	}

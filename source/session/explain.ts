@@ -12,10 +12,15 @@ export type * from './explain-types.js';
 
 /** `--explain N`: iteration N worked out as a textbook would (text), or its values as JSON. */
 export function explain(run: RunOptions, iteration: number, form: 'text' | 'json'): string {
+	const {worked, network} = workOut(run, iteration);
+	return form === 'json' ? `${jsonOf(worked)}\n` : explainText(worked, network);
+}
+
+/** Iteration N's values, and the network they were computed on (its text needs it): for --explain and the exercises. */
+export function workOut(run: RunOptions, iteration: number): {readonly worked: Explained; readonly network: Network} {
 	const trainer = trainerBefore(run, iteration);
 	const before = walkIteration(trainer);
-	const worked = explained(trainer, before);
-	return form === 'json' ? `${jsonOf(worked)}\n` : explainText(worked, trainer.network);
+	return {worked: explained(trainer, before), network: trainer.network};
 }
 
 /** Indented, a list of numbers on one line; a number that is not finite is null, as JSON has it. */

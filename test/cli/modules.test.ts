@@ -43,10 +43,30 @@ describe.concurrent('the headless path does not load the dashboard', () => {
 		expect(withDashboard(modules)).toEqual([]);
 	});
 
-	test("the check finds React and ink in the dashboard's chunk", () => {
-		const chunks = fs.readdirSync(path.join(import.meta.dirname, '..', '..', 'dist', 'chunks'));
-		const urls = chunks.map(name => pathToFileURL(path.join(import.meta.dirname, '..', '..', 'dist', 'chunks', name)).href);
-		expect(withDashboard(urls).some(chunk('run-dashboard'))).toBe(true);
+	test("the check finds React and ink in the dashboard's chunk and the chunks it imports (shared with the exercise screen's)", () => {
+		const folder = path.join(import.meta.dirname, '..', '..', 'dist', 'chunks');
+		for (const screen of ['run-dashboard', 'run-exercise']) {
+			const start = fs.readdirSync(folder).find(name => name.startsWith(`${screen}-`))!;
+			const loaded = new Set<string>();
+			const visit = (name: string) => {
+				if (!loaded.has(name)) {
+					loaded.add(name);
+					for (const [, imported] of fs.readFileSync(path.join(folder, name), 'utf8').matchAll(/from\s*"\.\/([\w-]+\.js)"/g)) {
+						visit(imported!);
+					}
+				}
+			};
+
+			visit(start);
+			expect(withDashboard([...loaded].map(name => pathToFileURL(path.join(folder, name)).href)).length, screen).toBeGreaterThan(0);
+		}
+	});
+
+	test('descent exercise --json loads its own chunk, and neither screen', async () => {
+		const modules = await modulesOf('exercise', ['exercise', '--seed', '1', '--json']);
+		expect(modules.some(chunk('exercise'))).toBe(true);
+		expect(modules.filter(url => chunk('run-dashboard')(url) || chunk('run-exercise')(url))).toEqual([]);
+		expect(withDashboard(modules)).toEqual([]);
 	});
 
 	test.each([
