@@ -5,7 +5,8 @@ import type {Setup} from '../../source/core/setup.js';
 import {Trainer} from '../../source/core/training/trainer.js';
 import {bitDifference, goldenRuns, setupOf, trainingDifferences} from '../helpers/golden.js';
 
-const presets = [...PRESETS.values()].map(preset => [preset.name, {...preset.setup, seed: 3}] as const);
+// a packaged dataset's preset (iris, mnist) has its samples from the package at load time
+const presets = [...PRESETS.values()].filter(preset => preset.setup.samples.length > 0).map(preset => [preset.name, {...preset.setup, seed: 3}] as const);
 const miniBatch = setupOf(goldenRuns().find(run => run.name === 'more-relu-adam-l2-batch')!);
 
 test('the phases of an iteration, in the tutorial’s order', () => {

@@ -24,9 +24,13 @@ describe('setupProblem: what only the whole setup can tell', () => {
 		expect(setupProblem(setupOf(run), flag)).toBeUndefined();
 	});
 
-	test.each([...PRESETS.values()].map(preset => [preset.name, preset] as const))('preset %s is valid', (_name, preset) => {
-		expect(setupProblem({...preset.setup, seed: 0}, flag)).toBeUndefined();
-	});
+	// a packaged dataset's preset (iris, mnist) has its samples from the package at load time: test/cli checks those
+	test.each([...PRESETS.values()].filter(preset => preset.setup.samples.length > 0).map(preset => [preset.name, preset] as const))(
+		'preset %s is valid',
+		(_name, preset) => {
+			expect(setupProblem({...preset.setup, seed: 0}, flag)).toBeUndefined();
+		},
+	);
 
 	const cases: Array<[string, Partial<Setup>, string]> = [
 		['softmax on the hidden layers', {activation: 'softmax'}, '--activation softmax is for the output layer only: give --output-activation softmax'],
