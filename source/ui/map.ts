@@ -145,7 +145,7 @@ export function drawFit(map: MapData, rows: number, style: MapStyle): string[] {
 }
 
 /** The lines under the map, wrapped to its width: the plane's extent (so a learner can place a point) and what the marks mean. */
-export function mapFooter(map: Pick<MapData, 'x1' | 'x2' | 'range' | 'pointClasses'> | undefined, width: number, colour: boolean): string[] {
+export function mapFooter(map: Pick<MapData, 'x1' | 'x2' | 'range' | 'pointClasses'> | undefined, width: number, colour: boolean, discrete = false): string[] {
 	if (!map) {
 		return [];
 	}
@@ -153,6 +153,9 @@ export function mapFooter(map: Pick<MapData, 'x1' | 'x2' | 'range' | 'pointClass
 	const span = (range: readonly [number, number]) => `${formatShort(range[0], 3)} … ${formatShort(range[1], 3)}`;
 	const axes = map.x2 ? `→ x1 ${span(map.x1)}, ↑ x2 ${span(map.x2)}` : `→ x ${span(map.x1)}, ↑ y ${span(map.range)}`;
 	const marks = map.pointClasses ? (colour ? '● train  ◆ test' : 'o x train  O X test') : '* train  + test';
-	const colours = map.x2 ? (colour ? 'orange low, blue high' : '░ low … █ high') : '● the network';
+	// after D two colours split at the middle of the range: the legend says where
+	const middle = formatShort((map.range[0] + map.range[1]) / 2, 3);
+	const twoColours = colour ? `orange < ${middle} ≤ blue` : `░ < ${middle} ≤ █`;
+	const colours = map.x2 ? (discrete ? twoColours : colour ? 'orange low, blue high' : '░ low … █ high') : '● the network';
 	return [axes, colours, map.x2 ? marks : '· train  + test'].flatMap(line => wrapText(line, width));
 }

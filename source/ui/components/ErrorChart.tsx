@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {EMPTY_SERIES, type Series} from '../../core/training/history.js';
 import type {History, PreviousRun} from '../../session/views/snapshot.js';
 import type {LearningRateChange} from '../../core/training/trainer-state.js';
-import {formatCount, formatNumber} from '../../session/format.js';
+import {formatCount, formatNumber, formatRate} from '../../session/format.js';
 import {columnOf, fitChart, rangeOf, renderChart, resample, type ChartSeries} from '../chart.js';
 import {wrapText} from '../text.js';
 
@@ -66,15 +66,10 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 
 	const {frame} = fitted;
 	const series: ChartSeries[] = fitted.values.map((values, k) => ({values, color: colors[k]}));
-	let markerLine = '';
-	for (const change of markers) {
-		const at = frame.labelWidth + 1 + columnOf(change.iteration, axisStart, axisEnd, frame.columns);
-		const label = `▲lr ${formatNumber(change.learningRate, 3)}`;
-		if (at >= markerLine.length && at + label.length <= width) {
-			markerLine = markerLine.padEnd(at) + label;
-		}
-	}
-
+	const markerLine = markerText(
+		markers.map(change => ({at: frame.labelWidth + 1 + columnOf(change.iteration, axisStart, axisEnd, frame.columns), learningRate: change.learningRate})),
+		width,
+	);
 	return (
 		<Box flexDirection="column">
 			{/* one text node for the whole plot: Ink measures every node on every frame */}
@@ -85,7 +80,7 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 				</Text>
 			) : null}
 			<Text dimColor wrap="truncate-end">
-				{`iterations ${formatCount(axisStart)} … ${formatCount(axisEnd)}`}
+				{`iterations ${formatCount(axisStart)} … ${formatCount(axisEnd)}${logScale ? ' · log' : ''}`}
 			</Text>
 			{legend.map(line => (
 				<Text key={line.text} color={line.color}>
@@ -104,4 +99,32 @@ function emptyText(own: Series, mode: ChartMode, history: History): string {
 	return mode === 'output' && history.error.ends.length > 0
 		? 'the first training sample has been in no batch yet'
 		: 'no iterations yet: press s to step or space to run';
+}
+
+/** A ▲ per learning-rate change at its column, each labelled (`lr 0.0005`, the status line's format) where there is room before the next; how many are unlabelled, when some are. */
+export function markerText(marks: ReadonlyArray<{at: number; learningRate: number}>, width: number): string {
+	const cells = Array.from({length: width}, () => ' ');
+	const columns = [...new Set(marks.map(mark => Math.min(width - 1, mark.at)))];
+	for (const at of columns) {
+		cells[at] = '▲';
+	}
+
+	const unlabelled: string[] = [];
+	for (const [k, at] of columns.entries()) {
+		// the last change at this column is the rate from there on
+		const rate = formatRate(marks.findLast(mark => Math.min(width - 1, mark.at) === at)!.learningRate);
+		const label = `lr ${rate}`;
+		const end = (columns[k + 1] ?? width) - 1;
+		if (unlabelled.length === 0 && (at + label.length < end || (k === columns.length - 1 && at + label.length < width))) {
+			cells.splice(at + 1, label.length, ...label);
+		} else {
+			unlabelled.push(rate);
+		}
+	}
+
+	// those with no room beside their mark: their rates in order after the last mark, or how many
+	const line = cells.join('').trimEnd();
+	const rates = ` lr ${unlabelled.join(', ')}`;
+	const count = ` (${unlabelled.length} unlabelled)`;
+	return unlabelled.length === 0 ? line : line.length + rates.length <= width ? line + rates : line.length + count.length <= width ? line + count : line;
 }

@@ -15,7 +15,7 @@ export type MapPanelProps = {
 
 /** The network's output over the input plane with the samples on it; or, with `L`, each neuron of a hidden layer. */
 export function MapPanel({map, style, marked, layers, width, height}: MapPanelProps) {
-	const footer = mapFooter(map, width, style.colour);
+	const footer = mapFooter(map, width, style.colour, style.discrete);
 	const room = height - footer.length;
 	return (
 		<Box flexDirection="column">

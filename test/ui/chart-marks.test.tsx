@@ -1,0 +1,64 @@
+import {afterEach, describe, expect, test} from 'vitest';
+import {markerText} from '../../source/ui/components/ErrorChart.js';
+import {closeDashboards, iterationOf, openDashboard, panelLines} from '../helpers/ui.js';
+
+afterEach(closeDashboards);
+
+describe('learning-rate marks (issue 21, bug 9)', () => {
+	test('every change has its ▲; labels in the status line’s format where there is room, the rest after the last mark', () => {
+		expect(markerText([{at: 8, learningRate: 0.002}], 60)).toBe(`${' '.repeat(8)}▲lr 0.002`);
+		// two changes closer than a label: both marked, the second's rate listed after it
+		const close = markerText(
+			[
+				{at: 8, learningRate: 0.002},
+				{at: 12, learningRate: 0.0005},
+			],
+			60,
+		);
+		expect([...close].filter(c => c === '▲')).toHaveLength(2);
+		expect(close).toMatch(/▲ +▲ lr 0\.002, 0\.0005$/);
+		expect(close).not.toMatch(/e-4/);
+		// no room to list them: a count
+		expect(
+			markerText(
+				[
+					{at: 8, learningRate: 0.002},
+					{at: 12, learningRate: 0.0005},
+				],
+				28,
+			),
+		).toMatch(/▲ +▲ \(2 unlabelled\)$/);
+	});
+
+	test('--seed 0 --paused at 120×40, n ] n [ [ n: both changes marked, 0.002 and 0.0005', async () => {
+		const dashboard = await openDashboard(['--seed', '0', '--paused'], {columns: 120, rows: 40});
+		const keys: Array<[string, number]> = [
+			['n', 100],
+			[']', 100],
+			['n', 200],
+			['[', 200],
+			['[', 200],
+			['n', 300],
+		];
+		for (const [key, iteration] of keys) {
+			await dashboard.press(key, frame => iterationOf(frame) === iteration && (key === 'n' || frame.includes('lr')));
+		}
+
+		const screen = await dashboard.until(frame => iterationOf(frame) === 300 && frame.includes('0.0005'));
+		const chart = panelLines(screen, 'Error').join('\n');
+		expect([...chart].filter(c => c === '▲')).toHaveLength(2);
+		expect(chart).toContain('lr 0.002');
+		expect(chart).toContain('0.0005');
+	});
+});
+
+describe('log scale (issue 21, bug 10)', () => {
+	test('after l the chart says log; after l again it does not', async () => {
+		const dashboard = await openDashboard(['--seed', '0', '--paused'], {columns: 80, rows: 24});
+		await dashboard.press('n', frame => iterationOf(frame) === 100 && frame.includes('iterations 1 … 100'));
+		let screen = await dashboard.press('l', 'iterations 1 … 100 · log');
+		expect(panelLines(screen, 'Error').join('\n')).toContain('iterations 1 … 100 · log');
+		screen = await dashboard.press('l', frame => frame.includes('iterations 1 … 100') && !frame.includes('· log'));
+		expect(screen).not.toContain('· log');
+	});
+});
