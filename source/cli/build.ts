@@ -1,5 +1,4 @@
-import {PACKAGED, type PackagedName} from '../core/data/packaged.js';
-import type {Sample} from '../core/data/samples.js';
+import {PACKAGED} from '../core/data/packaged.js';
 import type {Resume} from '../core/files/checkpoint.js';
 import {DEFAULT_GRID} from '../core/maths/surface.js';
 import {DEFAULT_PRESET, PRESETS} from '../core/presets.js';
@@ -8,7 +7,7 @@ import {nestedShapeProblem, shapeOf, weightCount, type NestedWeights} from '../c
 import {setupProblem} from '../core/validate.js';
 import {InputError} from '../session/input-error.js';
 import {DEFAULT_SPEED, type RunOptions} from '../session/options.js';
-import {resolveData} from './data.js';
+import {resolveData, type PackagedSamples} from './data.js';
 import {surfaceOption, type SurfaceOption} from './surface.js';
 import {FLAGS, flagOfSetting, type Flag} from './flags.js';
 import type {Parsed} from './parse.js';
@@ -35,7 +34,7 @@ export type Loaded = {
 	/** --weights, parsed as JSON. */
 	readonly weights?: unknown;
 	/** The samples of a packaged dataset (iris, mnist), when the run asks for one. */
-	readonly packaged?: {readonly name: PackagedName; readonly samples: readonly Sample[]};
+	readonly packaged?: PackagedSamples;
 	readonly randomSeed: number;
 };
 

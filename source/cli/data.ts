@@ -5,8 +5,10 @@ import type {Sample} from '../core/data/samples.js';
 import {csvColumns, parseSamplesCsv} from '../session/csv.js';
 import {InputError} from '../session/input-error.js';
 import type {Plane} from '../session/options.js';
-import type {Loaded} from './build.js';
 import type {FlagValues} from './flags.js';
+
+/** The samples of a packaged dataset (iris, mnist), as the load step read them. */
+export type PackagedSamples = {readonly name: PackagedName; readonly samples: readonly Sample[]};
 
 /** Where the samples come from, and the layers around them. */
 export type Data = {
@@ -25,7 +27,7 @@ const neurons = (n: number) => `${n} neuron${n === 1 ? '' : 's'}`;
  */
 export function resolveData(
 	values: FlagValues,
-	{csv, packaged}: Pick<Loaded, 'csv' | 'packaged'>,
+	{csv, packaged}: {readonly csv?: string; readonly packaged?: PackagedSamples},
 	base: {layers: readonly number[]; samples: readonly Sample[]; dataset?: DatasetName | PackagedName | undefined},
 	oneHot: boolean,
 ): Data {
@@ -82,7 +84,7 @@ export function resolveData(
 }
 
 /** A packaged dataset's samples as the load step read them; what only a generated dataset has is refused. */
-function packagedSamples(dataset: PackagedName, packaged: Loaded['packaged'], values: FlagValues): readonly Sample[] {
+function packagedSamples(dataset: PackagedName, packaged: PackagedSamples | undefined, values: FlagValues): readonly Sample[] {
 	const generatedOnly = (['noise', 'data-seed', 'features'] as const).find(name => values[name] !== undefined);
 	if (generatedOnly) {
 		throw new InputError(`--${generatedOnly} goes with a generated dataset; ${dataset} is real data from a package`);

@@ -12,7 +12,7 @@ import {Trainer} from '../core/training/trainer.js';
 import {WorkerSession} from '../session/client.js';
 import {InputError} from '../session/input-error.js';
 import {buildOptions, type Options} from './build.js';
-import {COMMANDS, type Entry} from './commands.js';
+import {COMMANDS, type CommandName, type Entry} from './commands.js';
 import {helpText} from './help.js';
 import {loadFiles} from './load.js';
 import {parseArgv} from './parse.js';
@@ -34,11 +34,16 @@ function fail(message: string): number {
 	return 2;
 }
 
+/** Each command's code, loaded only when it runs: a command without its entry here does not type-check. */
+const RUNS: Record<CommandName, (argv: readonly string[], entry: Entry) => Promise<number>> = {
+	exercise: async (argv, entry) => (await import('./exercise.js')).exercise(argv, entry),
+};
+
 /** The command line, start to end. Returns the exit code. */
 export async function main(argv: readonly string[], entry: Entry): Promise<number> {
 	const command = COMMANDS.find(candidate => candidate.name === argv[0]);
 	if (command && !argv.includes('--version')) {
-		return command.run(argv.slice(1), entry);
+		return RUNS[command.name](argv.slice(1), entry);
 	}
 
 	let options: Options;

@@ -1,7 +1,7 @@
 import type {Key} from 'ink';
 import type {Snapshot} from '../session/views/snapshot.js';
 import type {Command} from '../session/protocol.js';
-import type {UiPanelId} from './panels/entry.js';
+import type {UiPanelId} from './panels/id.js';
 import type {Action, DashboardState} from './state.js';
 
 /** What a key may read and do. */

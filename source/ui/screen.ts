@@ -3,7 +3,8 @@ import type {Snapshot, View} from '../session/views/snapshot.js';
 import type {WeightRow} from '../session/views/weights.js';
 import {phaseLines} from './components/PhaseLine.js';
 import {computeLayout, PANEL_CHROME, type Box, type Choice, type Layout, type Want} from './layout.js';
-import type {PanelContext, PanelEntry, UiPanelId} from './panels/entry.js';
+import type {PanelContext, PanelEntry} from './panels/entry.js';
+import type {UiPanelId} from './panels/id.js';
 import {PANELS} from './panels/index.js';
 import type {DashboardState} from './state.js';
 

@@ -1,4 +1,4 @@
-import type {UiPanelId} from './panels/entry.js';
+import type {UiPanelId} from './panels/id.js';
 
 /**
  * What the dashboard itself holds, apart from the session's snapshots: what is selected,

@@ -6,8 +6,7 @@ import type {Binding} from '../binding.js';
 import type {Box, Room} from '../layout.js';
 import type {DashboardState} from '../state.js';
 
-/** A panel of the screen: those with a view in the session, and the chart, which draws the run's histories. */
-export type UiPanelId = PanelId | 'chart';
+import type {UiPanelId} from './id.js';
 
 /** What a panel's parts read: the snapshot, the dashboard's own state, the selected weight's row. */
 export type PanelContext = {
