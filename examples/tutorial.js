@@ -6,7 +6,7 @@ const {setup} = PRESETS.get('tutorial-3');
 const trainer = new Trainer({...setup, seed: 0});
 trainer.step(setup.limit);
 
-console.log(`tutorial-3, seed 0: ${trainer.iteration} iterations, error ${trainer.errorHistory.latest}`);
+console.log(`tutorial-3, seed 0: ${trainer.iteration} iterations, error ${trainer.records.error.latest}`);
 for (const ref of weightRefs(setup.layers, setup.bias)) {
 	console.log(`${ref.name} (${ref.from} → ${ref.to}) = ${trainer.network.weights[ref.index]}`);
 }

@@ -4,7 +4,7 @@
  *
  * - `PRESETS`, `TUTORIAL`: the named runs and the tutorial's choices, as `Setup`s without a seed;
  * - `Trainer`: gradient descent on a `Setup` (`step(n)`, `stepPhase()`, `back()`); its `network`
- *   holds the weights (flat, in the order of `weightRefs`), `errorHistory.latest` the last
+ *   holds the weights (flat, in the order of `weightRefs`), `records.error.latest` the last
  *   iteration's error, `evaluator.measure` the error and accuracy of any samples;
  * - `weightRefs`: each weight's name as the tutorial writes it (`W11` … `W42`, `w2[3,1]`);
  * - `chainOf`: the chain of derivatives of one weight's gradient, factor by factor;

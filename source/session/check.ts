@@ -37,7 +37,7 @@ export function checkProblem(trainer: Trainer): string | undefined {
 		return `gradient check: nothing to check, the run diverged at iteration ${formatCount(trainer.divergedAt)} (its weights are not finite numbers); press r to reset`;
 	}
 
-	if (trainer.phase > 0) {
+	if (trainer.walk.count > 0) {
 		return 'gradient check: finish this iteration first (s), then check its gradients';
 	}
 

@@ -57,7 +57,7 @@ function trainerBefore(run: RunOptions, n: number): Trainer {
 /** Iteration N phase by phase; returns the optimizer's buffers as they were before its update. */
 function walkIteration(trainer: Trainer): Record<string, Float64Array> {
 	const {network} = trainer;
-	while (trainer.phases[trainer.phase]?.kind !== 'update') {
+	while (trainer.walk.phases[trainer.walk.count]?.kind !== 'update') {
 		if (!trainer.stepPhase()) {
 			throw new Error('the trainer stopped inside an iteration');
 		}

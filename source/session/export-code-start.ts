@@ -137,7 +137,7 @@ export function stateStart(trainer: Trainer): string[] {
 
 /** The learning rates set during the run ([ and ]), for the record: the state already holds their effect. */
 function changesNote(trainer: Trainer): string {
-	const changes = trainer.learningRateChanges;
+	const changes = trainer.learningRates.changes;
 	if (changes.length === 0) {
 		return '';
 	}

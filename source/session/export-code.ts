@@ -14,7 +14,7 @@ import {InputError} from './input-error.js';
  * trainer's state. Its last line is `{"weights": …, "error": …, "finalError": …}`.
  */
 export function numpyScript(trainer: Trainer): string {
-	if (trainer.phase > 0) {
+	if (trainer.walk.count > 0) {
 		throw new InputError('in the middle of a phase walk: s completes the iteration, then the script can start from it');
 	}
 

@@ -19,13 +19,13 @@ export function predictedColumns(outputs: number, prefix = 'predicted'): string[
  * of that exact iteration.
  */
 export function historyCsv(trainer: Trainer): string {
-	const errors = trainer.errorHistory.points();
-	const outputs = trainer.schedule.fullBatch ? trainer.outputHistories.map(history => history.points()) : [];
+	const errors = trainer.records.error.points();
+	const outputs = trainer.schedule.fullBatch ? trainer.records.outputs.map(history => history.points()) : [];
 	const header = ['iteration', 'error', ...predictedColumns(outputs.length)].join(',');
 	const rows: string[] = [];
 	const first = errors[0];
-	if (first && first.iteration !== trainer.errorHistory.start) {
-		rows.push([trainer.errorHistory.start, first.first, ...outputs.map(series => series[0]!.first)].join(','));
+	if (first && first.iteration !== trainer.records.error.start) {
+		rows.push([trainer.records.error.start, first.first, ...outputs.map(series => series[0]!.first)].join(','));
 	}
 
 	for (const [b, point] of errors.entries()) {

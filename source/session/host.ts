@@ -138,7 +138,7 @@ export class SessionHost {
 		this.scheduler.pause();
 		const {trainer} = this;
 		// the update is shown as a phase of its own; the p after it moves the counter
-		const completing = trainer.updateShown;
+		const completing = trainer.walk.updateShown;
 		trainer.stepPhase();
 		if (completing) {
 			this.say(`iteration ${formatCount(trainer.iteration)} is done: its update is in the weights; p walks the next`);

@@ -13,7 +13,7 @@ export function previousRunOf(old: Trainer, next: Setup): PreviousRun {
 		parts.push(`seed ${setup.seed}`);
 	}
 
-	const changes = old.learningRateChanges.filter(change => change.iteration > 0);
+	const changes = old.learningRates.changes.filter(change => change.iteration > 0);
 	const startRate = old.learningRateAt(0);
 	if (changes.length > 0 || startRate !== next.learningRate) {
 		const later = changes.map(change => `${change.learningRate} from ${change.iteration.toLocaleString('en-US')}`);
@@ -32,5 +32,5 @@ export function previousRunOf(old: Trainer, next: Setup): PreviousRun {
 		parts.push(`${setup.init} init`);
 	}
 
-	return {error: old.errorHistory.series(), label: parts.length > 0 ? parts.join(', ') : `the same choices, seed ${setup.seed}`};
+	return {error: old.records.error.series(), label: parts.length > 0 ? parts.join(', ') : `the same choices, seed ${setup.seed}`};
 }

@@ -36,7 +36,7 @@ export function runEndOf(trainer: Trainer, state: RunEnd['state'], elapsedMs: nu
 		target: [...data.targets.subarray(s * data.outputCount, (s + 1) * data.outputCount)],
 	}));
 	// a learning rate set before the first update is the run's own: flags reproduce it
-	const atStart = trainer.learningRateChanges.filter(change => change.iteration === 0).at(-1);
+	const atStart = trainer.learningRates.changes.filter(change => change.iteration === 0).at(-1);
 	return {
 		state,
 		iteration: trainer.iteration,
@@ -51,6 +51,6 @@ export function runEndOf(trainer: Trainer, state: RunEnd['state'], elapsedMs: nu
 		sampleCount: data.count,
 		written,
 		setup: {...trainer.setup, learningRate: atStart?.learningRate ?? trainer.setup.learningRate},
-		learningRateChanges: trainer.learningRateChanges,
+		learningRateChanges: trainer.learningRates.changes,
 	};
 }

@@ -27,9 +27,9 @@ function straight(setup: Setup, iteration: number): Trainer {
 
 /** What the screen draws of the past: the histories' points. */
 const historiesOf = (trainer: Trainer) => ({
-	error: trainer.errorHistory.points(),
-	outputs: trainer.outputHistories.map(history => history.points()),
-	test: trainer.testHistory.points(),
+	error: trainer.records.error.points(),
+	outputs: trainer.records.outputs.map(history => history.points()),
+	test: trainer.records.test.points(),
 });
 
 describe('k steps, then k backs', () => {
@@ -48,7 +48,7 @@ describe('k steps, then k backs', () => {
 		expect([trainer.iteration, trainer.earliestReachable]).toEqual([0, 0]);
 		expect(bitDifference(trainer.network.weights, trainer.initialWeights)).toBeUndefined();
 		expect(trainingDifferences(trainer, new Trainer(setup))).toEqual([]);
-		expect(trainer.errorHistory.length).toBe(0);
+		expect(trainer.records.error.length).toBe(0);
 
 		// and forward again to k: the same run
 		trainer.step(backs);
@@ -74,7 +74,7 @@ describe('back and the learning rate', () => {
 		expect(trainer.iteration).toBe(17);
 		expect(trainer.learningRate).toBe(0.05);
 		expect(trainingDifferences(trainer, withChange(10, 7, 0.05))).toEqual([]);
-		expect(trainer.learningRateChanges).toEqual([{iteration: 10, learningRate: 0.05}]);
+		expect(trainer.learningRates.changes).toEqual([{iteration: 10, learningRate: 0.05}]);
 		trainer.step(3);
 		expect(trainingDifferences(trainer, withChange(10, 10, 0.05))).toEqual([]);
 	});
@@ -87,7 +87,7 @@ describe('back and the learning rate', () => {
 
 		expect(trainer.iteration).toBe(5);
 		expect(trainer.learningRate).toBe(setup.learningRate);
-		expect(trainer.learningRateChanges).toEqual([]);
+		expect(trainer.learningRates.changes).toEqual([]);
 		expect(trainingDifferences(trainer, straight(setup, 5))).toEqual([]);
 		trainer.step(15);
 		expect(trainingDifferences(trainer, straight(setup, 20))).toEqual([]);
@@ -111,9 +111,9 @@ describe('back in the middle of a phase walk', () => {
 			const trainer = straight(setup, before);
 			trainer.stepPhase();
 			trainer.stepPhase();
-			expect(trainer.phase).toBe(2);
+			expect(trainer.walk.count).toBe(2);
 			expect(trainer.back()).toBe(true);
-			expect(trainer.phase).toBe(0);
+			expect(trainer.walk.count).toBe(0);
 			expect(trainer.iteration).toBe(before);
 			expect(trainingDifferences(trainer, straight(setup, before))).toEqual([]);
 			trainer.step(3);

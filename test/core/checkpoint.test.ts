@@ -53,8 +53,8 @@ describe('a checkpoint continues exactly', () => {
 		expect(trainingDifferences(trainer, straight(setup, n))).toEqual([]);
 		expect(bitDifference(trainer.initialWeights, new Trainer(setup).initialWeights)).toBeUndefined();
 		// the histories start where the checkpoint was
-		expect(trainer.errorHistory.start).toBe(k + 1);
-		expect(trainer.errorHistory.points().at(-1)?.iteration).toBe(n);
+		expect(trainer.records.error.start).toBe(k + 1);
+		expect(trainer.records.error.points().at(-1)?.iteration).toBe(n);
 	});
 
 	test('the checkpoint holds the test samples and the setup with batch null for a full batch', () => {
@@ -75,7 +75,7 @@ describe('a checkpoint continues exactly', () => {
 
 	test('in the middle of a phase walk (its update shown, the counter not moved) there is no checkpoint, said in one line', () => {
 		const trainer = straight(runs['more-relu-adam-l2-batch']!, 3);
-		for (const _phase of trainer.phases) {
+		for (const _phase of trainer.walk.phases) {
 			trainer.stepPhase();
 		}
 

@@ -103,11 +103,11 @@ describe('the hand-worked 2-2-2 example, phase by phase', () => {
 		// the update is shown as a phase of its own: the new weights, the counter not moved yet
 		expect(maxWeightError(nest(network.shape, network.weights), expected.newWeights)).toBeLessThan(TOLERANCE);
 		expect(trainer.iteration).toBe(0);
-		expect(trainer.updateShown).toBe(true);
+		expect(trainer.walk.updateShown).toBe(true);
 		// one more call completes the iteration
 		expect(trainer.stepPhase()).toBeUndefined();
 		expect(trainer.iteration).toBe(1);
-		expect(trainer.phase).toBe(0);
+		expect(trainer.walk.count).toBe(0);
 		expect(maxWeightError(nest(network.shape, network.weights), expected.newWeights)).toBeLessThan(TOLERANCE);
 		expect(nest(network.shape, network.previousWeights)).toEqual(run.initialWeights);
 	});

@@ -39,18 +39,18 @@ describe('stepping every phase ends where one step() does', () => {
 		for (let k = 1; k <= 12; k++) {
 			stepped.step(1);
 			for (const [p, phase] of phases.entries()) {
-				expect(phased.phase).toBe(p);
+				expect(phased.walk.count).toBe(p);
 				expect(phased.iteration, 'the iteration counts after the update').toBe(k - 1);
 				expect(phased.stepPhase()).toEqual(phase);
 			}
 
 			// the update is shown as a phase of its own: its weights are in, the counter has not moved
-			expect(phased.updateShown).toBe(true);
+			expect(phased.walk.updateShown).toBe(true);
 			expect(phased.iteration).toBe(k - 1);
 			expect(bitDifference([...phased.network.weights], [...stepped.network.weights])).toBeUndefined();
 			expect(phased.stepPhase(), 'the call after the update completes the iteration').toBeUndefined();
 			expect(phased.iteration).toBe(k);
-			expect(phased.phase).toBe(0);
+			expect(phased.walk.count).toBe(0);
 			expect(trainingDifferences(phased, stepped), `iteration ${k}`).toEqual([]);
 			expect(
 				bitDifference(
@@ -58,7 +58,7 @@ describe('stepping every phase ends where one step() does', () => {
 					stepped.network.deltas.flatMap(d => [...d]),
 				),
 			).toBeUndefined();
-			expect(phased.errorHistory.points()).toEqual(stepped.errorHistory.points());
+			expect(phased.records.error.points()).toEqual(stepped.records.error.points());
 		}
 	});
 
@@ -78,11 +78,11 @@ describe('stepping every phase ends where one step() does', () => {
 		const walked = new Trainer(miniBatch);
 		const stepped = new Trainer(miniBatch);
 		const walkToUpdate = () => {
-			for (const _phase of walked.phases) {
+			for (const _phase of walked.walk.phases) {
 				walked.stepPhase();
 			}
 
-			expect(walked.updateShown).toBe(true);
+			expect(walked.walk.updateShown).toBe(true);
 		};
 
 		walked.step(2);
@@ -101,14 +101,14 @@ describe('stepping every phase ends where one step() does', () => {
 		trainer.step(5);
 		expect(trainer.iteration).toBe(2);
 		expect(trainer.stepPhase()).toBeUndefined();
-		expect(trainer.phase).toBe(0);
+		expect(trainer.walk.count).toBe(0);
 	});
 });
 
 describe('describePhase', () => {
 	test('names the layer and the maths the phase computes', () => {
 		const trainer = new Trainer({...PRESETS.get('tutorial-3')!.setup, seed: 0});
-		const lines = trainer.phases.map(phase => describePhase(phase, trainer.network));
+		const lines = trainer.walk.phases.map(phase => describePhase(phase, trainer.network));
 		expect(lines[0]).toContain('hidden layer 1');
 		expect(lines[0]).toContain('1 / (1 + e^−SOP)');
 		expect(lines[1]).toContain('the output layer');
@@ -118,7 +118,7 @@ describe('describePhase', () => {
 		expect(lines[5]).not.toContain('L2');
 		expect(lines[6]).toContain('−lr · gradient');
 		const adam = new Trainer(miniBatch);
-		const adamLines = adam.phases.map(phase => describePhase(phase, adam.network));
+		const adamLines = adam.walk.phases.map(phase => describePhase(phase, adam.network));
 		expect(adamLines[0]).toContain('+ bias');
 		expect(adamLines.at(-2)).toContain('2·L2·w + L1·sign(w)');
 		expect(adamLines.at(-1)).toContain('m = 0.9·m + 0.1·g');

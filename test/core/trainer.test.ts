@@ -57,7 +57,7 @@ describe('untilError: done at the first iteration whose error is at most E', () 
 		}
 
 		expect(trainer.reachedAt).toBe(50);
-		expect(phases).toBe(50 * trainer.phases.length);
+		expect(phases).toBe(50 * trainer.walk.phases.length);
 	});
 
 	test('an error never reached: the run goes on to its limit', () => {
@@ -105,16 +105,16 @@ describe('what the trainer records', () => {
 			expected.push({error: trainer.network.error, outputs: Array.from(trainer.network.activations[2]!.subarray(0, 2))});
 		}
 
-		expect(trainer.errorHistory.points().map(point => point.last)).toEqual(expected.map(e => e.error));
-		expect(trainer.outputHistories.length).toBe(2);
-		for (const [k, history] of trainer.outputHistories.entries()) {
+		expect(trainer.records.error.points().map(point => point.last)).toEqual(expected.map(e => e.error));
+		expect(trainer.records.outputs.length).toBe(2);
+		for (const [k, history] of trainer.records.outputs.entries()) {
 			expect(history.points().map(point => point.last)).toEqual(expected.map(e => e.outputs[k]));
 		}
 
 		// the same through the fast path, 30 at once
 		const fast = new Trainer(setup);
 		fast.step(30);
-		expect(fast.outputHistories.map(history => history.points())).toEqual(trainer.outputHistories.map(history => history.points()));
+		expect(fast.records.outputs.map(history => history.points())).toEqual(trainer.records.outputs.map(history => history.points()));
 	});
 
 	test('mini-batches: the first training sample’s outputs whenever it is in the batch', () => {
@@ -133,7 +133,7 @@ describe('what the trainer records', () => {
 		// batches of 4 of 12 training samples: once every three iterations
 		expect(expected.length).toBeGreaterThan(10);
 		expect(expected.length).toBeLessThan(16);
-		expect(trainer.outputHistories[0]!.points().map(point => ({iteration: point.iteration, value: point.last}))).toEqual(expected);
+		expect(trainer.records.outputs[0]!.points().map(point => ({iteration: point.iteration, value: point.last}))).toEqual(expected);
 	});
 
 	test('the test error at iteration 1 and then every stride-th iteration, as testError() says', () => {
@@ -142,7 +142,7 @@ describe('what the trainer records', () => {
 			trainer.step(1);
 			return trainer.testError();
 		});
-		const points = trainer.testHistory.points();
+		const points = trainer.records.test.points();
 		expect(points.map(point => point.iteration)).toEqual(Array.from({length: 20}, (_, k) => k + 1));
 		expect(points.map(point => point.last)).toEqual(measured);
 	});
@@ -153,7 +153,7 @@ describe('what the trainer records', () => {
 			layers: [4, 3, 10],
 			samples: [{x: [1, 2, 3, 4], t: Array.from({length: 10}, () => 0.5)}],
 		};
-		expect(new Trainer(setup).outputHistories.length).toBe(MAX_OUTPUT_HISTORIES);
+		expect(new Trainer(setup).records.outputs.length).toBe(MAX_OUTPUT_HISTORIES);
 	});
 
 	test('a new learning rate applies from the next update', () => {
@@ -163,6 +163,6 @@ describe('what the trainer records', () => {
 		trainer.step(1);
 		const {gradients, changes} = trainer.network;
 		expect(Array.from(changes)).toEqual(Array.from(gradients, g => -0.25 * g));
-		expect(trainer.learningRateChanges).toEqual([{iteration: 5, learningRate: 0.25}]);
+		expect(trainer.learningRates.changes).toEqual([{iteration: 5, learningRate: 0.25}]);
 	});
 });

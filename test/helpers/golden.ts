@@ -119,7 +119,7 @@ export function trainingOf(trainer: Trainer): Record<string, ArrayLike<number>> 
 		previousWeights: network.previousWeights,
 		gradients: network.gradients,
 		changes: network.changes,
-		counters: [trainer.iteration, trainer.epoch, trainer.phase, network.optimizerState.step, network.error, trainer.learningRate],
+		counters: [trainer.iteration, trainer.epoch, trainer.walk.count, network.optimizerState.step, network.error, trainer.learningRate],
 		random: [...Array.from(state.random.key), state.random.position],
 		epoch: [state.epoch.epoch, state.epoch.cursor, ...state.epoch.order],
 	};

@@ -14,7 +14,7 @@ function tutorialRun(iterations: number): {points: Series; errors: number[]} {
 		errors.push(trainer.network.error);
 	}
 
-	return {points: trainer.errorHistory.series(), errors};
+	return {points: trainer.records.error.series(), errors};
 }
 
 const history = (values: readonly number[], capacity = 1024): Series => {

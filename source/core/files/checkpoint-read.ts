@@ -38,34 +38,9 @@ export function readSetup(raw: unknown): Setup | Problem {
 		return {problem: '"layers" must be a list of at least two positive integers'};
 	}
 
-	const choices = [
-		['activation', ACTIVATIONS],
-		['outputActivation', ACTIVATIONS],
-		['loss', LOSSES],
-		['optimizer', OPTIMIZERS],
-		['init', INITIALISATIONS],
-	] as const;
-	for (const [key, registry] of choices) {
-		if (typeof s[key] !== 'string' || !registry.has(s[key])) {
-			return {problem: `"${key}" must be one of ${registry.names.join(', ')}`};
-		}
-	}
-
-	const numbers: Array<[string, boolean]> = [
-		['momentum', isFiniteNumber(s['momentum']) && s['momentum'] >= 0 && s['momentum'] < 1],
-		['l1', isFiniteNumber(s['l1']) && s['l1'] >= 0],
-		['l2', isFiniteNumber(s['l2']) && s['l2'] >= 0],
-		['test', isFiniteNumber(s['test']) && s['test'] >= 0 && s['test'] < 1],
-		['learningRate', isFiniteNumber(s['learningRate']) && s['learningRate'] > 0],
-		['limit', isWhole(s['limit'], 1)],
-		['seed', isWhole(s['seed'], 0) && s['seed'] <= MAX_SEED],
-		['batch', s['batch'] === null || isWhole(s['batch'], 1)],
-		['bias', typeof s['bias'] === 'boolean'],
-		['untilError', s['untilError'] === undefined || (isFiniteNumber(s['untilError']) && s['untilError'] >= 0)],
-	];
-	const bad = numbers.find(([, ok]) => !ok);
-	if (bad) {
-		return {problem: `"${bad[0]}" is missing or out of range`};
+	const settings = settingsProblem(s);
+	if (settings !== undefined) {
+		return {problem: settings};
 	}
 
 	const samples = readSamples(s['samples'], layers[0] as number, layers.at(-1) as number);
@@ -95,6 +70,37 @@ export function readSetup(raw: unknown): Setup | Problem {
 	};
 	const problem = setupProblem(setup, quoted);
 	return problem === undefined ? setup : {problem};
+}
+
+/** The first of the choices and numbers that is missing or not what a setup holds. */
+function settingsProblem(s: Record<string, unknown>): string | undefined {
+	const choices = [
+		['activation', ACTIVATIONS],
+		['outputActivation', ACTIVATIONS],
+		['loss', LOSSES],
+		['optimizer', OPTIMIZERS],
+		['init', INITIALISATIONS],
+	] as const;
+	for (const [key, registry] of choices) {
+		if (typeof s[key] !== 'string' || !registry.has(s[key])) {
+			return `"${key}" must be one of ${registry.names.join(', ')}`;
+		}
+	}
+
+	const numbers: Array<[string, boolean]> = [
+		['momentum', isFiniteNumber(s['momentum']) && s['momentum'] >= 0 && s['momentum'] < 1],
+		['l1', isFiniteNumber(s['l1']) && s['l1'] >= 0],
+		['l2', isFiniteNumber(s['l2']) && s['l2'] >= 0],
+		['test', isFiniteNumber(s['test']) && s['test'] >= 0 && s['test'] < 1],
+		['learningRate', isFiniteNumber(s['learningRate']) && s['learningRate'] > 0],
+		['limit', isWhole(s['limit'], 1)],
+		['seed', isWhole(s['seed'], 0) && s['seed'] <= MAX_SEED],
+		['batch', s['batch'] === null || isWhole(s['batch'], 1)],
+		['bias', typeof s['bias'] === 'boolean'],
+		['untilError', s['untilError'] === undefined || (isFiniteNumber(s['untilError']) && s['untilError'] >= 0)],
+	];
+	const bad = numbers.find(([, ok]) => !ok);
+	return bad && `"${bad[0]}" is missing or out of range`;
 }
 
 function readSamples(raw: unknown, inputs: number, outputs: number): Sample[] | Problem {

@@ -28,7 +28,7 @@ export function checkpointOf(trainer: Trainer): Checkpoint | {readonly problem: 
 		return {problem: `diverged at iteration ${trainer.divergedAt}: the weights are not finite numbers, so there is no checkpoint to write`};
 	}
 
-	if (trainer.phase > 0) {
+	if (trainer.walk.count > 0) {
 		// mid-walk the batch is drawn and perhaps the weights updated, but the iteration not counted
 		return {problem: 'in the middle of a phase walk: finish the iteration (s or p), then write the checkpoint'};
 	}

@@ -27,6 +27,43 @@ export function phasesOf(depth: number): Phase[] {
 	return phases;
 }
 
+/**
+ * A walk through the phases of the next iteration: how many have run, and whether the
+ * update left every weight finite (known when it runs, counted when the iteration completes).
+ */
+export class PhaseWalk {
+	readonly phases: readonly Phase[];
+	/** Phases run; 0 when none; all of them while the update is shown, before the counter moves. */
+	count = 0;
+	updateFinite = true;
+
+	constructor(depth: number) {
+		this.phases = phasesOf(depth);
+	}
+
+	/** The phases run, in order. */
+	get done(): readonly Phase[] {
+		return this.phases.slice(0, this.count);
+	}
+
+	/** The update has run and is shown; the next step completes the iteration. */
+	get updateShown(): boolean {
+		return this.count === this.phases.length;
+	}
+
+	/** Runs the next phase. */
+	next(network: Network, learningRate: number): Phase {
+		const phase = this.phases[this.count]!;
+		const finite = runPhase(network, phase, learningRate);
+		this.count++;
+		if (phase.kind === 'update') {
+			this.updateFinite = finite;
+		}
+
+		return phase;
+	}
+}
+
 /** What a phase computes, in words, as the tutorial explains it. */
 export function describePhase(phase: Phase, network: Network): string {
 	const {depth} = network;

@@ -1,6 +1,7 @@
-import type {EpochState} from './batches.js';
+import type {BatchSchedule, EpochState} from './batches.js';
+import type {Network} from '../maths/network.js';
 import type {RecordsSave} from './records.js';
-import type {RandomState} from '../maths/random.js';
+import {NumpyRandom, type RandomState} from '../maths/random.js';
 
 /** Where training stands: `training` until the limit (`done`) or a non-finite number (`diverged`). */
 export type TrainerStatus = 'training' | 'done' | 'diverged';
@@ -34,4 +35,42 @@ export type RewindState = TrainingState & {
 export function rewindBytes(weights: number, optimizerBuffers: number, histories: number, trainCount: number): number {
 	const historyBytes = 5 * 8 * 1024;
 	return 8 * weights * (1 + optimizerBuffers) + 4 * 624 + 4 * trainCount + histories * historyBytes + 512;
+}
+
+/** A trainer's parts a training state is read from. */
+type Training = {
+	readonly iteration: number;
+	readonly learningRate: number;
+	readonly network: Network;
+	readonly schedule: BatchSchedule;
+	readonly divergedAt: number | undefined;
+};
+
+/** The training state of a trainer's parts, copied. */
+export function trainingStateOf({iteration, learningRate, network, schedule, divergedAt}: Training, random: NumpyRandom): TrainingState {
+	return {
+		iteration,
+		learningRate,
+		weights: network.weights.slice(),
+		optimizer: {
+			buffers: network.optimizer.buffers.map(name => network.optimizerState.buffers[name]!.slice()),
+			step: network.optimizerState.step,
+		},
+		random: random.state,
+		epoch: schedule.state,
+		divergedAt,
+	};
+}
+
+/** Sets the network's weights, its optimizer's buffers and the batch schedule from a state; returns its random stream. */
+export function restoreNetwork(network: Network, schedule: BatchSchedule, state: TrainingState): NumpyRandom {
+	network.weights.set(state.weights);
+	for (const [k, name] of network.optimizer.buffers.entries()) {
+		network.optimizerState.buffers[name]!.set(state.optimizer.buffers[k]!);
+	}
+
+	network.optimizerState.step = state.optimizer.step;
+	schedule.restore(state.epoch);
+	network.clearIteration();
+	return NumpyRandom.fromState(state.random);
 }

@@ -1,11 +1,10 @@
 import {BatchSchedule, splitSamples, type Split} from './batches.js';
 import {Evaluator} from '../maths/evaluate.js';
-import type {BucketHistory, SampledHistory} from './history.js';
 import {startingWeights} from '../maths/initialisations.js';
-import {phasesOf, runPhase, type Phase} from './iteration.js';
+import {PhaseWalk, type Phase} from './iteration.js';
 import {FullBatchLoop} from './full-batch.js';
 import {kernelFor, type Iterate} from './kernel.js';
-import {LearningRates, type LearningRateChange} from './learning-rates.js';
+import {LearningRates} from './learning-rates.js';
 import {Network} from '../maths/network.js';
 import {NumpyRandom} from '../maths/random.js';
 import {Records} from './records.js';
@@ -13,7 +12,7 @@ import {Rewind} from './rewind.js';
 import {WeightPath} from './weight-path.js';
 import {sampleData, type SampleData} from '../data/samples.js';
 import type {Setup} from '../setup.js';
-import {rewindBytes, type RewindState, type TrainerStatus, type TrainingState} from './trainer-state.js';
+import {restoreNetwork, rewindBytes, trainingStateOf, type RewindState, type TrainerStatus, type TrainingState} from './trainer-state.js';
 
 export {MAX_OUTPUT_HISTORIES} from './records.js';
 
@@ -34,7 +33,8 @@ export class Trainer {
 	readonly learningRates: LearningRates;
 	/** Every weight now and then: the path on the error surface. */
 	readonly path: WeightPath;
-	readonly phases: readonly Phase[];
+	/** The phase walk of the next iteration (`stepPhase`). */
+	readonly walk: PhaseWalk;
 	/** The weights the run started from. */
 	readonly initialWeights: Float64Array;
 	iteration = 0;
@@ -42,14 +42,9 @@ export class Trainer {
 	divergedAt: number | undefined;
 	/** The iteration whose error reached `untilError`, when one did. */
 	reachedAt: number | undefined;
-	/** Phases of the next iteration already run (`stepPhase`); 0 when none; all of them while the update is shown, before the counter moves. */
-	phase = 0;
-
-	/** Whether the update of a phase walk left every weight finite: known when it runs, counted when the iteration completes. */
-	private updateFinite = true;
 	private random: NumpyRandom;
 	private readonly iterateFast: Iterate;
-	/** With every training sample in every batch: the tight loop. */
+	/** With every training sample in every batch, none held out and no error bound: the tight loop. */
 	private readonly fullBatch: FullBatchLoop | undefined;
 	private readonly rewind: Rewind<RewindState>;
 
@@ -65,7 +60,7 @@ export class Trainer {
 		this.evaluator = new Evaluator(this.network);
 		this.learningRate = setup.learningRate;
 		this.learningRates = new LearningRates(setup.learningRate);
-		this.phases = phasesOf(layers.length - 1);
+		this.walk = new PhaseWalk(layers.length - 1);
 		this.records = new Records(layers.at(-1)!);
 		this.path = new WeightPath(this.initialWeights.length);
 		this.network.weights.set(this.initialWeights);
@@ -75,7 +70,8 @@ export class Trainer {
 		}
 
 		this.iterateFast = kernelFor(this.network, this.schedule.fullBatch);
-		this.fullBatch = this.schedule.fullBatch ? new FullBatchLoop(this.network, this.records, this.iterateFast) : undefined;
+		const tight = this.schedule.fullBatch && this.split.test.length === 0 && setup.untilError === undefined;
+		this.fullBatch = tight ? new FullBatchLoop(this.network, this.records, this.iterateFast) : undefined;
 		const weights = this.initialWeights.length;
 		const bytes = rewindBytes(weights, this.network.optimizer.buffers.length, 2 + this.records.outputs.length, this.split.train.length);
 		this.rewind = new Rewind(bytes, weights * this.schedule.batchSize);
@@ -96,22 +92,6 @@ export class Trainer {
 		return this.iteration >= this.setup.limit || this.reachedAt !== undefined ? 'done' : 'training';
 	}
 
-	get errorHistory(): BucketHistory {
-		return this.records.error;
-	}
-
-	get outputHistories(): readonly BucketHistory[] {
-		return this.records.outputs;
-	}
-
-	get testHistory(): SampledHistory {
-		return this.records.test;
-	}
-
-	get learningRateChanges(): readonly LearningRateChange[] {
-		return this.learningRates.changes;
-	}
-
 	get finished(): boolean {
 		return this.status !== 'training';
 	}
@@ -130,27 +110,17 @@ export class Trainer {
 	/** Runs up to `count` whole iterations (a phase walk in progress completes first); returns how many ran. */
 	step(count = 1): number {
 		const start = this.iteration;
-		if (this.phase > 0 && count > 0 && !this.finished) {
-			while (this.phase > 0) {
+		if (this.walk.count > 0 && count > 0 && !this.finished) {
+			while (this.walk.count > 0) {
 				this.stepPhase();
 			}
 		}
 
 		const end = Math.min(this.setup.limit, start + count);
-		if (this.fullBatch && this.split.test.length === 0 && this.setup.untilError === undefined) {
-			if (this.divergedAt !== undefined) {
-				return 0;
-			}
-
+		if (this.fullBatch && this.divergedAt === undefined) {
 			const point = (iteration: number) => {
 				this.iteration = iteration;
-				if (this.path.due(iteration)) {
-					this.path.push(iteration, this.network.weights);
-				}
-
-				if (this.rewind.due(iteration)) {
-					this.rewind.capture(iteration, reuse => this.saveRewind(reuse));
-				}
+				this.mark(iteration, true);
 			};
 
 			// both powers of two: the points of the smaller include the larger's
@@ -173,11 +143,6 @@ export class Trainer {
 		return this.iteration - start;
 	}
 
-	/** The update of a phase walk has run and is shown; the next `stepPhase` completes the iteration. */
-	get updateShown(): boolean {
-		return this.phase === this.phases.length;
-	}
-
 	/**
 	 * One phase of the next iteration (see iteration.ts). After the update, one more call
 	 * completes the iteration (the counter moves) and returns undefined, as it does when finished.
@@ -187,29 +152,22 @@ export class Trainer {
 			return undefined;
 		}
 
-		if (this.updateShown) {
-			this.phase = 0;
-			this.afterIteration(this.updateFinite);
+		if (this.walk.updateShown) {
+			this.walk.count = 0;
+			this.afterIteration(this.walk.updateFinite);
 			return undefined;
 		}
 
-		if (this.phase === 0 && !this.schedule.fullBatch) {
+		if (this.walk.count === 0 && !this.schedule.fullBatch) {
 			this.loadBatch();
 		}
 
-		const phase = this.phases[this.phase]!;
-		const finite = runPhase(this.network, phase, this.learningRate);
-		this.phase++;
-		if (phase.kind === 'update') {
-			this.updateFinite = finite;
-		}
-
-		return phase;
+		return this.walk.next(this.network, this.learningRate);
 	}
 
 	/** Back to the iteration before (or to the start of this one, mid-walk); false when it is out of reach. */
 	back(): boolean {
-		const target = this.phase > 0 ? this.iteration : this.iteration - 1;
+		const target = this.walk.count > 0 ? this.iteration : this.iteration - 1;
 		if (target < this.earliestReachable) {
 			return false;
 		}
@@ -264,37 +222,16 @@ export class Trainer {
 
 	/** What a checkpoint holds to continue exactly. */
 	saveTraining(): TrainingState {
-		const {network, schedule} = this;
-		return {
-			iteration: this.iteration,
-			learningRate: this.learningRate,
-			weights: network.weights.slice(),
-			optimizer: {
-				buffers: network.optimizer.buffers.map(name => network.optimizerState.buffers[name]!.slice()),
-				step: network.optimizerState.step,
-			},
-			random: this.random.state,
-			epoch: schedule.state,
-			divergedAt: this.divergedAt,
-		};
+		return trainingStateOf(this, this.random);
 	}
 
 	private restoreTraining(state: TrainingState): void {
-		const {network} = this;
 		this.iteration = state.iteration;
 		this.learningRate = state.learningRate;
 		this.divergedAt = state.divergedAt;
 		this.reachedAt = undefined;
-		network.weights.set(state.weights);
-		for (const [k, name] of network.optimizer.buffers.entries()) {
-			network.optimizerState.buffers[name]!.set(state.optimizer.buffers[k]!);
-		}
-
-		network.optimizerState.step = state.optimizer.step;
-		this.random = NumpyRandom.fromState(state.random);
-		this.schedule.restore(state.epoch);
-		this.phase = 0;
-		network.clearIteration();
+		this.walk.count = 0;
+		this.random = restoreNetwork(this.network, this.schedule, state);
 	}
 
 	private saveRewind(reuse?: RewindState): RewindState {
@@ -327,18 +264,24 @@ export class Trainer {
 			records.test.push(iteration, this.testError());
 		}
 
-		if (this.path.due(iteration)) {
-			this.path.push(iteration, network.weights);
-		}
-
+		this.mark(iteration, finite);
 		if (!finite) {
 			this.divergedAt = iteration;
-		} else if (this.rewind.due(iteration)) {
-			this.rewind.capture(iteration, reuse => this.saveRewind(reuse));
 		}
 
 		if (this.setup.untilError !== undefined && network.error <= this.setup.untilError) {
 			this.reachedAt = iteration;
+		}
+	}
+
+	/** The points the path and the rewind keep: the rewind only of finite weights. */
+	private mark(iteration: number, finite: boolean): void {
+		if (this.path.due(iteration)) {
+			this.path.push(iteration, this.network.weights);
+		}
+
+		if (finite && this.rewind.due(iteration)) {
+			this.rewind.capture(iteration, reuse => this.saveRewind(reuse));
 		}
 	}
 }

@@ -8,7 +8,7 @@ export type ChainData = (Chain & {readonly sample: number}) | undefined;
 export function chainViewOf(trainer: Trainer, _request: Record<string, never>, context: ViewContext): ChainData {
 	const {network} = trainer;
 	const {walking} = context;
-	const ready = network.hasIteration && (!walking || trainer.phases.slice(0, trainer.phase).some(phase => phase.kind === 'backward'));
+	const ready = network.hasIteration && (!walking || trainer.walk.done.some(phase => phase.kind === 'backward'));
 	if (!ready) {
 		return undefined;
 	}

@@ -30,7 +30,7 @@ export type ViewContext = RunData & {
 
 /** The weights the shown forward pass used: before the last update, or the current ones during a phase walk (until its update runs). */
 export function weightsShown(trainer: Trainer): Float64Array {
-	return trainer.phase > 0 && !trainer.updateShown ? trainer.network.weights : trainer.network.previousWeights;
+	return trainer.walk.count > 0 && !trainer.walk.updateShown ? trainer.network.weights : trainer.network.previousWeights;
 }
 
 /** Where sample `s` sits in the last batch, or -1. */

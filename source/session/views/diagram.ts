@@ -23,9 +23,9 @@ export function diagramOf(trainer: Trainer, _request: Record<string, never>, con
 	const {layers, bias} = network.shape;
 	const s = Math.min(sample, data.count - 1);
 	let activations: Array<readonly number[] | undefined>;
-	if (trainer.phase > 0) {
+	if (trainer.walk.count > 0) {
 		// a phase walk shows what it has computed so far, for the sample's place in the batch
-		const computed = trainer.phases.slice(0, trainer.phase).filter(phase => phase.kind === 'forward').length;
+		const computed = trainer.walk.done.filter(phase => phase.kind === 'forward').length;
 		activations = layers.map((n, l) => (l <= computed && position >= 0 ? [...network.activations[l]!.subarray(position * n, (position + 1) * n)] : undefined));
 		activations[0] = [...data.inputs.subarray(s * data.inputCount, (s + 1) * data.inputCount)];
 	} else {

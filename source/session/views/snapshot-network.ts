@@ -56,7 +56,7 @@ export function phaseValues(trainer: Trainer, phase: Phase, position: number, se
 
 export function noticesOf(trainer: Trainer): string[] {
 	const {network, setup} = trainer;
-	if (!network.hasIteration || trainer.phase > 0 || trainer.divergedAt !== undefined) {
+	if (!network.hasIteration || trainer.walk.count > 0 || trainer.divergedAt !== undefined) {
 		return [];
 	}
 

@@ -72,8 +72,8 @@ export function runFactsOf(trainer: Trainer, runData: RunData): RunFacts {
 export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = runFactsOf(trainer, context)): Snapshot {
 	const {network} = trainer;
 	const {view} = context;
-	const walking = trainer.phase > 0;
-	const phasesDone = trainer.phases.slice(0, trainer.phase);
+	const walking = trainer.walk.count > 0;
+	const phasesDone = trainer.walk.done;
 	const gradientsKnown = !walking && network.hasIteration;
 	const selected = weightRefAt(network.shape.layers, network.shape.bias, Math.min(view.selected, network.shape.weightCount - 1));
 	const position = positionInBatch(trainer, view.sample);
@@ -83,7 +83,7 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 		position,
 		walking,
 		gradients: gradientsKnown || phasesDone.some(phase => phase.kind === 'gradients'),
-		changes: gradientsKnown || trainer.updateShown,
+		changes: gradientsKnown || trainer.walk.updateShown,
 		checked: context.checked,
 		plane: context.plane,
 		packaged: context.packaged,
@@ -96,11 +96,11 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 		status: statusOf(trainer, context),
 		panels: panelsOf(trainer, view.panels, viewContext),
 		history: {
-			start: trainer.errorHistory.start,
-			error: trainer.errorHistory.series(),
-			output: trainer.outputHistories[0]?.series() ?? EMPTY_SERIES,
+			start: trainer.records.error.start,
+			error: trainer.records.error.series(),
+			output: trainer.records.outputs[0]?.series() ?? EMPTY_SERIES,
 			target: trainer.data.targets[trainer.split.train[0]! * trainer.data.outputCount] ?? 0,
-			test: trainer.testHistory.series(),
+			test: trainer.records.test.series(),
 			batchError: !trainer.schedule.fullBatch,
 		},
 		previous: context.previous,
@@ -108,8 +108,8 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 		check: context.check,
 		phase: walking
 			? {
-					done: trainer.phase,
-					total: trainer.phases.length,
+					done: trainer.walk.count,
+					total: trainer.walk.phases.length,
 					last: phasesDone.at(-1)!,
 					description: describePhase(phasesDone.at(-1)!, network),
 					reached: phasesDone.flatMap(phase =>
@@ -136,13 +136,13 @@ function statusOf(trainer: Trainer, context: SnapshotContext): Status {
 		iterationsPerSecond: context.running ? context.iterationsPerSecond : 0,
 		elapsedMs: context.elapsedMs,
 		// the history's, not the network's: during a phase walk the network holds the next iteration's error
-		error: trainer.errorHistory.latest ?? context.evaluation.weightsError,
-		errorRecorded: trainer.errorHistory.latest !== undefined,
+		error: trainer.records.error.latest ?? context.evaluation.weightsError,
+		errorRecorded: trainer.records.error.latest !== undefined,
 		trainError: context.evaluation.trainError,
 		testError: context.evaluation.testError,
 		accuracy: context.evaluation.accuracy,
 		testAccuracy: context.evaluation.testAccuracy,
 		earliestReachable: trainer.earliestReachable,
-		learningRateChanges: [...trainer.learningRateChanges],
+		learningRateChanges: [...trainer.learningRates.changes],
 	};
 }
