@@ -48,7 +48,7 @@ const report: ProbeReport = {
 	arrayBuffers: memory.arrayBuffers,
 	peakArrayBuffers,
 	maxRss: process.resourceUsage().maxRSS * 1024,
-	historyLength: trainer.errorHistory.length,
-	iterationsPerBucket: trainer.errorHistory.width,
+	historyLength: trainer.records.error.length,
+	iterationsPerBucket: trainer.records.error.width,
 };
 process.stdout.write(JSON.stringify(report) + '\n');
