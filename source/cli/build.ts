@@ -1,3 +1,4 @@
+import {OPTIMIZERS} from '../core/maths/optimizers.js';
 import {PACKAGED} from '../core/data/packaged.js';
 import type {Resume} from '../core/files/checkpoint.js';
 import {DEFAULT_GRID} from '../core/maths/surface.js';
@@ -142,8 +143,11 @@ function checkSetup(setup: Setup, parsed: Parsed): void {
 		throw new InputError(problem);
 	}
 
-	if (parsed.values.momentum !== undefined && setup.optimizer !== 'momentum') {
-		throw new InputError('--momentum goes with --optimizer momentum');
+	// an optimizer's own setting (momentum's μ) has its flag of the same name
+	for (const {name, parameter} of Object.values(OPTIMIZERS.entries)) {
+		if (parameter && parsed.values[parameter] !== undefined && setup.optimizer !== name) {
+			throw new InputError(`--${parameter} goes with --optimizer ${name}`);
+		}
 	}
 }
 

@@ -2,7 +2,7 @@ import {generateDataset, type DatasetName} from './data/datasets.js';
 import type {PackagedName} from './data/packaged.js';
 import type {Sample} from './data/samples.js';
 import type {Setup} from './setup.js';
-import {DEFAULT_MOMENTUM} from './maths/optimizers.js';
+import {DEFAULT_MOMENTUM, OPTIMIZERS} from './maths/optimizers.js';
 
 /**
  * A named run: its description for --help, its setup but the seed, and the dataset its
@@ -32,6 +32,37 @@ export const TUTORIAL: Omit<Setup, 'seed' | 'layers' | 'samples'> = {
 	learningRate: 0.001,
 	limit: 80_000,
 };
+
+/** The training choices that differ from the tutorial's, in words: `tanh output`, `adam`, `momentum 0.9`, `L2 0.01`, `xavier init`. */
+export function choicesOf(setup: Setup): string[] {
+	const choices: string[] = [];
+	if (setup.outputActivation !== setup.activation) {
+		choices.push(`${setup.outputActivation} output`);
+	}
+
+	if (setup.loss !== TUTORIAL.loss) {
+		choices.push(setup.loss);
+	}
+
+	if (setup.optimizer !== TUTORIAL.optimizer) {
+		const {parameter} = OPTIMIZERS.get(setup.optimizer);
+		choices.push(parameter ? `${setup.optimizer} ${setup[parameter]}` : setup.optimizer);
+	}
+
+	if (setup.l1 > 0) {
+		choices.push(`L1 ${setup.l1}`);
+	}
+
+	if (setup.l2 > 0) {
+		choices.push(`L2 ${setup.l2}`);
+	}
+
+	if (setup.init !== TUTORIAL.init) {
+		choices.push(`${setup.init} init`);
+	}
+
+	return choices;
+}
 
 const XOR: Sample[] = [
 	{x: [0, 0], t: [0]},

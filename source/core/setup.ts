@@ -38,33 +38,3 @@ export type Setup = {
 	/** Initial weights given by hand (`--weights`) instead of drawn from the seed. */
 	readonly weights?: NestedWeights;
 };
-
-/** What a setup has of the tutorial's run: a line naming every choice that differs. */
-export function choicesOf(setup: Setup): string[] {
-	const choices: string[] = [];
-	if (setup.outputActivation !== setup.activation) {
-		choices.push(`${setup.outputActivation} output`);
-	}
-
-	if (setup.loss !== 'squared') {
-		choices.push(setup.loss);
-	}
-
-	if (setup.optimizer !== 'sgd') {
-		choices.push(setup.optimizer === 'momentum' ? `momentum ${setup.momentum}` : setup.optimizer);
-	}
-
-	if (setup.l1 > 0) {
-		choices.push(`L1 ${setup.l1}`);
-	}
-
-	if (setup.l2 > 0) {
-		choices.push(`L2 ${setup.l2}`);
-	}
-
-	if (setup.init !== 'rand') {
-		choices.push(`${setup.init} init`);
-	}
-
-	return choices;
-}

@@ -1,39 +1,9 @@
 /** --explain's backward pass and update: each δ, each weight's chain, its gradient, the optimizer's working, the new weight. */
 import type {Activation} from '../core/maths/activations.js';
-import {ADAM, type OptimizerName} from '../core/maths/optimizers.js';
-import type {Explained, NeuronWork, SampleWork, WeightWork} from './explain-types.js';
+import type {NeuronWork, SampleWork} from './explain-types.js';
 import {equation, given, givenOperand, num, operand, sampleHeading, SHOWN_SAMPLES, substitute, type View} from './explain-format.js';
 import {inputOf} from './explain-forward.js';
 import {formatCount} from './format.js';
-
-const newWeight = (name: string, weight: WeightWork) => `${equation(name, `${num(weight.weight)} + ${operand(weight.change)}`, num(weight.newWeight))}`;
-
-/** Each optimizer's working for one weight, with its numbers. */
-const UPDATES: Record<OptimizerName, (w: Explained, name: string, weight: WeightWork, changeFormula: string) => string[]> = {
-	sgd: (w, name, weight) => [
-		`- ${equation(name, `${name} − lr·gradient`, `${num(weight.weight)} − ${given(w.learningRate)}·${operand(weight.gradient)}`, num(weight.newWeight))}`,
-	],
-	momentum: (w, name, weight) => [
-		`- ${name}: ${equation(weight.steps[0]!.formula, `${given(w.momentum!)}·${operand(weight.before!['velocity']!)} − ${given(w.learningRate)}·${operand(weight.gradient)}`, num(weight.change))}; ${newWeight(name, weight)}`,
-	],
-	adam(w, name, weight, changeFormula) {
-		const [m, v, mHat, vHat] = weight.steps.map(step => step.value) as [number, number, number, number];
-		const g = operand(weight.gradient);
-		const values = [
-			`${ADAM.beta1}·${operand(weight.before!['m']!)} + ${ADAM.oneMinusBeta1}·${g}`,
-			`${ADAM.beta2}·${operand(weight.before!['v']!)} + ${ADAM.oneMinusBeta2}·${g}²`,
-			`${operand(m)} / (1 − ${ADAM.beta1}^${w.step})`,
-			`${operand(v)} / (1 − ${ADAM.beta2}^${w.step})`,
-		];
-		const change = `−${given(w.learningRate)} · ${operand(mHat)} / (√${operand(vHat)} + ${ADAM.epsilon})`;
-		return [
-			`- ${name}:`,
-			...weight.steps.map((step, k) => `  - ${equation(step.formula, values[k]!, num(step.value))}`),
-			`  - ${equation(changeFormula, change, num(weight.change))}`,
-			`  - ${newWeight(name, weight)}`,
-		];
-	},
-};
 
 export function backwardSection(view: View): string[] {
 	const lines = ['## The backward pass: δ = dError/dSOP, from the output layer back'];
@@ -136,7 +106,23 @@ export function gradientSection({w, refs, shown}: View): string[] {
 export function updateSection({w, network}: View): string[] {
 	const lines = [`## The update: ${network.optimizer.formula}`, ''];
 	for (const [name, weight] of Object.entries(w.weights)) {
-		lines.push(...UPDATES[w.optimizer](w, name, weight, network.optimizer.changeFormula));
+		lines.push(
+			...network.optimizer.explain({
+				name,
+				learningRate: given(w.learningRate),
+				momentum: given(w.momentum ?? 0),
+				step: w.step ?? 0,
+				gradient: operand(weight.gradient),
+				before: buffer => operand(weight.before![buffer]!),
+				steps: weight.steps.map(step => ({formula: step.formula, value: num(step.value), operand: operand(step.value)})),
+				changeFormula: network.optimizer.changeFormula,
+				change: num(weight.change),
+				changeOperand: operand(weight.change),
+				weight: num(weight.weight),
+				newWeight: num(weight.newWeight),
+				equation,
+			}),
+		);
 	}
 
 	return lines;

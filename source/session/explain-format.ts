@@ -1,5 +1,4 @@
 /** The words and numbers of --explain's text: how it writes a computed number, a given one, an equation, a table. */
-import type {LossName} from '../core/maths/losses.js';
 import type {Network} from '../core/maths/network.js';
 import type {WeightRef} from '../core/names.js';
 import type {Explained, SampleWork} from './explain-types.js';
@@ -20,15 +19,6 @@ export const equation = (...parts: string[]) => parts.filter((part, k) => k === 
 export const rightSide = (formula: string) => formula.slice(formula.indexOf(' = ') + 3);
 export const substitute = (formula: string, values: Readonly<Record<string, string>>) =>
 	formula.replaceAll(/\b(Activ|SOP|Predicted|target)\b/g, name => values[name] ?? name);
-
-/** A sample's error written out: each output's term, and their sum. */
-export const ERRORS: Record<LossName, (softmax: boolean) => {term: (p: string, t: string) => string; sum: (terms: readonly string[]) => string}> = {
-	squared: () => ({term: (p, t) => `(${p} − ${t})²`, sum: terms => terms.join(' + ')}),
-	'cross-entropy': softmax =>
-		softmax
-			? {term: (p, t) => `${t}·ln ${p}`, sum: terms => `−(${terms.join(' + ')})`}
-			: {term: (p, t) => `−(${t}·ln ${p} + (1 − ${t})·ln(1 − ${p}))`, sum: terms => terms.join(' + ')},
-};
 
 export type View = {
 	readonly w: Explained;

@@ -1,8 +1,9 @@
+import {LOSSES} from '../core/maths/losses.js';
 /** --explain's forward pass and error: each SOP written out as its sum, each activation, each sample's error, their mean. */
 import type {Activation} from '../core/maths/activations.js';
 import type {WeightRef} from '../core/names.js';
 import type {NeuronWork, SampleWork} from './explain-types.js';
-import {ERRORS, equation, given, givenOperand, num, operand, rightSide, sampleHeading, SHOWN_SAMPLES, substitute, type View} from './explain-format.js';
+import {equation, given, givenOperand, num, operand, rightSide, sampleHeading, SHOWN_SAMPLES, substitute, type View} from './explain-format.js';
 import {formatCount} from './format.js';
 
 export function forwardSection(view: View): string[] {
@@ -75,7 +76,7 @@ function softmaxLines(neurons: readonly NeuronWork[]): string[] {
 
 function sampleError({w, network}: View, sample: SampleWork): string {
 	const outputs = Object.entries(sample.neurons).filter(([, neuron]) => neuron.error !== undefined);
-	const {term, sum} = ERRORS[w.loss](network.output.outputOnly);
+	const {term, sum} = LOSSES.get(w.loss).written(network.output.outputOnly);
 	const terms = outputs.map(([name, neuron]) => term(num(neuron.activation), givenOperand(sample.targets[name]!)));
 	const shares = outputs.map(([, neuron]) => operand(neuron.error!));
 	const named = outputs.length === 1 ? [sum([term('Predicted', 'target')])] : [];

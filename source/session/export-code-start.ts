@@ -77,7 +77,7 @@ export function freshStart(trainer: Trainer): string[] {
 	if (buffers.length > 0) {
 		lines.push(`# ${setup.optimizer}'s buffers, one array per weight layer, all 0 at the start`);
 		lines.push(...buffers.map(name => `${name} = [np.zeros_like(w) for w in weights]`));
-		if (setup.optimizer === 'adam') {
+		if (OPTIMIZERS.entries[setup.optimizer].counted) {
 			lines.push('step = 0');
 		}
 	}
@@ -107,7 +107,7 @@ export function stateStart(trainer: Trainer): string[] {
 			lines.push(`${name} = ${layerArrays(trainer, state.optimizer.buffers[k]!)}`);
 		}
 
-		if (trainer.setup.optimizer === 'adam') {
+		if (OPTIMIZERS.entries[trainer.setup.optimizer].counted) {
 			lines.push(`step = ${state.optimizer.step}  # Adam's t: updates so far`);
 		}
 

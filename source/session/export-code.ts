@@ -3,6 +3,7 @@ import {LOSSES} from '../core/maths/losses.js';
 import {OPTIMIZERS} from '../core/maths/optimizers.js';
 import {hasPenalty} from '../core/maths/penalty.js';
 import type {Trainer} from '../core/training/trainer.js';
+import type {Setup} from '../core/setup.js';
 import {freshStart, py, pyList, stateStart} from './export-code-start.js';
 import {InputError} from './input-error.js';
 
@@ -62,7 +63,7 @@ function constants(trainer: Trainer, fresh: boolean): string[] {
 		...(fresh ? [`SEED = ${setup.seed}  # numpy.random.seed(SEED): the initial weights, the test split, the batches' order`] : []),
 		...(fresh && setup.test > 0 ? [`TEST = ${py(setup.test)}  # the fraction of the samples held out for testing`] : []),
 		...(schedule.fullBatch ? [] : [`BATCH = ${schedule.batchSize}  # samples per update, shuffled every epoch`]),
-		...(setup.optimizer === 'momentum' ? [`MOMENTUM = ${py(setup.momentum)}  # μ`] : []),
+		...optimizerSetting(setup),
 		...(hasPenalty(setup) ? [`L1 = ${py(setup.l1)}  # penalty λ·Σ|w| on the weights, not the biases`, `L2 = ${py(setup.l2)}  # penalty λ·Σw²`] : []),
 		...(setup.untilError === undefined ? [] : [`UNTIL_ERROR = ${py(setup.untilError)}  # stop at the first iteration whose error is at most this`]),
 	];
@@ -85,7 +86,7 @@ function functions(trainer: Trainer): string[] {
 	const hidden = network.depth > 1 ? [setup.activation] : [];
 	const needed: Array<[ActivationName, boolean]> = [
 		...hidden.map(name => [name, true] as [ActivationName, boolean]),
-		[setup.outputActivation, setup.loss === 'squared'],
+		[setup.outputActivation, LOSSES.entries[setup.loss].errorDerivative !== undefined],
 	];
 	const written = new Set<string>();
 	const lines: string[] = [];
@@ -227,4 +228,10 @@ function ending(trainer: Trainer): string[] {
 		'}',
 		'print(json.dumps(result))',
 	];
+}
+
+/** The optimizer's own setting as a constant its numpy code reads (`MOMENTUM = 0.9`), when it has one. */
+function optimizerSetting(setup: Setup): string[] {
+	const {parameter} = OPTIMIZERS.entries[setup.optimizer];
+	return parameter ? [`${parameter.toUpperCase()} = ${py(setup[parameter])}  # --${parameter}`] : [];
 }

@@ -27,6 +27,8 @@ export type Activation = {
 	 * cross its kink; linear makes the loss quadratic in a weight, so any step is exact.
 	 */
 	readonly checkStep: number;
+	/** Flat at both ends (sigmoid, tanh): its neurons can saturate, their gradients vanish. */
+	readonly saturates: boolean;
 	/**
 	 * The same maths in numpy, for the exported script (session/export-code.ts): the body of
 	 * a function of a layer's SOPs (`sop`, one row per sample), and dActiv/dSOP as an
@@ -49,6 +51,7 @@ export const ACTIVATIONS = registry<Entry>()({
 		range: [0, 1],
 		outputOnly: false,
 		checkStep: 4e-3,
+		saturates: true,
 		numpy: {activate: ['return 1.0 / (1.0 + np.exp(-sop))'], derivative: 'activ * (1.0 - activ)'},
 		onnx: 'Sigmoid',
 	},
@@ -61,6 +64,7 @@ export const ACTIVATIONS = registry<Entry>()({
 		range: [-1, 1],
 		outputOnly: false,
 		checkStep: 4e-3,
+		saturates: true,
 		numpy: {activate: ['return np.tanh(sop)'], derivative: '1.0 - activ * activ'},
 		onnx: 'Tanh',
 	},
@@ -73,6 +77,7 @@ export const ACTIVATIONS = registry<Entry>()({
 		range: [0, Number.POSITIVE_INFINITY],
 		outputOnly: false,
 		checkStep: 1e-5,
+		saturates: false,
 		numpy: {activate: ['return np.where(sop > 0.0, sop, 0.0)'], derivative: 'np.where(sop > 0.0, 1.0, 0.0)'},
 		onnx: 'Relu',
 	},
@@ -85,6 +90,7 @@ export const ACTIVATIONS = registry<Entry>()({
 		range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
 		outputOnly: false,
 		checkStep: 1e-3,
+		saturates: false,
 		numpy: {activate: ['return sop'], derivative: 'np.ones_like(sop)'},
 		onnx: 'Identity',
 	},
@@ -98,6 +104,7 @@ export const ACTIVATIONS = registry<Entry>()({
 		range: [0, 1],
 		outputOnly: true,
 		checkStep: 4e-3,
+		saturates: true,
 		numpy: {
 			activate: [
 				'e = np.exp(sop - np.max(sop, axis=1, keepdims=True))  # the largest SOP subtracted: e^SOP cannot overflow',

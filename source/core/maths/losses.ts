@@ -32,7 +32,12 @@ export type Loss = {
 	 * `predicted`, `target` and `sop`, given the function that computes dPredicted/dSOP.
 	 */
 	readonly numpy: {readonly error: (activation: string) => string; readonly delta: (derivative: string) => readonly string[]};
+	/** How --explain and the exercises write a sample's error: each output's term from its numbers written, and their sum (softmax outputs or not). */
+	readonly written: (softmax: boolean) => WrittenError;
 };
+
+/** A sample's error written out: an output's term, and the sum of the terms. */
+export type WrittenError = {readonly term: (predicted: string, target: string) => string; readonly sum: (terms: readonly string[]) => string};
 
 // ln 0 is -Infinity: a saturated output with the wrong target makes the error infinite, as in numpy
 const binaryCrossEntropy = (predicted: number, target: number) => -(target * Math.log(predicted) + (1 - target) * Math.log(1 - predicted));
@@ -58,6 +63,7 @@ export const LOSSES = registry<Omit<Loss, 'name'>>()({
 				'delta = g1 * g2',
 			],
 		},
+		written: () => ({term: (p: string, t: string) => `(${p} − ${t})²`, sum: (terms: readonly string[]) => terms.join(' + ')}),
 	},
 	'cross-entropy': {
 		description: 'sigmoid or softmax outputs, targets in [0, 1]',
@@ -69,6 +75,10 @@ export const LOSSES = registry<Omit<Loss, 'name'>>()({
 				activation === 'softmax' ? '-(target * np.log(predicted))' : '-(target * np.log(predicted) + (1.0 - target) * np.log(1.0 - predicted))',
 			delta: () => ['delta = predicted - target  # g1 · g2 in one factor: dError/dSOP = Predicted − target'],
 		},
+		written: (softmax: boolean) =>
+			softmax
+				? {term: (p: string, t: string) => `${t}·ln ${p}`, sum: (terms: readonly string[]) => `−(${terms.join(' + ')})`}
+				: {term: (p: string, t: string) => `−(${t}·ln ${p} + (1 − ${t})·ln(1 − ${p}))`, sum: (terms: readonly string[]) => terms.join(' + ')},
 		outputActivations: ['sigmoid', 'softmax'],
 		targetRange: [0, 1],
 	},

@@ -37,7 +37,37 @@ export type Optimizer = {
 	 * `gradient` and `learning_rate`, its buffers being lists of arrays named as `buffers`.
 	 */
 	readonly numpy: {readonly begin: readonly string[]; readonly change: readonly string[]};
+	/** The setting of its own it reads (momentum's μ, set by the flag of that name); it is named with its value among the run's choices. */
+	readonly parameter?: 'momentum';
+	/** It counts its updates (Adam's t): --explain reports the count. */
+	readonly counted?: true;
+	/** How --explain writes one weight's update, from its numbers already written. */
+	readonly explain: (update: UpdateWritten) => readonly string[];
 };
+
+/** One weight's update, its numbers written as --explain writes them (operands in brackets when negative). */
+export type UpdateWritten = {
+	/** The weight's name: `W1`, `w2[1,1]`. */
+	readonly name: string;
+	readonly learningRate: string;
+	readonly momentum: string;
+	readonly step: number;
+	readonly gradient: string;
+	/** A buffer's value for this weight before the update, by the buffer's name. */
+	readonly before: (buffer: string) => string;
+	/** Its steps (`steps`): formula, value, and value as an operand. */
+	readonly steps: readonly {readonly formula: string; readonly value: string; readonly operand: string}[];
+	readonly changeFormula: string;
+	readonly change: string;
+	readonly changeOperand: string;
+	readonly weight: string;
+	readonly newWeight: string;
+	/** `a = b = c`, a part equal to the one before it left out. */
+	readonly equation: (...parts: string[]) => string;
+};
+
+/** `W1 = 0.5 + (−0.0003) = 0.4997`: the new weight from the change. */
+const updated = (u: UpdateWritten) => u.equation(u.name, `${u.weight} + ${u.changeOperand}`, u.newWeight);
 
 /** One line of an optimizer's working: `v = μ·v − lr·gradient` and the value it gave. */
 export type OptimizerStep = {readonly formula: string; readonly value: number};
@@ -55,6 +85,7 @@ export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()({
 		change: (_state: OptimizerState, _k: number, gradient: number, learningRate: number) => -learningRate * gradient,
 		steps: () => [],
 		numpy: {begin: [], change: ['change = -learning_rate * gradient']},
+		explain: (u: UpdateWritten) => [`- ${u.equation(u.name, `${u.name} − lr·gradient`, `${u.weight} − ${u.learningRate}·${u.gradient}`, u.newWeight)}`],
 	},
 	momentum: {
 		description: 'v = μ·v − lr·gradient; w + v',
@@ -70,6 +101,10 @@ export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()({
 		},
 		steps: (state: OptimizerState, k: number) => [{formula: `v = ${state.momentum}·v − lr·gradient`, value: state.buffers['velocity']![k]!}],
 		numpy: {begin: [], change: ['velocity[l] = MOMENTUM * velocity[l] - learning_rate * gradient  # v = μ·v − lr·gradient', 'change = velocity[l]']},
+		parameter: 'momentum',
+		explain: (u: UpdateWritten) => [
+			`- ${u.name}: ${u.equation(u.steps[0]!.formula, `${u.momentum}·${u.before('velocity')} − ${u.learningRate}·${u.gradient}`, u.change)}; ${updated(u)}`,
+		],
 	},
 	adam: {
 		description: 'Adam (0.9, 0.999, 1e-8)',
@@ -109,6 +144,23 @@ export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()({
 				'v_hat = v[l] / correction2',
 				'change = -((learning_rate * m_hat) / (np.sqrt(v_hat) + 1e-8))',
 			],
+		},
+		counted: true,
+		explain(u: UpdateWritten) {
+			const [m, v, mHat, vHat] = u.steps.map(step => step.operand) as [string, string, string, string];
+			const values = [
+				`${ADAM.beta1}·${u.before('m')} + ${ADAM.oneMinusBeta1}·${u.gradient}`,
+				`${ADAM.beta2}·${u.before('v')} + ${ADAM.oneMinusBeta2}·${u.gradient}²`,
+				`${m} / (1 − ${ADAM.beta1}^${u.step})`,
+				`${v} / (1 − ${ADAM.beta2}^${u.step})`,
+			];
+			const change = `−${u.learningRate} · ${mHat} / (√${vHat} + ${ADAM.epsilon})`;
+			return [
+				`- ${u.name}:`,
+				...u.steps.map((step, k) => `  - ${u.equation(step.formula, values[k]!, step.value)}`),
+				`  - ${u.equation(u.changeFormula, change, u.change)}`,
+				`  - ${updated(u)}`,
+			];
 		},
 	},
 });

@@ -1,8 +1,9 @@
+import {LOSSES} from '../../core/maths/losses.js';
 /** Every number of one worked iteration that an exercise can ask, each with its name, its question, its formula and what it needs. */
 import type {Network} from '../../core/maths/network.js';
 import {weightRefs, type WeightRef} from '../../core/names.js';
 import type {Explained, NeuronWork, SampleWork} from '../explain-types.js';
-import {ERRORS, substitute} from '../explain-format.js';
+import {substitute} from '../explain-format.js';
 import type {Item} from './types.js';
 
 /** `x1` for an input, `Activ1` for a hidden neuron, `1` for a bias: what a weight multiplies. */
@@ -44,7 +45,7 @@ export function itemsOf(worked: Explained, network: Network): Map<string, Item> 
 		});
 	}
 
-	const {term, sum} = ERRORS[worked.loss](network.output.outputOnly);
+	const {term, sum} = LOSSES.get(worked.loss).written(network.output.outputOnly);
 	items.push({
 		id: 'error',
 		quantity: 'error',

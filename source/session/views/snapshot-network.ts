@@ -65,8 +65,7 @@ export function noticesOf(trainer: Trainer): string[] {
 		largest = Math.max(largest, Math.abs(gradient));
 	}
 
-	const saturating = setup.activation === 'sigmoid' || setup.activation === 'tanh';
-	if (largest < VANISHED && network.error > 1e-6 && saturating) {
+	if (largest < VANISHED && network.error > 1e-6 && network.hidden.saturates) {
 		return [
 			`every gradient is below ${VANISHED} (largest ${largest.toExponential(1)}): the ${setup.activation} neurons are saturated, so learning has all but stopped; try fewer inputs, smaller weights (--init xavier) or relu`,
 		];

@@ -2,7 +2,7 @@ import {describePhase} from '../../core/training/iteration.js';
 import {EMPTY_SERIES} from '../../core/training/history.js';
 import {weightRefAt} from '../../core/names.js';
 import {hasClassTargets} from '../../core/data/samples.js';
-import {choicesOf} from '../../core/setup.js';
+import {choicesOf} from '../../core/presets.js';
 import {UPDATE_REACHED, type CheckStatus, type PreviousRun, type RunFacts, type Snapshot, type Status, type View} from './snapshot.js';
 import {noticesOf, phaseValues} from './snapshot-network.js';
 import {positionInBatch, type RunData, type ViewContext} from './context.js';
