@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {EXERCISE_FLAGS, FLAGS} from '../source/cli/flags.js';
+import {EXERCISE_FLAGS} from '../source/cli/command-flags.js';
+import {FLAGS} from '../source/cli/flags.js';
 import {EXERCISE_BINDINGS} from '../source/ui/exercise/keys.js';
 import {BINDINGS} from '../source/ui/keys.js';
 

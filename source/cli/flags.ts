@@ -9,7 +9,6 @@ import {PRESETS, TUTORIAL} from '../core/presets.js';
 import {MAX_SEED} from '../core/maths/random.js';
 import type {Setup} from '../core/setup.js';
 import {DEFAULT_GRID, MAX_GRID} from '../core/maths/surface.js';
-import {EXERCISE_KINDS} from '../session/exercise/types.js';
 import {InputError} from '../session/input-error.js';
 import {DEFAULT_SPEED} from '../session/options.js';
 import {between, choice, file, list, positive, whole, type Reader} from './values.js';
@@ -37,7 +36,7 @@ export type Flag<Name extends string = string, Value = unknown> = {
 	readonly repeats?: boolean;
 };
 
-const flag = <const Name extends string, Value = boolean>(spec: Flag<Name, Value>) => spec;
+export const flag = <const Name extends string, Value = boolean>(spec: Flag<Name, Value>) => spec;
 
 const layers: Reader<number[]> = (text, name) => {
 	const values = list(text, name);
@@ -255,41 +254,3 @@ export const FLAG_BY_NAME: ReadonlyMap<string, Flag> = new Map(FLAGS.map(spec =>
 export function flagOfSetting(setting: keyof Setup): string {
 	return `--${FLAGS.find(spec => (spec as Flag).setting === setting)?.name ?? setting}`;
 }
-
-/** A training flag that a command of its own takes too, under its heading and, where its default differs, its help. */
-function shared<const Name extends FlagName>(name: Name, group: string, help?: string) {
-	const spec = FLAGS.find(candidate => candidate.name === name)!;
-	return {...spec, group, ...(help !== undefined && {help})} as Extract<(typeof FLAGS)[number], {name: Name}>;
-}
-
-const EXERCISE_NETWORK = 'The network (default: the tutorial’s 3 → 2 → 1, sigmoid, squared error, sgd)';
-const EXERCISE = 'The exercise';
-
-/** `descent exercise`: the network's flags as in training, then the exercise's own. */
-export const EXERCISE_FLAGS = [
-	shared('seed', EXERCISE, 'the exercise: the same seed, the same exercise; random if left out'),
-	flag({
-		name: 'kind',
-		group: EXERCISE,
-		value: 'KIND',
-		help: `the questions: ${EXERCISE_KINDS.join(', ')} (all)`,
-		read: choice(EXERCISE_KINDS, 'kind'),
-	}),
-	shared('json', EXERCISE, 'print the exercise and its key as JSON'),
-	flag({name: 'check', group: EXERCISE, value: 'FILE', help: "grade a learner's answers: a line 'id value' each", read: file}),
-	flag({name: 'out', group: EXERCISE, value: 'DIR', help: 'write worksheets and keys (Markdown, JSON) into DIR', read: file}),
-	flag({name: 'count', group: EXERCISE, value: 'N', help: 'with --out: N exercises, seeds from --seed on (1)', read: whole(1, 1000)}),
-	shared('layers', EXERCISE_NETWORK),
-	shared('activation', EXERCISE_NETWORK),
-	shared('output-activation', EXERCISE_NETWORK),
-	shared('bias', EXERCISE_NETWORK),
-	shared('loss', EXERCISE_NETWORK),
-	shared('optimizer', EXERCISE_NETWORK),
-	shared('lr', EXERCISE_NETWORK, 'learning rate (drawn from the seed if left out)'),
-] as const;
-
-export type ExerciseFlagName = (typeof EXERCISE_FLAGS)[number]['name'];
-export type ExerciseFlagValues = {
-	readonly [F in (typeof EXERCISE_FLAGS)[number] as F['name']]?: F extends Flag<string, infer Value> ? Value : never;
-};
-export const EXERCISE_FLAG_BY_NAME: ReadonlyMap<string, Flag> = new Map(EXERCISE_FLAGS.map(spec => [spec.name, spec as Flag]));
