@@ -38,6 +38,8 @@ const common = {
 	// a bundled CommonJS dependency may call require: give it one
 	banner: {js: "import {createRequire as __descentRequire} from 'node:module'; const require = __descentRequire(import.meta.url);"},
 	logLevel: 'warning',
+	// the built-in lessons (source/lessons/*.md) are bundled as their text
+	loader: {'.md': 'text'},
 };
 // descent.js: the library's entry (source/index.ts), what `import {…} from 'descent'` loads
 await build({...common, entryPoints: {cli: 'cli.ts', worker: 'source/session/worker.ts', descent: 'source/index.ts'}, outdir: 'dist'});

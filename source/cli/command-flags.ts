@@ -2,7 +2,7 @@ import {EXERCISE_KINDS} from '../session/exercise/types.js';
 import {FLAGS, flag, type Flag, type FlagName} from './flags.js';
 import {choice, file, whole} from './values.js';
 
-/** The flags of the commands of their own (`descent exercise`): training's flags they share, and their own. */
+/** The flags of the commands of their own (`descent exercise`, `descent lesson`): training's flags they share, and their own. */
 
 /** A training flag that a command of its own takes too, under its heading and, where its default differs, its help. */
 function shared<const Name extends FlagName>(name: Name, group: string, help?: string) {
@@ -41,3 +41,15 @@ export type ExerciseFlagValues = {
 	readonly [F in (typeof EXERCISE_FLAGS)[number] as F['name']]?: F extends Flag<string, infer Value> ? Value : never;
 };
 export const EXERCISE_FLAG_BY_NAME: ReadonlyMap<string, Flag> = new Map(EXERCISE_FLAGS.map(spec => [spec.name, spec as Flag]));
+
+const LESSON = 'The lesson';
+
+/** `descent lesson NAME|FILE`: a lesson's own flags (each step's run takes the training flags, in the lesson). */
+export const LESSON_FLAGS = [
+	flag({name: 'list', group: LESSON, help: 'the built-in lessons, one line each'}),
+	flag({name: 'resume', group: LESSON, help: 'open at the step where the lesson was left'}),
+] as const;
+
+export type LessonFlagName = (typeof LESSON_FLAGS)[number]['name'];
+export type LessonFlagValues = {readonly [F in (typeof LESSON_FLAGS)[number] as F['name']]?: boolean};
+export const LESSON_FLAG_BY_NAME: ReadonlyMap<string, Flag> = new Map(LESSON_FLAGS.map(spec => [spec.name, spec as Flag]));

@@ -8,6 +8,9 @@ export type Command = {
 	readonly summary: string;
 };
 
-export type CommandName = 'exercise';
+export type CommandName = 'exercise' | 'lesson';
 
-export const COMMANDS: readonly Command[] = [{name: 'exercise', usage: 'exercise [flags]', summary: 'one iteration by hand: questions, checked'}];
+export const COMMANDS: readonly Command[] = [
+	{name: 'exercise', usage: 'exercise [flags]', summary: 'one iteration by hand: questions, checked'},
+	{name: 'lesson', usage: 'lesson NAME|FILE', summary: 'a lesson, step by step (--list: the built-in ones)'},
+];

@@ -59,6 +59,7 @@ export function helpText(): string {
 		'    --race "--optimizer sgd --lr 0.1" --race "--optimizer momentum --lr 0.1"',
 		'  descent --headless --seed 0 --race "--lr 0.001" --race "--lr 0.01"',
 		'  descent exercise --seed 7',
+		'  descent lesson tutorial',
 	);
 	return lines.join('\n');
 }

@@ -37,6 +37,7 @@ function fail(message: string): number {
 /** Each command's code, loaded only when it runs: a command without its entry here does not type-check. */
 const RUNS: Record<CommandName, (argv: readonly string[], entry: Entry) => Promise<number>> = {
 	exercise: async (argv, entry) => (await import('./exercise.js')).exercise(argv, entry),
+	lesson: async (argv, entry) => (await import('./lesson.js')).lesson(argv, entry),
 };
 
 /** The command line, start to end. Returns the exit code. */

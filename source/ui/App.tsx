@@ -3,7 +3,7 @@ import {useCallback, useEffect, useReducer} from 'react';
 import type {Session} from '../session/client.js';
 import {formatCount} from '../session/format.js';
 import type {Command} from '../session/protocol.js';
-import type {Status} from '../session/views/snapshot.js';
+import type {Snapshot, Status} from '../session/views/snapshot.js';
 import {HelpOverlay, helpLines} from './components/HelpOverlay.js';
 import {KeysLine} from './components/KeysLine.js';
 import {Columns} from './components/Columns.js';
@@ -14,9 +14,10 @@ import {useMessages} from './hooks/use-messages.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useView} from './hooks/use-view.js';
+import type {LessonHooks} from './lesson/hooks.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 import {isShown, screenOf} from './screen.js';
-import {INITIAL_STATE, reduce} from './state.js';
+import {INITIAL_STATE, reduce, type Action, type DashboardState} from './state.js';
 
 export type AppProps = {
 	readonly session: Session;
@@ -24,13 +25,17 @@ export type AppProps = {
 	readonly colour: boolean;
 	/** Renders at most this often (tests use 0). */
 	readonly frameMs?: number;
+	/** In a lesson: its step's panels, keys and text (descent lesson). */
+	readonly lesson?: LessonHooks;
 };
 
 /** The dashboard: renders the session's snapshots, laid out for the terminal; keys dispatch or send. */
-export function App({session, colour, frameMs}: AppProps) {
+export function App({session, colour, frameMs, lesson}: AppProps) {
 	const snapshot = useSnapshot(session, frameMs);
 	const {columns, rows} = useTerminalSize();
-	const [state, dispatch] = useReducer(reduce, INITIAL_STATE);
+	const [dashboard, dispatch] = useReducer(reduce, INITIAL_STATE, initial => (lesson ? {...initial, shown: lesson.shown} : initial));
+	const state = lesson ? {...dashboard, lesson: lesson.view(columns)} : dashboard;
+	useLesson(lesson, snapshot, dashboard, dispatch);
 	const send = useCallback(
 		(command: Command, pending?: string) => {
 			const seq = session.send(command);
@@ -63,6 +68,7 @@ export function App({session, colour, frameMs}: AppProps) {
 				help: {page: rows - 3, lines: state.help ? helpLines(columns - 4).length : 0},
 				shown: id => isShown(screen, id),
 			},
+		lesson,
 	);
 
 	if (!snapshot || !screen || !layout) {
@@ -86,9 +92,29 @@ export function App({session, colour, frameMs}: AppProps) {
 			<StatusLine run={run} status={status} pending={pending} width={columns} />
 			{phase ? <PhaseLine phase={phase} width={columns} /> : null}
 			<Columns {...props} />
-			<KeysLine width={columns} message={state.message} />
+			<KeysLine width={columns} message={state.message} {...(lesson && {named: lesson.offered})} />
 		</Box>
 	);
+}
+
+/** A lesson's step sets the panels (and the selected weight) as it begins, and sees every new frame. */
+function useLesson(lesson: LessonHooks | undefined, snapshot: Snapshot | undefined, {selected}: DashboardState, dispatch: (action: Action) => void): void {
+	const step = lesson?.step;
+	// once the run's first frame has come: before it, the dashboard knows no weights to select
+	const ready = snapshot !== undefined;
+	useEffect(() => {
+		if (lesson) {
+			dispatch({type: 'panels', shown: lesson.shown});
+			if (lesson.select !== undefined && ready) {
+				dispatch({type: 'select', delta: lesson.select - selected, total: Number.POSITIVE_INFINITY});
+			}
+		}
+	}, [step, ready]); // eslint-disable-line react-hooks/exhaustive-deps
+	useEffect(() => {
+		if (lesson && snapshot) {
+			lesson.observe(snapshot, selected);
+		}
+	}, [lesson, snapshot, selected]);
 }
 
 /** Below 80×24: what to do, and that training goes on. */

@@ -10,9 +10,9 @@ export const ROOMY = {columns: 120, rows: 36} as const;
  * Where a panel goes: `left` panels stack in the left column (the first over the rest), `top`
  * heads the right column, `bottom` panels share the space under it (the first flexible, the
  * others as wide as they ask), and one `side` panel shows beside them in a roomy window, or in
- * the top panel's place in a small one.
+ * the top panel's place in a small one. A `band` spans the screen over both columns (a lesson's text).
  */
-export type Room = 'left' | 'top' | 'bottom' | 'side';
+export type Room = 'left' | 'top' | 'bottom' | 'side' | 'band';
 
 /** `auto`: where it fits (a side panel: in a roomy window); `on`, `off`: as its key chose; `always`: a panel without a key. */
 export type Choice = 'auto' | 'on' | 'off' | 'always';
@@ -66,7 +66,8 @@ function roomsOf<Id extends string>(wants: ReadonlyArray<Want<Id>>, roomy: boole
 	const [flexible, fixed] = inRoom('bottom');
 	const sides = inRoom('side');
 	const side = sides.find(want => want.choice === 'on') ?? (roomy ? sides.find(want => want.choice === 'auto') : undefined);
-	return {leftTop, leftBottom, top, flexible, fixed, side};
+	const [band] = inRoom('band');
+	return {leftTop, leftBottom, top, flexible, fixed, side, band};
 }
 
 /**
@@ -125,10 +126,11 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 
 	const roomy = columns >= ROOMY.columns && rows >= ROOMY.rows;
 	const rooms = roomsOf(input.wants, roomy);
-	const {leftTop, leftBottom, top, side} = rooms;
+	const {leftTop, leftBottom, top, side, band} = rooms;
+	const bandHeight = band ? band.lines + PANEL_CHROME : 0;
 	// status (2 lines), the phase walk's lines, keys (1), and one spare line: a frame as tall as the
 	// screen makes Ink clear it on every frame
-	const panels = rows - 4 - input.phaseLines;
+	const panels = rows - 4 - input.phaseLines - bandHeight;
 	const left = Math.min((leftTop?.width ?? 0) + 4, Math.floor(columns * 0.62));
 	const right = columns - left;
 	const sideBeside = side !== undefined && roomy;
@@ -141,6 +143,7 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 		}
 	};
 
+	place(band, {width: columns, height: bandHeight});
 	place(leftTop, {width: left, height: topHeight});
 	place(leftBottom, {width: left, height: bottom.height});
 	if (side === undefined || sideBeside) {

@@ -4,7 +4,7 @@ import type {WeightRow} from '../session/views/weights.js';
 import {phaseLines} from './components/PhaseLine.js';
 import {computeLayout, PANEL_CHROME, type Box, type Choice, type Layout, type Want} from './layout.js';
 import type {PanelContext, PanelEntry} from './panels/entry.js';
-import type {UiPanelId} from './panels/id.js';
+import {hasView, type UiPanelId} from './panels/id.js';
 import {PANELS} from './panels/index.js';
 import type {DashboardState} from './state.js';
 
@@ -27,16 +27,16 @@ const FIRST_REQUESTS: PanelRequests = {weights: {start: 0, rows: 16}, samples: {
 export const inner = (box: Box): Box => ({width: box.width - 4, height: box.height - PANEL_CHROME});
 
 /** The data the snapshot holds for a panel (undefined for the chart, and for a panel not asked for). */
-export const dataOf = (snapshot: Snapshot, id: UiPanelId) => (id === 'chart' ? undefined : snapshot.panels[id]);
+export const dataOf = (snapshot: Snapshot, id: UiPanelId) => (hasView(id) ? snapshot.panels[id] : undefined);
 
-/** Panels with a key show as it chose, or where they fit; the others always. */
+/** Panels with a key show as it chose, or where they fit; the others always, unless a lesson's step hides them. */
 function choiceOf(entry: PanelEntry, state: DashboardState): Choice {
-	return entry.toggle ? (state.shown[entry.id] ?? 'auto') : 'always';
+	return entry.toggle ? (state.shown[entry.id] ?? 'auto') : state.shown[entry.id] === 'off' ? 'off' : 'always';
 }
 
 /** The panels this run has something for, in the registry's order. */
 export function panelsOf(snapshot: Snapshot): PanelEntry[] {
-	return PANELS.filter(entry => entry.id === 'chart' || snapshot.run.panels.includes(entry.id));
+	return PANELS.filter(entry => !hasView(entry.id) || snapshot.run.panels.includes(entry.id));
 }
 
 export function screenOf(snapshot: Snapshot, state: DashboardState, columns: number, rows: number, colour: boolean): Screen {

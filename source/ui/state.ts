@@ -1,3 +1,4 @@
+import type {LessonView} from './lesson/view.js';
 import type {UiPanelId} from './panels/id.js';
 
 /**
@@ -33,6 +34,8 @@ export type DashboardState = {
 	readonly message: string | undefined;
 	/** A key's effect (`pausing after the iteration in progress`), shown until a snapshot has handled command `seq`. */
 	readonly pending: {readonly text: string; readonly seq: number} | undefined;
+	/** In a lesson: its step, as the lesson panel draws it. */
+	readonly lesson?: LessonView;
 };
 
 export const INITIAL_STATE: DashboardState = {
@@ -45,7 +48,7 @@ export const INITIAL_STATE: DashboardState = {
 	helpOffset: 0,
 	chainPage: 0,
 	// the error surface costs a forward pass over every training sample a point: shown when asked for (E)
-	shown: {surface: 'off'},
+	shown: {surface: 'off', lesson: 'off'},
 	discrete: false,
 	confusionTest: false,
 	mapLayer: 0,
@@ -64,6 +67,8 @@ export type Action =
 	| {readonly type: 'toggle'; readonly what: Toggle}
 	/** A panel's key: show it if hidden, hide it if shown; showing one hides `others` (the side room holds one). */
 	| {readonly type: 'show'; readonly what: UiPanelId; readonly shown: boolean; readonly others: readonly UiPanelId[]}
+	/** A lesson's step sets which panels show. */
+	| {readonly type: 'panels'; readonly shown: DashboardState['shown']}
 	| {readonly type: 'mapLayer'; readonly layers: number}
 	/** The error surface's weight on one axis, `delta` weights on (the other axis's weight skipped). */
 	| {readonly type: 'surfaceAxis'; readonly axis: 'a' | 'b'; readonly delta: number; readonly total: number}
@@ -121,6 +126,10 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
 		case 'show': {
 			const others = action.shown ? {} : Object.fromEntries(action.others.map(id => [id, 'off']));
 			return {...state, shown: {...state.shown, ...others, [action.what]: action.shown ? 'off' : 'on'}};
+		}
+
+		case 'panels': {
+			return {...state, shown: action.shown};
 		}
 
 		case 'chainPage': {

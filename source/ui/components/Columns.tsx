@@ -36,18 +36,21 @@ export function Columns(props: ColumnsProps) {
 	const room = (name: Room) => entries.filter(entry => entry.room === name).map(entry => <ShownPanel key={entry.id} entry={entry} {...props} />);
 	const side = room('side');
 	return (
-		<Box>
-			<Box flexDirection="column" width={layout.left.width}>
-				{room('left')}
-			</Box>
-			<Box flexDirection="column" width={layout.right.width}>
-				{room('top')}
-				{layout.sidePlace === 'top' ? side : null}
-				<Box>
-					<Box flexDirection={layout.arrangement}>{room('bottom')}</Box>
-					{layout.sidePlace === 'bottom' ? side : null}
+		<>
+			{room('band')}
+			<Box>
+				<Box flexDirection="column" width={layout.left.width}>
+					{room('left')}
+				</Box>
+				<Box flexDirection="column" width={layout.right.width}>
+					{room('top')}
+					{layout.sidePlace === 'top' ? side : null}
+					<Box>
+						<Box flexDirection={layout.arrangement}>{room('bottom')}</Box>
+						{layout.sidePlace === 'bottom' ? side : null}
+					</Box>
 				</Box>
 			</Box>
-		</Box>
+		</>
 	);
 }

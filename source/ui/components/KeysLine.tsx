@@ -1,25 +1,29 @@
 import {Text} from 'ink';
+import type {Binding} from '../binding.js';
 import {BINDINGS} from '../keys.js';
 
 export type KeysLineProps = {
 	readonly width: number;
 	/** A message replaces the keys for a few seconds (e.g. where a file was written). */
 	readonly message: string | undefined;
+	/** How a key is named on the line, or undefined to leave it out (a lesson's step offers some keys only). */
+	readonly named?: (binding: Binding) => string | undefined;
 };
 
 /** One line: what the keys do, as many as fit in the table's order, and always the way to the rest: `? help · q quit`. */
-export function KeysLine({width, message}: KeysLineProps) {
+export function KeysLine({width, message, named = binding => binding.keys}: KeysLineProps) {
 	if (message) {
 		// one line, as the layout counts it: whole words that fit, then an ellipsis of its own
 		return <Text color="yellow">{fitWords(message, width)}</Text>;
 	}
 
-	const always = BINDINGS.filter(binding => binding.always).map(binding => `${binding.keys} ${binding.short}`);
+	const always = BINDINGS.filter(binding => binding.always).map(binding => `${named(binding)} ${binding.short}`);
 	const parts: string[] = [];
 	let used = always.join(' · ').length;
 	for (const binding of BINDINGS) {
-		const part = `${binding.keys} ${binding.short}`;
-		if (binding.always || used + part.length + 3 > width) {
+		const keys = named(binding);
+		const part = `${keys} ${binding.short}`;
+		if (binding.always || keys === undefined || used + part.length + 3 > width) {
 			continue;
 		}
 

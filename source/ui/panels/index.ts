@@ -6,6 +6,7 @@ import {diagramPanel} from './diagram.js';
 import {digitsPanel} from './digits.js';
 import type {PanelEntry} from './entry.js';
 import type {UiPanelId} from './id.js';
+import {lessonPanel} from './lesson.js';
 import {mapPanel} from './map.js';
 import {samplesPanel} from './samples.js';
 import {surfacePanel} from './surface.js';
@@ -22,6 +23,7 @@ const ENTRIES = {
 	surface: surfacePanel,
 	digits: digitsPanel,
 	confusion: confusionPanel,
+	lesson: lessonPanel,
 } satisfies {[Id in UiPanelId]: PanelEntry<Id>};
 
 // each entry is typed by its own id; read through the list, an entry's data is its own view's
