@@ -131,10 +131,12 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 	// status (2 lines), the phase walk's lines, keys (1), and one spare line: a frame as tall as the
 	// screen makes Ink clear it on every frame
 	const panels = rows - 4 - input.phaseLines - bandHeight;
-	const left = Math.min((leftTop?.width ?? 0) + 4, Math.floor(columns * 0.62));
+	const left = leftTop ? Math.min(leftTop.width + 4, Math.floor(columns * 0.62)) : 0;
 	const right = columns - left;
 	const sideBeside = side !== undefined && roomy;
-	const bottom = bottomOf(rooms, right, Math.floor(panels / 2), sideBeside);
+	// a lesson's step may hide the top panel: the bottom ones may then take the whole column, unless the left one is split
+	const topTaken = top !== undefined || (side !== undefined && !sideBeside);
+	const bottom = bottomOf(rooms, right, topTaken || leftBottom ? Math.floor(panels / 2) : panels, sideBeside);
 	const topHeight = panels - bottom.height;
 	const boxes: Partial<Record<Id, Box>> = {};
 	const place = (want: Want<Id> | undefined, box: Box) => {
@@ -144,7 +146,8 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 	};
 
 	place(band, {width: columns, height: bandHeight});
-	place(leftTop, {width: left, height: topHeight});
+	// without a panel under it (a lesson's step hid it), the left column's first panel is as tall as the column
+	place(leftTop, {width: left, height: leftBottom ? topHeight : panels});
 	place(leftBottom, {width: left, height: bottom.height});
 	if (side === undefined || sideBeside) {
 		place(top, {width: right, height: topHeight});

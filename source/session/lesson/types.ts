@@ -75,5 +75,5 @@ export class LessonError extends Error {
 	}
 }
 
-/** The longest text of a step: about five lines of the lesson panel at 80 columns. */
-export const MAX_TEXT = 360;
+/** The longest text of a step: about four lines of the lesson panel at 80 columns (the panels under it need the rest). */
+export const MAX_TEXT = 300;

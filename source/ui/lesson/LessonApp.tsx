@@ -66,11 +66,11 @@ export function viewOf(state: LessonState, columns: number): LessonView {
 		step: state.step + 1,
 		count: state.lesson.steps.length,
 		text: step.text,
-		ending: state.said ?? `${done}${endingText(step.until, state.met, last)}`,
+		ending: state.said ?? (question ? '' : `${done}${endingText(step.until, state.met, last)}`),
 		met: state.said === undefined && state.met,
 		...(question && {
 			question: {
-				header: `Question ${questions.index + 1} of ${questions.questions.length}: ${question.text}`,
+				header: `Question ${questions.index + 1} of ${questions.questions.length}: ${question.text} (Enter checks)`,
 				input: questions.input,
 				feedback: questions.feedback,
 			},

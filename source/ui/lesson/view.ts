@@ -10,7 +10,7 @@ export type LessonView = {
 	readonly step: number;
 	readonly count: number;
 	readonly text: readonly string[];
-	/** What ends the step, in words, and whether it has ended. */
+	/** What ends the step, in words (none while a question says it), and whether it has ended. */
 	readonly ending: string;
 	readonly met: boolean;
 	/** The question asked now, what is typed, and what was said of the last answer. */
@@ -35,6 +35,9 @@ export function lessonLines(view: LessonView, width: number): LessonLine[] {
 		}
 	}
 
-	lines.push(...wrap(view.ending, view.met ? 'met' : 'ending'));
+	if (view.ending !== '') {
+		lines.push(...wrap(view.ending, view.met ? 'met' : 'ending'));
+	}
+
 	return lines;
 }
