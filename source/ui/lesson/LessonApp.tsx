@@ -26,7 +26,9 @@ export type LessonAppProps = {
 /** A lesson: the dashboard on each step's run, with the step's panels and keys, and its text in the lesson panel. */
 export function LessonApp({lesson, first, colour, sessionFor, onState, frameMs}: LessonAppProps) {
 	const [state, dispatch] = useReducer(reduceLesson, first, step => enter(lesson, step));
-	useEffect(() => onState(state), [state, onState]);
+	useEffect(() => {
+		onState(state);
+	}, [state, onState]);
 	const key = runKey(state);
 	const session = sessionFor(key, state);
 	const hooks = useMemo<LessonHooks>(
