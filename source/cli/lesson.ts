@@ -35,7 +35,8 @@ const READ_FILES = ['data', 'weights', 'load'] as const;
 
 const HELP_NOTES = [
 	'A lesson runs in the dashboard, a step at a time: ← → move between steps.',
-	'NAME is a built-in lesson (--list); anything else is a lesson file (README, Lessons).',
+	'NAME: a built-in lesson (--list); anything else is read as a lesson file,',
+	'Markdown with a front matter per step (README, Lessons).',
 	'Piped: the lesson file is checked and printed (a start for one of your own).',
 	'',
 	'Examples',

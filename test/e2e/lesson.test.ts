@@ -156,6 +156,14 @@ describe('descent lesson, without a terminal', () => {
 		expect(lines.every(line => line.length <= 80)).toBe(true);
 	});
 
+	test('--help: its usage, flags and examples, no line over 80 columns; descent --help names the command', async () => {
+		const result = await runCli(['lesson', '--help']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('--resume');
+		expect(result.stdout.split('\n').every(line => line.length <= 80)).toBe(true);
+		expect((await runCli(['--help'])).stdout).toContain('descent lesson NAME|FILE');
+	});
+
 	test('piped: the lesson checked and its file printed, a start for a teacher’s own', async () => {
 		const {cwd} = classroom();
 		const result = await runCli(['lesson', 'tutorial'], {cwd});

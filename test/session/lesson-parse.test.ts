@@ -156,3 +156,25 @@ describe('a bad lesson file: the line, and what is wrong', () => {
 		expect(found.line).toBe(line);
 	});
 });
+
+describe('the README’s lesson section', () => {
+	const readme = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+	const section = readme.slice(readme.indexOf('## Lessons: `descent lesson`'), readme.indexOf('\n## ', readme.indexOf('## Lessons: `descent lesson`') + 1));
+
+	test('its complete example is a lesson that reads', () => {
+		const example = /```markdown\n([\s\S]*?)```/.exec(section)![1]!;
+		const lesson = read('example.md', example);
+		expect(lesson.steps.map(step => step.until.kind)).toEqual(['questions', 'select', 'done']);
+	});
+
+	test('it names every panel a step can show, and every key of the format', () => {
+		expect(section).toContain(`\`${lessonVocabulary().panels.join(' ')}\``);
+		for (const key of ['flags:', 'panels:', 'keys:', 'select:', 'until:', 'question:']) {
+			expect(section).toContain(`| \`${key}\` |`);
+		}
+	});
+
+	test('its example messages are the parser’s', () => {
+		expect(section.replaceAll(/\s+/g, ' ')).toContain(`week-1.md:4: ${problem(step('flags: --lr abc')).message}`);
+	});
+});
