@@ -166,7 +166,8 @@ async function open(read: Lesson, located: Located, resume: boolean, entry: Entr
 		process.stderr.write(`descent: ${kept.problem}\n`);
 	}
 
-	const first = kept && 'step' in kept ? kept.step : 0;
+	// a step that continues a run opens where that run begins: its network is trained again, as the learner did
+	const first = kept && 'step' in kept ? read.steps[kept.step]!.run : 0;
 	let unkept: string | undefined;
 	const keep = (step: number) => {
 		try {
@@ -186,7 +187,10 @@ async function open(read: Lesson, located: Located, resume: boolean, entry: Entr
 		process.kill(process.pid, 'SIGHUP');
 	}
 
-	const where = end.finished ? `finished (${steps} steps)` : `left at step ${end.step + 1} of ${steps} (--resume opens it there)`;
+	const opens = read.steps[end.step]!.run;
+	const where = end.finished
+		? `finished (${steps} steps)`
+		: `left at step ${end.step + 1} of ${steps} (--resume opens it ${opens === end.step ? 'there' : `at step ${opens + 1}, where its run begins`})`;
 	process.stdout.write(`${unkept ? `${unkept}\n` : ''}descent lesson ${read.name}: ${where}\n`);
 	return end.signal ? SIGNAL_CODES[end.signal] : 0;
 }

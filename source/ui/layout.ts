@@ -97,7 +97,9 @@ function bottomOf<Id extends string>(rooms: ReturnType<typeof roomsOf<Id>>, righ
 	const arrangement: 'row' | 'column' = sideBySide || !showFlexible ? 'row' : 'column';
 	const both = arrangement === 'row' ? Math.max(flexibleHeight, fixedHeight) : flexibleHeight + fixedHeight;
 	const wanted = showFlexible && showFixed ? both : showFixed ? fixedHeight : flexibleHeight;
-	const height = Math.max(7, Math.min(maxBottom, Math.max((leftBottom?.lines ?? 0) + PANEL_CHROME, wanted, sideBeside ? maxBottom : 0)));
+	// nothing below the top panels (a lesson's step hid it all): they take the whole height
+	const empty = !showFlexible && !showFixed && leftBottom === undefined && !sideBeside;
+	const height = empty ? 0 : Math.max(7, Math.min(maxBottom, Math.max((leftBottom?.lines ?? 0) + PANEL_CHROME, wanted, sideBeside ? maxBottom : 0)));
 	const boxes: Array<[Want<Id> | undefined, Box]> =
 		showFlexible && showFixed
 			? arrangement === 'row'

@@ -17,10 +17,15 @@ question: sop-h1
 Work out SOP1.
 
 ---
+flags: --seed 0 --paused
 keys: s
 until: step
 ---
 Now step once.
+
+---
+---
+The end of step 2's run.
 
 ---
 ---
@@ -83,7 +88,7 @@ describe('descent lesson FILE', () => {
 		const term = startTerminal(['lesson', 'questions.md'], {cols: 100, rows: 30, cwd});
 		let screen = await term.waitFor('Question 1 of 1: SOP1: the sum of products into h1 (Enter checks)', 15_000);
 		await term.waitForRawMode();
-		expect(screen).toContain('Step 1 of 3 · Two questions');
+		expect(screen).toContain('Step 1 of 4 · Two questions');
 		await term.press(String(sop * 1.1));
 		await term.press('enter');
 		screen = await term.waitFor('not yet:');
@@ -93,17 +98,19 @@ describe('descent lesson FILE', () => {
 		screen = await term.waitFor('Done. → next step.');
 		expect(screen).toContain(`right: SOP1 = ${sop.toPrecision(6)}. 0 of 1 right at the first try, 1 after more tries.`);
 		await term.press('right');
-		await term.waitFor('Step 2 of 3');
-		expect(fs.readFileSync(path.join(cwd, 'questions.md.progress'), 'utf8')).toBe('step 2 of 3\n');
+		await term.waitFor('Step 2 of 4');
+		expect(fs.readFileSync(path.join(cwd, 'questions.md.progress'), 'utf8')).toBe('step 2 of 4\n');
 		await term.press('s');
 		screen = await term.waitFor('Done. → next step.');
 		expect(iterationOf(screen)).toBe(1);
 		await term.press('right');
-		await term.waitFor('Step 3 of 3');
+		await term.waitFor('Step 3 of 4');
+		await term.press('right');
+		await term.waitFor('Step 4 of 4');
 		await term.press('q');
 		const result = await term.exit();
 		expect(result.exitCode).toBe(0);
-		expect(afterDashboard(result.output).at(-1)).toBe('descent lesson questions.md: finished (3 steps)');
+		expect(afterDashboard(result.output).at(-1)).toBe('descent lesson questions.md: finished (4 steps)');
 	});
 
 	test.each([
@@ -118,19 +125,24 @@ describe('descent lesson FILE', () => {
 		await term.press('enter');
 		await term.waitFor('Done. → next step.');
 		await term.press('right');
-		await term.waitFor('Step 2 of 3');
+		await term.waitFor('Step 2 of 4');
 		process.kill(term.pid, signal);
 		const result = await term.exit();
 		expect(result.exitCode).toBe(code);
 		expect(result.output).not.toMatch(/Error:|at .*\(node:/);
-		expect(fs.readFileSync(path.join(cwd, 'questions.md.progress'), 'utf8')).toBe('step 2 of 3\n');
+		expect(fs.readFileSync(path.join(cwd, 'questions.md.progress'), 'utf8')).toBe('step 2 of 4\n');
 		const again = startTerminal(['lesson', 'questions.md', '--resume'], {cols: 100, rows: 30, cwd});
-		const screen = await again.waitFor('Step 2 of 3', 15_000);
+		const screen = await again.waitFor('Step 2 of 4', 15_000);
 		expect(screen).toContain('Now step once.');
 		await again.waitForRawMode();
+		await again.press('s');
+		await again.waitFor('Done. → next step.');
+		await again.press('right');
+		await again.waitFor('Step 3 of 4');
 		await again.press('q');
 		const ended = await again.exit();
-		expect(afterDashboard(ended.output).at(-1)).toBe('descent lesson questions.md: left at step 2 of 3 (--resume opens it there)');
+		// step 3 continues step 2's run: --resume would open step 2, to train it again
+		expect(afterDashboard(ended.output).at(-1)).toBe('descent lesson questions.md: left at step 3 of 4 (--resume opens it at step 2, where its run begins)');
 	});
 
 	test('a broken lesson file: one line, FILE:LINE: what is wrong, exit 2; on a terminal and piped', async () => {

@@ -52,8 +52,8 @@ describe("a lesson's steps", () => {
 		state = reduceLesson(state, {type: 'go', delta: 1});
 		expect(state.step).toBe(0);
 		expect(state.said).toBe('→ waits: first step one iteration (s)');
-		state = reduceLesson(state, {type: 'observe', now: AT_START});
-		state = reduceLesson(state, {type: 'observe', now: {...AT_START, iteration: 11}});
+		state = reduceLesson(state, {type: 'observe', step: 0, now: AT_START});
+		state = reduceLesson(state, {type: 'observe', step: 0, now: {...AT_START, iteration: 11}});
 		expect(state.met).toBe(true);
 		state = reduceLesson(state, {type: 'go', delta: 1});
 		expect(state.step).toBe(1);
@@ -62,8 +62,16 @@ describe("a lesson's steps", () => {
 	});
 
 	test('a frame that changes nothing leaves the state as it was (no new render)', () => {
-		const state = reduceLesson(enter(lesson, 0), {type: 'observe', now: AT_START});
-		expect(reduceLesson(state, {type: 'observe', now: AT_START})).toBe(state);
+		const state = reduceLesson(enter(lesson, 0), {type: 'observe', step: 0, now: AT_START});
+		expect(reduceLesson(state, {type: 'observe', step: 0, now: AT_START})).toBe(state);
+	});
+
+	test('a frame of the step before, arriving after → (its run done), does not end this step', () => {
+		// the first step ends with a step; a frame of another step's run, further on, is not that
+		const state = reduceLesson(enter(lesson, 0), {type: 'observe', step: 0, now: AT_START});
+		const late = reduceLesson(state, {type: 'observe', step: 1, now: {...AT_START, done: true, iteration: 5000}});
+		expect(late).toBe(state);
+		expect(late.met).toBe(false);
 	});
 
 	test('the run: continued by a step without flags, started afresh each time a step with flags is shown', () => {
@@ -74,10 +82,13 @@ describe("a lesson's steps", () => {
 		expect(runKey(third)).not.toBe(runKey(second));
 		const fourth = reduceLesson(third, {type: 'go', delta: 1});
 		expect(runKey(fourth)).toBe(runKey(third));
-		// back to the second step: its run (the first step's) again, from its start
+		// back to the second step: the first step's run, as it was left
 		const back = reduceLesson(reduceLesson(fourth, {type: 'go', delta: -1}), {type: 'go', delta: -1});
 		expect(back.step).toBe(1);
-		expect(runKey(back)).not.toBe(runKey(first));
+		expect(runKey(back)).toBe(runKey(first));
+		// back to the first step: its run afresh
 		expect(runKey(reduceLesson(back, {type: 'go', delta: -1}))).not.toBe(runKey(back));
+		// opened at a step that continues a run: that run, started
+		expect(runKey(enter(lesson, 1))).toBe('0:1');
 	});
 });

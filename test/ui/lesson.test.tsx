@@ -6,6 +6,7 @@ import {LocalSession} from '../../source/session/client.js';
 import {parseLesson} from '../../source/session/lesson/parse.js';
 import type {Lesson} from '../../source/session/lesson/types.js';
 import {LessonApp} from '../../source/ui/lesson/LessonApp.js';
+import {keptSessions} from '../../source/ui/lesson/sessions.js';
 import type {LessonState} from '../../source/ui/lesson/state.js';
 import {lessonVocabulary} from '../../source/ui/lesson/vocabulary.js';
 import {iterationOf, KEY, lineWith, panelLines, plain, waitFor} from '../helpers/ui.js';
@@ -46,7 +47,7 @@ type Opened = {
 	readonly until: (text: string | RegExp) => Promise<string>;
 	readonly type: (...keys: string[]) => void;
 	readonly states: LessonState[];
-	readonly sessions: LocalSession[];
+	readonly sessions: () => LocalSession[];
 };
 
 const closers: Array<() => Promise<void>> = [];
@@ -58,27 +59,17 @@ afterEach(async () => {
 
 /** The lesson over sessions in this thread, in a terminal of `columns` × `rows`. */
 function open(lesson: Lesson, first = 0, columns = 100, rows = 30): Opened {
-	const sessions: LocalSession[] = [];
-	const keys: string[] = [];
+	const kept = keptSessions(options => new LocalSession(options));
 	const states: LessonState[] = [];
-	const sessionFor = (key: string, state: LessonState) => {
-		if (keys.at(-1) !== key) {
-			keys.push(key);
-			sessions.push(new LocalSession(state.lesson.steps[state.step]!.options));
-		}
-
-		return sessions.at(-1)!;
-	};
-
 	const instance = render(createElement(Fragment));
 	Object.defineProperty(instance.stdout, 'columns', {value: columns, configurable: true, writable: true});
 	Object.defineProperty(instance.stdout, 'rows', {value: rows, configurable: true, writable: true});
 	instance.stdout.emit('resize');
-	instance.rerender(createElement(LessonApp, {lesson, first, colour: false, sessionFor, onState: state => states.push(state), frameMs: 0}));
+	instance.rerender(createElement(LessonApp, {lesson, first, colour: false, sessionFor: kept.for, onState: state => states.push(state), frameMs: 0}));
 	closers.push(async () => {
 		instance.unmount();
 		instance.cleanup();
-		for (const session of sessions) {
+		for (const session of kept.all()) {
 			await session.close();
 		}
 	});
@@ -92,7 +83,7 @@ function open(lesson: Lesson, first = 0, columns = 100, rows = 30): Opened {
 			}
 		},
 		states,
-		sessions,
+		sessions: kept.all,
 	};
 }
 
@@ -120,7 +111,7 @@ describe('a lesson in the dashboard', () => {
 		frame = await lesson.until('Step 2 of 3');
 		expect(frame).toContain('The same run, still at its iteration.');
 		expect(iterationOf(frame)).toBe(1);
-		expect(lesson.sessions).toHaveLength(1);
+		expect(lesson.sessions()).toHaveLength(1);
 		expect(frame.trimEnd().split('\n').at(-1)).toBe('s step · n +100 · ? help · q quit');
 		lesson.type(KEY.left);
 		await lesson.until('Step 1 of 3');

@@ -39,7 +39,7 @@ export function LessonApp({lesson, first, colour, sessionFor, onState, frameMs}:
 			view: columns => viewOf(state, columns),
 			key: (input, k) => lessonKey(state, dispatch, input, k),
 			offered: binding => offered(state, binding),
-			observe: (snapshot, selected) => dispatch({type: 'observe', now: observed(snapshot, selected)}),
+			observe: (snapshot, selected) => dispatch({type: 'observe', step: state.step, now: observed(snapshot, selected)}),
 		}),
 		[state],
 	);

@@ -4,7 +4,8 @@ import {WorkerSession} from '../../session/client.js';
 import type {Lesson} from '../../session/lesson/types.js';
 import {hasColour} from '../colour.js';
 import {LessonApp} from './LessonApp.js';
-import {currentStep, type LessonState} from './state.js';
+import {keptSessions} from './sessions.js';
+import type {LessonState} from './state.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
@@ -24,26 +25,20 @@ export type LessonEnd = {readonly step: number; readonly finished: boolean; read
 /** Runs a lesson until the learner quits (or a signal, or the terminal closing): a training thread per run its steps show. */
 export async function runLesson(lesson: Lesson, {first, workerUrl, keep}: LessonRun): Promise<LessonEnd> {
 	const {stdout} = process;
-	let current: {key: string; session: WorkerSession} | undefined;
+	// a step continuing a run finds it as it was left
+	const sessions = keptSessions(options => {
+		const session = new WorkerSession(options, workerUrl);
+		session.onError(error => {
+			failure = error;
+			instance.unmount();
+		});
+		return session;
+	});
 	let failure: Error | undefined;
 	let last: LessonState | undefined;
 	let signal: Signal | undefined;
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	stdout.on('error', () => {});
-	const sessionFor = (key: string, state: LessonState) => {
-		if (current?.key !== key) {
-			void current?.session.close();
-			const session = new WorkerSession(currentStep(state).options, workerUrl);
-			session.onError(error => {
-				failure = error;
-				instance.unmount();
-			});
-			current = {key, session};
-		}
-
-		return current.session;
-	};
-
 	const onState = (state: LessonState) => {
 		if (last?.step !== state.step) {
 			keep(state.step);
@@ -52,7 +47,7 @@ export async function runLesson(lesson: Lesson, {first, workerUrl, keep}: Lesson
 		last = state;
 	};
 
-	const instance = render(<LessonApp lesson={lesson} first={first} colour={hasColour(stdout)} sessionFor={sessionFor} onState={onState} />, {
+	const instance = render(<LessonApp lesson={lesson} first={first} colour={hasColour(stdout)} sessionFor={sessions.for} onState={onState} />, {
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
@@ -77,7 +72,7 @@ export async function runLesson(lesson: Lesson, {first, workerUrl, keep}: Lesson
 			stdout.write(`${LEAVE_ALTERNATE_SCREEN}\r\u001B[2K`);
 		}
 
-		await current?.session.close();
+		await Promise.all(sessions.all().map(async session => session.close()));
 	}
 
 	if (failure) {

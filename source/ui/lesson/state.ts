@@ -16,18 +16,24 @@ export type LessonState = {
 	readonly said: string | undefined;
 	/** Counts the runs started: a step with flags (or questions) starts its run afresh each time it is shown. */
 	readonly generation: number;
+	/** Each run (by the step that starts it): the generation it was last started at; a step continuing it shows that one. */
+	readonly runs: Readonly<Record<number, number>>;
 };
 
 export type LessonAction =
 	| {readonly type: 'go'; readonly delta: 1 | -1}
-	| {readonly type: 'observe'; readonly now: Observed}
+	/** What a frame of `step`'s run shows (a frame of the step before, arriving after the change, is not this step's). */
+	| {readonly type: 'observe'; readonly step: number; readonly now: Observed}
 	| {readonly type: 'answer'; readonly action: ExerciseAction};
 
-/** Step `step` as it begins (`generation`: the runs started before it). */
-export function enter(lesson: Lesson, step: number, generation = 0): LessonState {
+/** Step `step` as it begins, after the runs started before it. */
+export function enter(lesson: Lesson, step: number, before: Pick<LessonState, 'generation' | 'runs'> = {generation: 0, runs: {}}): LessonState {
 	const {until, questions, run} = lesson.steps[step]!;
+	const starts = run === step || before.runs[run] === undefined;
+	const generation = starts ? before.generation + 1 : before.generation;
 	return {
-		generation: run === step ? generation + 1 : generation,
+		generation,
+		runs: starts ? {...before.runs, [run]: generation} : before.runs,
 		lesson,
 		step,
 		start: undefined,
@@ -39,8 +45,11 @@ export function enter(lesson: Lesson, step: number, generation = 0): LessonState
 
 export const currentStep = (state: LessonState) => state.lesson.steps[state.step]!;
 
-/** The run the step shows: the same while steps continue it, a new one each time a step starts one. */
-export const runKey = (state: LessonState) => `${currentStep(state).run}:${state.generation}`;
+/** The run the step shows: the same while steps continue it (back to one, as it was left), a new one each time a step starts one. */
+export const runKey = (state: LessonState) => {
+	const {run} = currentStep(state);
+	return `${run}:${state.runs[run]!}`;
+};
 
 export function reduceLesson(state: LessonState, action: LessonAction): LessonState {
 	switch (action.type) {
@@ -50,6 +59,10 @@ export function reduceLesson(state: LessonState, action: LessonAction): LessonSt
 
 		case 'observe': {
 			const {until} = currentStep(state);
+			if (action.step !== state.step) {
+				return state;
+			}
+
 			if (state.start === undefined) {
 				return {...state, start: action.now, met: state.met || isMet(until, action.now, action.now)};
 			}
@@ -71,12 +84,12 @@ export function reduceLesson(state: LessonState, action: LessonAction): LessonSt
 function go(state: LessonState, delta: 1 | -1): LessonState {
 	const {steps} = state.lesson;
 	if (delta === -1) {
-		return state.step === 0 ? {...state, said: 'this is the first step'} : enter(state.lesson, state.step - 1, state.generation);
+		return state.step === 0 ? {...state, said: 'this is the first step'} : enter(state.lesson, state.step - 1, state);
 	}
 
 	if (!state.met) {
 		return {...state, said: `→ waits: first ${todo(currentStep(state).until)}`};
 	}
 
-	return state.step + 1 >= steps.length ? {...state, said: 'this is the last step: q quits'} : enter(state.lesson, state.step + 1, state.generation);
+	return state.step + 1 >= steps.length ? {...state, said: 'this is the last step: q quits'} : enter(state.lesson, state.step + 1, state);
 }

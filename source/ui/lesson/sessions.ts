@@ -1,0 +1,23 @@
+import type {Session} from '../../session/client.js';
+import type {RunOptions} from '../../session/options.js';
+import {currentStep, type LessonState} from './state.js';
+
+/** The sessions of a lesson's runs: one a run (by the step that starts it), a new one when the run starts afresh (the old one closed). */
+export function keptSessions<S extends Session>(make: (options: RunOptions) => S): {for: (key: string, state: LessonState) => S; all: () => S[]} {
+	const sessions = new Map<number, {key: string; session: S}>();
+	return {
+		for(key, state) {
+			const {run, options} = currentStep(state);
+			const kept = sessions.get(run);
+			if (kept?.key === key) {
+				return kept.session;
+			}
+
+			void kept?.session.close();
+			const session = make(options);
+			sessions.set(run, {key, session});
+			return session;
+		},
+		all: () => [...sessions.values()].map(({session}) => session),
+	};
+}
