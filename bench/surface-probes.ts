@@ -113,7 +113,7 @@ export async function raceSpeed(rounds = 3): Promise<RaceSpeedReport> {
 		for (let round = 0; round < rounds; round++) {
 			let start = performance.now();
 			await runRace(
-				built.map(lane => ({flags: lane.flags, run: lane.options.run})),
+				built.map(lane => ({flags: lane.flags, label: lane.label, run: lane.options.run})),
 				{json: true, stop, describe: () => []},
 				{stdout: sink(), stderr: sink()},
 			);

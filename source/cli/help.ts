@@ -55,9 +55,9 @@ export function helpText(): string {
 		'  descent --headless --json --seed 0',
 		'  descent --seed 0 --explain 1',
 		'  descent --headless --json --seed 0 --surface W41,W42 --grid 31',
-		'  descent --preset spiral --headless \\',
+		'  descent --preset spiral \\',
 		'    --race "--optimizer sgd --lr 0.1" --race "--optimizer momentum --lr 0.1"',
-		'  descent --headless --seed 0 --race "--lr 0.001" --race "--lr 0.01"',
+		'  descent --seed 0 --race "--lr 0.001" --race "--lr 0.01"',
 		'  descent exercise --seed 7',
 		'  descent lesson tutorial',
 	);

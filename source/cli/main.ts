@@ -99,7 +99,7 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 		process.stderr.write('descent: not a terminal (stdin or stdout is piped), so training headless; use --headless to silence this note\n');
 	}
 
-	if (lanes) {
+	if (lanes && (options.headless || !interactive)) {
 		return race(lanes, options);
 	}
 
@@ -112,14 +112,19 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 	// React's development build checks every prop on every frame: set before React loads
 	process.env['NODE_ENV'] ??= 'production';
 	// the training thread starts first: it trains while ink (about a fifth of a second) loads
-	const session = new WorkerSession(options.run, entry.workerUrl);
+	const session = new WorkerSession(options.run, entry.workerUrl, lanes && raceOf(lanes));
 	const {runDashboard} = await import('../ui/run-dashboard.js');
-	const {end, signal} = await runDashboard(session);
+	const {end, lanes: ends, signal} = await runDashboard(session);
 	if (signal === 'SIGHUP') {
 		hangUp();
 	}
 
-	process.stdout.write(summaryLines(end, options).join('\n') + '\n');
+	// a race: each lane's summary, with the flags that reproduce it alone (as headless)
+	const summary =
+		lanes && ends
+			? ends.flatMap((laneEnd, k) => [`lane ${k + 1}: ${lanes[k]!.flags}`, ...summaryLines(laneEnd, lanes[k]!.options).map(line => `  ${line}`)])
+			: summaryLines(end, options);
+	process.stdout.write(summary.join('\n') + '\n');
 	return signal ? SIGNAL_CODES[signal] : 0;
 }
 
@@ -135,6 +140,9 @@ function hangUp(): never {
 	return process.exit(SIGNAL_CODES.SIGHUP);
 }
 
+/** The lanes as the session runs them. */
+const raceOf = (lanes: readonly Lane[]) => lanes.map(lane => ({flags: lane.flags, label: lane.label, run: lane.options.run}));
+
 /** Headless lanes of a race: as headless, each lane's summary with the flags that reproduce it alone. */
 async function race(lanes: readonly Lane[], options: Options): Promise<number> {
 	const stop = {requested: false};
@@ -146,7 +154,7 @@ async function race(lanes: readonly Lane[], options: Options): Promise<number> {
 	process.on('SIGTERM', onSignal);
 	try {
 		await runRace(
-			lanes.map(lane => ({flags: lane.flags, run: lane.options.run})),
+			raceOf(lanes),
 			{json: options.json, stop, ...(options.surface && {surface: options.surface}), describe: (k, end) => summaryLines(end, lanes[k]!.options)},
 			process,
 		);

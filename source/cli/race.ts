@@ -9,12 +9,17 @@ export const LANE_FLAGS: ReadonlySet<string> = new Set<FlagName>(['lr', 'optimiz
 /** Flags that cannot go with --race: each lane would need its own file or output. */
 const NOT_WITH_RACE: readonly FlagName[] = ['every', 'explain', 'save', 'load', 'history'];
 
-/** One lane of a race: its flags as typed, and the whole run they make with the others. */
-export type Lane = {readonly flags: string; readonly options: Options};
+/** One lane of a race: its flags as typed, their name for the screen, and the whole run they make with the others. */
+export type Lane = {readonly flags: string; readonly label: string; readonly options: Options};
 
 /** The words of a lane's flags, as a shell would split them: on spaces, quotes keeping a word whole. */
 export function laneWords(text: string): string[] {
 	return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map(match => match[1] ?? match[2] ?? match[3]!);
+}
+
+/** A lane's flags in a few words, as the legend names it: an optimizer by its name, the others by theirs and their value (`adam lr 0.01`). */
+export function laneLabel(lane: Parsed): string {
+	return [...lane.given].map(([name, text]) => (name === 'optimizer' ? String(text) : `${name} ${String(text)}`)).join(' ');
 }
 
 /** The command line without --race, the last value of each flag: what every lane starts from. */
@@ -45,8 +50,8 @@ export function raceLanes(parsed: Parsed, loaded: Loaded): Lane[] | undefined {
 	}
 
 	const clash = NOT_WITH_RACE.find(name => parsed.given.has(name));
-	if (clash !== undefined || !parsed.values.headless) {
-		throw new InputError(clash === undefined ? '--race goes with --headless' : `--race and --${clash}: the lanes would share one; leave out --${clash}`);
+	if (clash !== undefined) {
+		throw new InputError(`--race and --${clash}: the lanes would share one; leave out --${clash}`);
 	}
 
 	const base = baseArgv(parsed);
@@ -62,7 +67,7 @@ export function raceLanes(parsed: Parsed, loaded: Loaded): Lane[] | undefined {
 				);
 			}
 
-			return {flags: text, options: buildOptions(parseArgv([...base, ...words]), loaded)};
+			return {flags: text, label: laneLabel(lane), options: buildOptions(parseArgv([...base, ...words]), loaded)};
 		} catch (error) {
 			throw error instanceof InputError ? new InputError(`--race "${text}": ${error.message}`) : error;
 		}

@@ -2,8 +2,12 @@ import {Worker} from 'node:worker_threads';
 import type {Snapshot} from './views/snapshot.js';
 import {SessionHost} from './host.js';
 import type {RunOptions} from './options.js';
+import type {RaceLane} from './race.js';
 import {cancelsCheck, type Command, type HostMessage} from './protocol.js';
 import type {RunEnd} from './summary.js';
+
+/** How a session ended: the run shown, and in a race every lane. */
+export type Ends = {readonly end: RunEnd; readonly lanes?: readonly RunEnd[]};
 
 /**
  * The screen's side of a session: the latest snapshot (for `useSyncExternalStore`), the
@@ -15,8 +19,8 @@ export abstract class Session {
 	private sent = 0;
 	private readonly listeners = new Set<() => void>();
 	private readonly sayListeners = new Set<(text: string) => void>();
-	private ended: ((end: RunEnd) => void) | undefined;
-	private readonly endPromise: Promise<RunEnd>;
+	private ended: ((ends: Ends) => void) | undefined;
+	private readonly endPromise: Promise<Ends>;
 	/** Set to 1 to stop a gradient check within a sample's forward pass, without waiting for the thread to read its messages. */
 	protected readonly interrupt = new Int32Array(new SharedArrayBuffer(4));
 
@@ -48,8 +52,8 @@ export abstract class Session {
 		return ++this.sent;
 	}
 
-	/** Stops training, writes the files asked for, and resolves with how the run ended. */
-	async finish(): Promise<RunEnd> {
+	/** Stops training, writes the files asked for, and resolves with how the run ended (and in a race, each lane). */
+	async finish(): Promise<Ends> {
 		this.send({type: 'finish'});
 		const end = await this.endPromise;
 		await this.close();
@@ -80,7 +84,7 @@ export abstract class Session {
 			}
 
 			case 'finished': {
-				this.ended?.(message.end);
+				this.ended?.({end: message.end, ...(message.lanes && {lanes: message.lanes})});
 				break;
 			}
 		}
@@ -97,9 +101,9 @@ export class WorkerSession extends Session {
 	private failure: Error | undefined;
 	private failed: ((error: Error) => void) | undefined;
 
-	constructor(options: RunOptions, workerUrl: URL) {
+	constructor(options: RunOptions, workerUrl: URL, race?: readonly RaceLane[]) {
 		super();
-		this.worker = new Worker(workerUrl, {workerData: {options, interrupt: this.interrupt}});
+		this.worker = new Worker(workerUrl, {workerData: {options, interrupt: this.interrupt, race}});
 		this.worker.on('message', (message: HostMessage) => {
 			this.receive(message);
 		});
@@ -130,9 +134,9 @@ export class WorkerSession extends Session {
 export class LocalSession extends Session {
 	readonly host: SessionHost;
 
-	constructor(options: RunOptions) {
+	constructor(options: RunOptions, race?: readonly RaceLane[]) {
 		super();
-		this.host = new SessionHost(options, message => this.receive(structuredClone(message)), this.interrupt);
+		this.host = new SessionHost(options, message => this.receive(structuredClone(message)), this.interrupt, race);
 	}
 
 	async close(): Promise<void> {

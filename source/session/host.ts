@@ -2,9 +2,11 @@ import type {OptimizerName} from '../core/maths/optimizers.js';
 import {randomSeed} from '../core/maths/random.js';
 import {nextSpeed, Scheduler} from './scheduler.js';
 import {DEFAULT_VIEW, type PreviousRun, type Snapshot, type View} from './views/snapshot.js';
-import {evaluationOf, runFactsOf, snapshotOf, type Evaluation} from './views/snapshot-of.js';
+import {runFactsOf, snapshotOf} from './views/snapshot-of.js';
 import type {RunData} from './views/context.js';
-import {Trainer} from '../core/training/trainer.js';
+import type {Trainer} from '../core/training/trainer.js';
+import {HostLanes} from './host-lanes.js';
+import type {RaceLane} from './race.js';
 import {CheckRun, checkProblem} from './check.js';
 import {keyExport, writeAllRequested, type KeyFile} from './exports.js';
 import {formatCount} from './format.js';
@@ -12,10 +14,6 @@ import type {RunOptions} from './options.js';
 import {cancelsCheck, FRAME_MS, type Command, type HostMessage} from './protocol.js';
 import {previousRunOf} from './previous.js';
 import {runEndOf} from './summary.js';
-
-/** Above this many sample × weight terms, the errors over all samples are measured at most every EVALUATE_MS while running. */
-const CHEAP_EVALUATION = 200_000;
-const EVALUATE_MS = 500;
 
 type Handlers = {readonly [Type in Command['type']]: (command: Extract<Command, {type: Type}>) => void};
 
@@ -28,7 +26,8 @@ export class SessionHost {
 	private readonly options: RunOptions;
 	private readonly send: (message: HostMessage) => void;
 	private readonly interrupt: Int32Array;
-	private trainer: Trainer;
+	/** The run, or the lanes of a race (the keys act on every lane; the panels show the selected one). */
+	private readonly lanes: HostLanes;
 	private readonly scheduler: Scheduler;
 	private runId = 0;
 	private run: ReturnType<typeof runFactsOf>;
@@ -36,8 +35,6 @@ export class SessionHost {
 	private previous: PreviousRun | undefined;
 	private next: {optimizer?: OptimizerName; batch?: number | undefined} = {};
 	private check: CheckRun | undefined;
-	private evaluation: Evaluation;
-	private evaluated = {runId: -1, iteration: -1, at: 0};
 	private frameTimer: NodeJS.Timeout | undefined;
 	private lastFrame = 0;
 	private finished = false;
@@ -67,17 +64,22 @@ export class SessionHost {
 		cancel: () => this.check?.cancel(),
 		write: ({what}) => this.write(what),
 		finish: () => this.finish(),
+		lane: ({lane}) => {
+			this.lanes.selected = Math.max(0, Math.min(this.lanes.count - 1, lane));
+			this.run = runFactsOf(this.trainer, this.runData());
+			this.check = undefined;
+		},
 	};
 
-	constructor(options: RunOptions, send: (message: HostMessage) => void, interrupt: Int32Array) {
+	/** `race`: the lanes of `--race`, trained in lockstep from `options`' start. */
+	constructor(options: RunOptions, send: (message: HostMessage) => void, interrupt: Int32Array, race?: readonly RaceLane[]) {
 		this.options = options;
 		this.send = send;
 		this.interrupt = interrupt;
-		this.trainer = new Trainer(options.setup, options.resume);
-		this.run = runFactsOf(this.trainer, runDataOf(options));
-		this.evaluation = evaluationOf(this.trainer, this.run.classes);
+		this.lanes = new HostLanes(options, race);
+		this.run = runFactsOf(this.trainer, this.runData());
 		// a run that stops (done, diverged, at the iteration n asked for) shows it at once
-		this.scheduler = new Scheduler(this.trainer, options.speed, () => (this.scheduler.isRunning ? this.requestFrame() : this.publish()));
+		this.scheduler = new Scheduler(this.lanes.stepper, options.speed, () => (this.scheduler.isRunning ? this.requestFrame() : this.publish()));
 		if (!options.paused) {
 			this.scheduler.start();
 		}
@@ -112,8 +114,13 @@ export class SessionHost {
 		clearTimeout(this.frameTimer);
 	}
 
+	/** The run the panels show: the selected lane's. */
+	private get trainer(): Trainer {
+		return this.lanes.trainer;
+	}
+
 	private toggle(): void {
-		if (this.trainer.finished) {
+		if (this.lanes.stepper.finished) {
 			this.say(`${this.trainer.status}: press r to reset and train again`);
 		} else if (this.scheduler.isRunning) {
 			this.scheduler.pause();
@@ -123,14 +130,15 @@ export class SessionHost {
 	}
 
 	private step(count: number): void {
-		const {trainer, scheduler} = this;
+		const {scheduler} = this;
+		const stepper = this.lanes.stepper;
 		// n pressed again while the last n runs adds its iterations to where that one stops
-		const from = scheduler.stopAt ?? trainer.iteration;
+		const from = scheduler.stopAt ?? stepper.iteration;
 		scheduler.pause();
-		if (count === 1 || trainer.finished) {
-			trainer.step(count);
+		if (count === 1 || stepper.finished) {
+			stepper.step(count);
 		} else {
-			scheduler.start(Math.min(trainer.setup.limit, from + count));
+			scheduler.start(Math.min(this.trainer.setup.limit, from + count));
 		}
 	}
 
@@ -139,7 +147,7 @@ export class SessionHost {
 		const {trainer} = this;
 		// the update is shown as a phase of its own; the p after it moves the counter
 		const completing = trainer.walk.updateShown;
-		trainer.stepPhase();
+		this.lanes.stepPhase();
 		if (completing) {
 			this.say(`iteration ${formatCount(trainer.iteration)} is done: its update is in the weights; p walks the next`);
 		}
@@ -147,29 +155,29 @@ export class SessionHost {
 
 	private back(): void {
 		this.scheduler.pause();
-		if (!this.trainer.back()) {
+		if (!this.lanes.back()) {
 			this.say(`back: iteration ${formatCount(this.trainer.earliestReachable)} is as far back as this run can go`);
 		}
 	}
 
 	/** A new run: this seed or a new one, the learning rate as it is now, and the choices waiting for it (o, B). */
 	private reset(seed: 'same' | 'new'): void {
-		const old = this.trainer;
-		const setup = {
-			...old.setup,
-			seed: seed === 'new' ? randomSeed() : old.setup.seed,
-			learningRate: old.learningRate,
-			optimizer: this.next.optimizer ?? old.setup.optimizer,
-			batch: 'batch' in this.next ? this.next.batch : old.setup.batch,
-		};
+		// every lane from the same new start; the choices waiting (o, B) are the shown lane's
+		const newSeed = seed === 'new' ? randomSeed() : this.trainer.setup.seed;
+		const old = this.lanes.reset((lane, shown) => ({
+			...lane.setup,
+			seed: newSeed,
+			learningRate: lane.learningRate,
+			optimizer: (shown ? this.next.optimizer : undefined) ?? lane.setup.optimizer,
+			batch: shown && 'batch' in this.next ? this.next.batch : lane.setup.batch,
+		}));
 		if (old.iteration > 0) {
-			this.previous = previousRunOf(old, setup);
+			this.previous = previousRunOf(old, this.trainer.setup);
 		}
 
-		this.trainer = new Trainer(setup);
-		this.scheduler.replace(this.trainer);
+		this.scheduler.replace(this.lanes.stepper);
 		this.runId++;
-		this.run = runFactsOf(this.trainer, runDataOf(this.options));
+		this.run = runFactsOf(this.trainer, this.runData());
 		this.check = undefined;
 		this.next = {};
 	}
@@ -205,9 +213,10 @@ export class SessionHost {
 		const wasRunning = this.scheduler.isRunning;
 		this.dispose();
 		const {trainer} = this;
-		const state = trainer.finished ? (trainer.status as 'done' | 'diverged') : wasRunning ? 'stopped' : 'paused';
+		const stateOf = (run: Trainer) => (run.finished ? (run.status as 'done' | 'diverged') : wasRunning ? 'stopped' : 'paused');
+		const lanes = this.lanes.contexts()?.map(lane => runEndOf(lane.trainer, stateOf(lane.trainer), this.scheduler.elapsed, []));
 		void writeAllRequested(trainer, this.options).then(written =>
-			this.send({type: 'finished', end: runEndOf(trainer, state, this.scheduler.elapsed, written)}),
+			this.send({type: 'finished', end: runEndOf(trainer, stateOf(trainer), this.scheduler.elapsed, written), ...(lanes && {lanes})}),
 		);
 	}
 
@@ -242,13 +251,7 @@ export class SessionHost {
 
 	private snapshot(): Snapshot {
 		const {trainer, scheduler, check} = this;
-		const now = performance.now();
-		const stale = this.evaluated.runId !== this.runId || this.evaluated.iteration !== trainer.iteration;
-		const cheap = trainer.data.count * trainer.network.shape.weightCount <= CHEAP_EVALUATION;
-		if (stale && (cheap || !scheduler.isRunning || now - this.evaluated.at > EVALUATE_MS)) {
-			this.evaluation = evaluationOf(trainer, this.run.classes);
-			this.evaluated = {runId: this.runId, iteration: trainer.iteration, at: now};
-		}
+		const evaluation = this.lanes.measure(this.runId, scheduler.isRunning, this.run.classes);
 
 		const current =
 			check?.runId === this.runId && check.iteration === trainer.iteration ? check.status(this.view.selected) : {check: undefined, checked: undefined};
@@ -261,18 +264,20 @@ export class SessionHost {
 			iterationsPerSecond: scheduler.iterationsPerSecond,
 			elapsedMs: scheduler.elapsed,
 			view: this.view,
-			evaluation: this.evaluation,
+			evaluation,
 			...current,
 			previous: this.previous,
 			next: nextOf(this.next),
-			...runDataOf(this.options),
+			...this.runData(),
 		};
 		return snapshotOf(trainer, context, this.run);
 	}
-}
 
-function runDataOf(options: RunOptions): RunData {
-	return {plane: options.plane, packaged: options.packaged};
+	/** The run's data, and in a race its lanes. */
+	private runData(): RunData {
+		const lanes = this.lanes.contexts();
+		return {plane: this.options.plane, packaged: this.options.packaged, ...(lanes && {lanes})};
+	}
 }
 
 function nextOf(next: {optimizer?: string; batch?: number | undefined}): string | undefined {

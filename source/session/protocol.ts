@@ -27,7 +27,9 @@ export type Command =
 	/** A file of the run as it is now: w, e, P (the numpy script), O (the ONNX model). */
 	| {readonly type: 'write'; readonly what: 'checkpoint' | 'history' | 'code' | 'onnx'}
 	/** Stops training, writes what --save and --history asked for, and answers `finished`. */
-	| {readonly type: 'finish'};
+	| {readonly type: 'finish'}
+	/** In a race: the lane the panels show. */
+	| {readonly type: 'lane'; readonly lane: number};
 
 /** Any command but a view cancels a running gradient check: the one place this is written (the client and the host read it). */
 export const cancelsCheck = (command: Command): boolean => command.type !== 'view';
@@ -40,4 +42,5 @@ export type HostMessage =
 	| {readonly type: 'snapshot'; readonly snapshot: Snapshot}
 	/** A line for the user: a file written, why a key did nothing. */
 	| {readonly type: 'said'; readonly text: string}
-	| {readonly type: 'finished'; readonly end: RunEnd};
+	/** How the run shown ended, and in a race every lane's end. */
+	| {readonly type: 'finished'; readonly end: RunEnd; readonly lanes?: readonly RunEnd[]};

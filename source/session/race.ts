@@ -4,8 +4,8 @@ import type {RunOptions} from './options.js';
 import {runEndOf, type RunEnd} from './summary.js';
 import {surfaceJson} from './views/surface.js';
 
-/** A lane as the session runs it: its flags as typed, and its run. */
-export type RaceLane = {readonly flags: string; readonly run: RunOptions};
+/** A lane as the session runs it: its flags as typed, what differs from the other lanes in a few words (`adam lr 0.01`), and its run. */
+export type RaceLane = {readonly flags: string; readonly label: string; readonly run: RunOptions};
 
 /** Milliseconds of training between two looks at the event loop (a signal). */
 const SLICE_MS = 50;

@@ -1,4 +1,5 @@
-import type {Trainer} from '../core/training/trainer.js';
+/** What the scheduler runs: a trainer, or the lanes of a race in lockstep (lockstep.ts). */
+export type Steppable = {readonly iteration: number; readonly finished: boolean; step(count: number): number};
 
 /** One time slice of training: a message (a key) waits at most about this long. */
 export const SLICE_MS = 10;
@@ -25,7 +26,7 @@ export function nextSpeed(speed: Speed, direction: 1 | -1): Speed {
  * keys). Knows time; the trainer does not.
  */
 export class Scheduler {
-	trainer: Trainer;
+	trainer: Steppable;
 	speed: Speed;
 	/** Measured over the last two seconds of running; 0 until then. */
 	iterationsPerSecond = 0;
@@ -42,7 +43,7 @@ export class Scheduler {
 	private meter: Array<{time: number; iteration: number}> = [];
 	private readonly onProgress: () => void;
 
-	constructor(trainer: Trainer, speed: Speed, onProgress: () => void) {
+	constructor(trainer: Steppable, speed: Speed, onProgress: () => void) {
 		this.trainer = trainer;
 		this.speed = speed;
 		this.onProgress = onProgress;
@@ -105,7 +106,7 @@ export class Scheduler {
 	}
 
 	/** A new run (after a reset): the clock starts again. */
-	replace(trainer: Trainer): void {
+	replace(trainer: Steppable): void {
 		const wasRunning = this.running;
 		this.pause();
 		this.trainer = trainer;

@@ -89,10 +89,10 @@ export function App({session, colour, frameMs, lesson}: AppProps) {
 	const props = {snapshot, state, screen, colour};
 	return (
 		<Box flexDirection="column" width={columns}>
-			<StatusLine run={run} status={status} pending={pending} width={columns} />
+			<StatusLine run={run} status={status} pending={pending} race={snapshot.race} width={columns} />
 			{phase ? <PhaseLine phase={phase} width={columns} /> : null}
 			<Columns {...props} />
-			<KeysLine width={columns} message={state.message} {...(lesson && {named: lesson.offered})} />
+			<KeysLine width={columns} message={state.message} race={snapshot.race !== undefined} {...(lesson && {named: lesson.offered})} />
 		</Box>
 	);
 }

@@ -34,6 +34,8 @@ export type Binding = {
 	readonly inHelp?: boolean;
 	/** Always on the keys line, at its end: the way to everything else. */
 	readonly always?: boolean;
+	/** A race's own key: first on the keys line in a race, and not on it otherwise. */
+	readonly race?: boolean;
 };
 
 /** A plain keystroke: Ctrl-C is not c. */

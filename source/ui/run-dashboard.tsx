@@ -1,7 +1,6 @@
 import process from 'node:process';
 import {render} from 'ink';
-import type {WorkerSession} from '../session/client.js';
-import type {RunEnd} from '../session/summary.js';
+import type {Ends, WorkerSession} from '../session/client.js';
 import {App} from './App.js';
 import {hasColour} from './colour.js';
 
@@ -16,7 +15,7 @@ export type QuitSignal = (typeof SIGNALS)[number];
  * training in its own thread. Then the session writes what --save and --history asked
  * for, and this returns how the run ended.
  */
-export async function runDashboard(session: WorkerSession): Promise<{end: RunEnd; signal: QuitSignal | undefined}> {
+export async function runDashboard(session: WorkerSession): Promise<Ends & {signal: QuitSignal | undefined}> {
 	const {stdout} = process;
 	let failure: Error | undefined;
 	stdout.write(ENTER_ALTERNATE_SCREEN);
@@ -56,6 +55,5 @@ export async function runDashboard(session: WorkerSession): Promise<{end: RunEnd
 		throw failure;
 	}
 
-	const end = await session.finish();
-	return {end, signal};
+	return {...(await session.finish()), signal};
 }

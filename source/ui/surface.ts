@@ -1,6 +1,7 @@
 import type {SurfaceData, SurfacePath} from '../session/views/surface.js';
 import {formatCount, formatShort} from '../session/format.js';
 import {wrapText} from './text.js';
+import {laneMark} from './lanes.js';
 import {xterm256} from './map.js';
 
 /**
@@ -25,6 +26,9 @@ const RESET = '\u001B[0m';
 const ARROWS = '→↗↑↖←↙↓↘';
 
 export type SurfaceStyle = {readonly colour: boolean};
+
+/** In a race, the other lanes' paths over the same two weights, each drawn with its lane's mark. */
+export type LanePaths = ReadonlyArray<{readonly lane: number; readonly path: SurfacePath}>;
 
 /** The steps of the scale over the surface's range: on a log scale when the error spans more than ten times its smallest (and stays above 0). */
 export type Scale = {readonly low: number; readonly high: number; readonly log: boolean; readonly steps: number};
@@ -96,12 +100,18 @@ export function arrowOf(surface: SurfaceData, columns: number, pixelRows: number
 }
 
 /** The marks on the surface by cell: the path, its start, the current point and the arrow beside it. */
-function marksOf(surface: SurfaceData, columns: number, lines: number, colour: boolean): Map<string, Mark> {
+function marksOf(surface: SurfaceData, columns: number, lines: number, colour: boolean, lanes: LanePaths): Map<string, Mark> {
 	const pixelRows = colour ? 2 * lines : lines;
 	const perLine = colour ? 2 : 1;
 	const place = placer(surface, columns, pixelRows);
 	const marks = new Map<string, Mark>();
 	const put = ({column, line}: Placed, mark: Mark) => marks.set(`${line},${column}`, mark);
+	// the other lanes first: the shown lane's path is drawn over theirs
+	for (const {lane, path} of lanes) {
+		for (const cell of pathCells(path, place, perLine)) {
+			put(cell, {glyph: laneMark(lane), bold: true});
+		}
+	}
 	for (const cell of pathCells(surface.path, place, perLine)) {
 		put(cell, {glyph: '·', bold: true});
 	}
@@ -127,7 +137,7 @@ function marksOf(surface: SurfaceData, columns: number, lines: number, colour: b
 }
 
 /** The surface drawn on `lines` lines of `columns` characters, its grid stretched to them. */
-export function drawSurface(surface: SurfaceData, columns: number, lines: number, style: SurfaceStyle): string[] {
+export function drawSurface(surface: SurfaceData, columns: number, lines: number, style: SurfaceStyle, lanes: LanePaths = []): string[] {
 	const scale = scaleOf(surface.range, style.colour ? STEP_COLOURS.length : SHADES.length);
 	const pixelRows = style.colour ? 2 * lines : lines;
 	const value = (column: number, row: number) => {
@@ -137,7 +147,7 @@ export function drawSurface(surface: SurfaceData, columns: number, lines: number
 	};
 
 	const colourAt = (column: number, row: number) => STEP_COLOURS[stepOf(value(column, row), scale)]!;
-	const marks = marksOf(surface, columns, lines, style.colour);
+	const marks = marksOf(surface, columns, lines, style.colour, lanes);
 	const drawn: string[] = [];
 	for (let line = 0; line < lines; line++) {
 		let text = '';
@@ -184,6 +194,7 @@ export function surfaceFooter(
 	style: SurfaceStyle,
 	pixels: {columns: number; rows: number},
 	room = Number.POSITIVE_INFINITY,
+	lanes: LanePaths = [],
 ): string[] {
 	const span = (range: readonly [number, number]) => `${formatShort(range[0], 3)} … ${formatShort(range[1], 3)}`;
 	const scale = scaleOf(surface.range, style.colour ? STEP_COLOURS.length : SHADES.length);
@@ -197,7 +208,7 @@ export function surfaceFooter(
 		// the legend's colours are escape codes: it is short enough not to wrap
 		[`error ${formatShort(surface.range[0], 3)} ${legend} ${formatShort(surface.range[1], 3)}`],
 		wrap(
-			`${style.colour ? '○' : 'o'} start · path ${style.colour ? '◉' : '@'} now ${formatShort(surface.error, 4)}${arrow ? ` ${arrow} downhill` : ', flat here'}`,
+			`${style.colour ? '○' : 'o'} start · path ${style.colour ? '◉' : '@'} now ${formatShort(surface.error, 4)}${arrow ? ` ${arrow} downhill` : ', flat here'}${lanes.length > 0 ? ` · ${lanes.map(({lane}) => laneMark(lane)).join(' ')}: the other lanes` : ''}`,
 		),
 		wrap(
 			`the mean error over ${formatCount(surface.samples)} training sample${surface.samples === 1 ? '' : 's'}${surface.penalty ? ` + the penalty (${surface.penalty})` : ''}`,

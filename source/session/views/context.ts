@@ -9,6 +9,20 @@ export type RunData = {
 	/** The data's input plane, when it has one or two coordinates. */
 	readonly plane: Plane | undefined;
 	readonly packaged: PackagedInfo | undefined;
+	/** The lanes of a race (`--race`), the shown one among them; absent for a single run. */
+	readonly lanes?: readonly LaneContext[];
+};
+
+/** A lane of a race for the views that show every lane: its name, its run, its errors over all samples as last measured. */
+export type LaneContext = {
+	/** What differs from the other lanes, from its flags (`adam lr 0.01`). */
+	readonly label: string;
+	readonly trainer: Trainer;
+	readonly measured: {
+		readonly testError: number | undefined;
+		readonly accuracy: number | undefined;
+		readonly testAccuracy: number | undefined;
+	};
 };
 
 export type ViewContext = RunData & {

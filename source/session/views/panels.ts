@@ -9,6 +9,7 @@ import {chainViewOf} from './chain.js';
 import {confusionOf} from './confusion.js';
 import {weightsShown, type RunData, type ViewContext} from './context.js';
 import {diagramOf} from './diagram.js';
+import {lanesOf} from './lanes.js';
 import {digitsOf} from './digits.js';
 import {mapOf, type MapRequest} from './map.js';
 import {samplesOf} from './samples.js';
@@ -33,6 +34,7 @@ export const VIEWS = {
 		of: (trainer, request: MapRequest, context) => mapOf(trainer, context.plane!, request, weightsShown(trainer)),
 	},
 	surface: {available: always, of: surfacePanelOf},
+	lanes: {available: (_trainer, {lanes}) => lanes !== undefined, of: lanesOf},
 	confusion: {available: trainer => hasClassTargets(trainer.setup.samples), of: confusionOf},
 	digits: {available: (trainer, {packaged}) => packaged?.image !== undefined && hasClassTargets(trainer.setup.samples), of: digitsOf},
 } satisfies Record<string, PanelView<never, unknown>>;

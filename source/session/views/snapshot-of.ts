@@ -6,6 +6,7 @@ import {choicesOf} from '../../core/presets.js';
 import {UPDATE_REACHED, type CheckStatus, type PreviousRun, type RunFacts, type Snapshot, type Status, type View} from './snapshot.js';
 import {noticesOf, phaseValues} from './snapshot-network.js';
 import {positionInBatch, type RunData, type ViewContext} from './context.js';
+import {raceOf} from './lanes.js';
 import {availablePanels, panelsOf} from './panels.js';
 import type {Trainer} from '../../core/training/trainer.js';
 
@@ -88,6 +89,7 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 		plane: context.plane,
 		packaged: context.packaged,
 		predictions: context.evaluation.predictions,
+		...(context.lanes && {lanes: context.lanes}),
 	};
 	return {
 		runId: context.runId,
@@ -119,6 +121,7 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 				}
 			: undefined,
 		notices: noticesOf(trainer),
+		...(context.lanes && {race: raceOf(trainer, context.lanes)}),
 	};
 }
 

@@ -2,6 +2,7 @@ import type {Series} from '../../core/training/history.js';
 import type {Phase} from '../../core/training/iteration.js';
 import type {Setup} from '../../core/setup.js';
 import type {LearningRateChange} from '../../core/training/trainer-state.js';
+import type {RaceStatus} from './lanes.js';
 import type {PanelData, PanelId, PanelRequests} from './panels.js';
 
 /**
@@ -26,6 +27,8 @@ export type Snapshot = {
 	readonly phase: PhaseStatus | undefined;
 	/** Messages the screen should show: a saturated network, a finished check. */
 	readonly notices: readonly string[];
+	/** In a race: every lane's name and curve, and which lane the panels show. */
+	readonly race?: RaceStatus;
 };
 
 /** What does not change during a run. */

@@ -1,7 +1,8 @@
 import {weightRefAt} from '../../core/names.js';
 import {planeOfTwo, surfaceAxis} from '../../core/maths/surface.js';
 import type {Trainer} from '../../core/training/trainer.js';
-import {penaltyWords, type SurfaceData, type SurfaceRequest} from './surface.js';
+import type {ViewContext} from './context.js';
+import {penaltyWords, type SurfaceData, type SurfacePath, type SurfaceRequest} from './surface.js';
 
 /** Milliseconds of a frame the surface may take (a frame is about 33 ms). */
 export const SURFACE_BUDGET_MS = 2;
@@ -144,13 +145,17 @@ function descentOf(plane: Plane, [a, b]: readonly [number, number]): [number, nu
 	return [-(plane.errorAt(a + ha, b) - plane.errorAt(a - ha, b)) / (2 * ha), -(plane.errorAt(a, b + hb) - plane.errorAt(a, b - hb)) / (2 * hb)];
 }
 
-/** The error surface panel's data: the newest whole surface, and whether a newer one is being computed (the session then sends another frame). */
-export type SurfacePanelData = {readonly surface: SurfaceData | undefined; readonly pending: boolean};
+/** The error surface panel's data: the newest whole surface, whether a newer one is being computed (the session then sends another frame), and in a race the other lanes' paths (`lane`: its index). */
+export type SurfacePanelData = {
+	readonly surface: SurfaceData | undefined;
+	readonly pending: boolean;
+	readonly lanes: ReadonlyArray<{readonly lane: number; readonly path: SurfacePath}>;
+};
 
 const views = new WeakMap<Trainer, SurfaceView>();
 
 /** The surface the screen asks for: one SurfaceView per run (trainer), kept between frames. */
-export function surfacePanelOf(trainer: Trainer, request: SurfaceRequest): SurfacePanelData {
+export function surfacePanelOf(trainer: Trainer, request: SurfaceRequest, context: Pick<ViewContext, 'lanes'>): SurfacePanelData {
 	let view = views.get(trainer);
 	if (!view) {
 		view = new SurfaceView();
@@ -158,5 +163,9 @@ export function surfacePanelOf(trainer: Trainer, request: SurfaceRequest): Surfa
 	}
 
 	const surface = view.view(trainer, request);
-	return {surface, pending: surface?.iteration !== trainer.iteration || view.busy};
+	// the other lanes' paths over the same two weights, up to where each stands now
+	const lanes = (context.lanes ?? []).flatMap(({trainer: lane}, k) =>
+		lane === trainer ? [] : [{lane: k, path: lane.path.pair(request.a, request.b, {iteration: lane.iteration, weights: lane.network.weights})}],
+	);
+	return {surface, pending: surface?.iteration !== trainer.iteration || view.busy, lanes};
 }

@@ -8,10 +8,12 @@ export type KeysLineProps = {
 	readonly message: string | undefined;
 	/** How a key is named on the line, or undefined to leave it out (a lesson's step offers some keys only). */
 	readonly named?: (binding: Binding) => string | undefined;
+	/** In a race its own keys lead. */
+	readonly race?: boolean;
 };
 
 /** One line: what the keys do, as many as fit in the table's order, and always the way to the rest: `? help · q quit`. */
-export function KeysLine({width, message, named = binding => binding.keys}: KeysLineProps) {
+export function KeysLine({width, message, named = binding => binding.keys, race = false}: KeysLineProps) {
 	if (message) {
 		// one line, as the layout counts it: whole words that fit, then an ellipsis of its own
 		return <Text color="yellow">{fitWords(message, width)}</Text>;
@@ -20,7 +22,11 @@ export function KeysLine({width, message, named = binding => binding.keys}: Keys
 	const always = BINDINGS.filter(binding => binding.always).map(binding => `${named(binding)} ${binding.short}`);
 	const parts: string[] = [];
 	let used = always.join(' · ').length;
-	for (const binding of BINDINGS) {
+	// a race's own keys lead in a race, and are left out otherwise
+	const ordered = race
+		? [...BINDINGS.filter(binding => binding.race), ...BINDINGS.filter(binding => !binding.race)]
+		: BINDINGS.filter(binding => !binding.race);
+	for (const binding of ordered) {
 		const keys = named(binding);
 		const part = `${keys} ${binding.short}`;
 		if (binding.always || keys === undefined || used + part.length + 3 > width) {

@@ -1,8 +1,10 @@
 import {Box} from 'ink';
 import {describeLayers} from '../../core/names.js';
+import type {RaceStatus} from '../../session/views/lanes.js';
 import type {RunFacts, Status} from '../../session/views/snapshot.js';
 import {formatCount, formatDuration, formatNumber, formatPercent, formatRate, formatSpeed} from '../../session/format.js';
 import {fitParts, type Part} from '../text.js';
+import {laneColour} from '../lanes.js';
 import {Line} from './Line.js';
 
 export type StatusLineProps = {
@@ -10,17 +12,28 @@ export type StatusLineProps = {
 	readonly status: Status;
 	/** A key's effect still on its way (`pausing …`): shown instead of the state. */
 	readonly pending: string | undefined;
+	/** In a race: which lane the line (and the panels) show. */
+	readonly race?: RaceStatus | undefined;
 	readonly width: number;
 };
 
 const stateColor: Record<Status['state'], string> = {running: 'green', paused: 'yellow', done: 'cyan', diverged: 'red'};
 
 /** Two lines: what is training and with which choices, then how far it is and how well. Parts that do not fit are left out whole. */
-export function StatusLine({run, status, pending, width}: StatusLineProps) {
+export function StatusLine({run, status, pending, race, width}: StatusLineProps) {
 	const part = (rank: number, ...segments: Part['segments']): Part => ({rank, segments});
 	const batch = run.fullBatch ? undefined : `batch ${run.batchSize} of ${formatCount(run.trainCount)}`;
 	const first: Part[] = [
 		part(0, {text: 'descent', bold: true, color: 'magenta'}, {text: ` ${describeLayers(run.layers)}`}),
+		...(race
+			? [
+					part(
+						0,
+						{text: `lane ${race.selected + 1} of ${race.lanes.length}: `},
+						{text: race.lanes[race.selected]!.label, bold: true, color: laneColour(race.selected).text},
+					),
+				]
+			: []),
 		part(1, {text: run.activation}),
 		part(5, {text: run.bias ? 'bias' : 'no bias'}),
 		...run.choices.map(choice => part(2, {text: choice})),

@@ -1,11 +1,13 @@
 import {Box, Text} from 'ink';
 import type {SurfaceData} from '../../session/views/surface.js';
-import {drawSurface, surfaceFooter, type SurfaceStyle} from '../surface.js';
+import {drawSurface, surfaceFooter, type LanePaths, type SurfaceStyle} from '../surface.js';
 
 export type SurfacePanelProps = {
 	/** Undefined while the first surface of these axes is computed. */
 	readonly surface: SurfaceData | undefined;
 	readonly style: SurfaceStyle;
+	/** In a race, the other lanes' paths. */
+	readonly lanes?: LanePaths;
 	readonly width: number;
 	readonly height: number;
 };
@@ -17,14 +19,14 @@ export const SURFACE_FOOTER_LINES = 7;
 const footerRoom = (height: number) => Math.max(0, height - Math.max(3, Math.ceil(height / 2)));
 
 /** The error over the plane of two weights, the path the weights took on it, the current point and the way down. */
-export function SurfacePanel({surface, style, width, height}: SurfacePanelProps) {
+export function SurfacePanel({surface, style, lanes = [], width, height}: SurfacePanelProps) {
 	if (!surface) {
 		return <Text dimColor>computing the error surface…</Text>;
 	}
 
 	const pixels = surfacePixels(width, height, style.colour);
-	const footer = surfaceFooter(surface, width, style, pixels, footerRoom(height));
-	const drawn = drawSurface(surface, width, Math.max(1, height - footer.length), style);
+	const footer = surfaceFooter(surface, width, style, pixels, footerRoom(height), lanes);
+	const drawn = drawSurface(surface, width, Math.max(1, height - footer.length), style, lanes);
 	return (
 		<Box flexDirection="column">
 			<Text>{drawn.join('\n')}</Text>

@@ -1,5 +1,6 @@
 import {is} from '../binding.js';
 import {ErrorChart} from '../components/ErrorChart.js';
+import {RaceChart} from '../components/RaceChart.js';
 import {panel} from './entry.js';
 
 export const chartPanel = panel({
@@ -15,16 +16,27 @@ export const chartPanel = panel({
 		hint: `${state.logScale ? 'log scale · ' : ''}l log · c ${state.chart === 'error' ? 'output' : 'error'}`,
 	}),
 	wants: () => ({width: 0, lines: 0}),
-	Body: ({snapshot, state, width, height}) => (
-		<ErrorChart
-			mode={state.chart}
-			logScale={state.logScale}
-			history={snapshot.history}
-			iteration={snapshot.status.iteration}
-			previous={snapshot.previous}
-			learningRateChanges={snapshot.status.learningRateChanges}
-			width={width}
-			height={height}
-		/>
-	),
+	Body: ({snapshot, state, width, height}) =>
+		// a race: every lane's error on the one chart (c shows the shown lane's output)
+		snapshot.race && state.chart === 'error' ? (
+			<RaceChart
+				race={snapshot.race}
+				start={snapshot.history.start}
+				iteration={snapshot.status.iteration}
+				logScale={state.logScale}
+				width={width}
+				height={height}
+			/>
+		) : (
+			<ErrorChart
+				mode={state.chart}
+				logScale={state.logScale}
+				history={snapshot.history}
+				iteration={snapshot.status.iteration}
+				previous={snapshot.previous}
+				learningRateChanges={snapshot.status.learningRateChanges}
+				width={width}
+				height={height}
+			/>
+		),
 });

@@ -6,6 +6,7 @@ import {diagramPanel} from './diagram.js';
 import {digitsPanel} from './digits.js';
 import type {PanelEntry} from './entry.js';
 import type {UiPanelId} from './id.js';
+import {lanesPanel} from './lanes.js';
 import {lessonPanel} from './lesson.js';
 import {mapPanel} from './map.js';
 import {samplesPanel} from './samples.js';
@@ -18,6 +19,7 @@ const ENTRIES = {
 	chain: chainPanel,
 	chart: chartPanel,
 	samples: samplesPanel,
+	lanes: lanesPanel,
 	diagram: diagramPanel,
 	map: mapPanel,
 	surface: surfacePanel,

@@ -27,5 +27,5 @@ export const surfacePanel = panel({
 	}),
 	wants: () => ({width: 0, lines: 0}),
 	request: (box, {state, snapshot, colour}) => ({...surfacePixels(box.width, box.height, colour), ...surfaceAxesOf(state, snapshot.run.weightCount)}),
-	Body: ({data, colour, width, height}) => <SurfacePanel surface={data.surface} style={{colour}} width={width} height={height} />,
+	Body: ({data, colour, width, height}) => <SurfacePanel surface={data.surface} style={{colour}} lanes={data.lanes} width={width} height={height} />,
 });

@@ -1,0 +1,67 @@
+import {Box, Text} from 'ink';
+import type {LaneRow, LanesData} from '../../session/views/lanes.js';
+import {formatCount, formatNumber, formatPercent} from '../../session/format.js';
+import {laneColour, laneMark} from '../lanes.js';
+
+type Column = {readonly title: string; readonly cell: (row: LaneRow) => string};
+
+/** The table's columns for these lanes: test error and accuracies only where the run has them, the state where a lane has ended. */
+export function laneColumns(data: LanesData): Column[] {
+	const {rows} = data;
+	const some = (value: (row: LaneRow) => unknown) => rows.some(row => value(row) !== undefined);
+	return [
+		{title: 'iteration', cell: row => formatCount(row.iteration)},
+		{title: data.batchError ? 'batch error' : 'error', cell: row => formatNumber(row.error, 6)},
+		...(some(row => row.testError) ? [{title: 'test error', cell: (row: LaneRow) => formatNumber(row.testError, 6)}] : []),
+		...(some(row => row.accuracy) ? [{title: 'accuracy', cell: (row: LaneRow) => (row.accuracy === undefined ? '–' : formatPercent(row.accuracy))}] : []),
+		...(some(row => row.testAccuracy)
+			? [{title: 'test acc.', cell: (row: LaneRow) => (row.testAccuracy === undefined ? '–' : formatPercent(row.testAccuracy))}]
+			: []),
+		...(rows.some(row => row.state !== 'training') ? [{title: 'state', cell: (row: LaneRow) => (row.state === 'training' ? '' : row.state)}] : []),
+	];
+}
+
+/** Each lane's name as the first column shows it: its mark (its key), then its flags' words. */
+const nameOf = (row: LaneRow, lane: number) => `${laneMark(lane)} ${row.label}`;
+
+/** The table's lines as text: a header, then a row a lane, the columns right-aligned, two spaces apart; the shown lane marked ▶. */
+export function laneLines(data: LanesData): string[] {
+	const columns = laneColumns(data);
+	const names = data.rows.map((row, lane) => nameOf(row, lane));
+	const nameWidth = Math.max(4, ...names.map(name => name.length));
+	const widths = columns.map(column => Math.max(column.title.length, ...data.rows.map(row => column.cell(row).length)));
+	const line = (mark: string, name: string, cells: readonly string[]) =>
+		`${mark} ${name.padEnd(nameWidth)}${cells.map((cell, k) => `  ${cell.padStart(widths[k]!)}`).join('')}`.trimEnd();
+	return [
+		line(
+			' ',
+			'lane',
+			columns.map(column => column.title),
+		),
+		...data.rows.map((row, lane) =>
+			line(
+				lane === data.selected ? '▶' : ' ',
+				names[lane]!,
+				columns.map(column => column.cell(row)),
+			),
+		),
+	];
+}
+
+/** Width of the table, for the layout. */
+export const lanesTableWidth = (data: LanesData) => Math.max(...laneLines(data).map(line => line.length));
+
+/** The lanes of a race: where each stands and how well it does; the lane the other panels show marked ▶. */
+export function LanesTable({data}: {readonly data: LanesData}) {
+	const lines = laneLines(data);
+	return (
+		<Box flexDirection="column">
+			<Text bold>{lines[0]}</Text>
+			{lines.slice(1).map((line, lane) => (
+				<Text key={lane} color={laneColour(lane).text} bold={lane === data.selected}>
+					{line}
+				</Text>
+			))}
+		</Box>
+	);
+}
