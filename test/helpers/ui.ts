@@ -4,6 +4,8 @@ import {createElement, Fragment, type ReactElement} from 'react';
 import {expect} from 'vitest';
 import {buildOptions, type Loaded} from '../../source/cli/build.js';
 import {parseArgv} from '../../source/cli/parse.js';
+import {raceLanes} from '../../source/cli/race.js';
+import type {RaceLane} from '../../source/session/race.js';
 import {LocalSession} from '../../source/session/client.js';
 import type {RunOptions} from '../../source/session/options.js';
 import {App} from '../../source/ui/App.js';
@@ -34,6 +36,11 @@ export function runOptions(flags: readonly string[], loaded: Partial<Loaded> = {
 }
 
 export const plain = (text: string) => stripVTControlCharacters(text);
+
+/** The lanes `--race` makes of these flags (as the command line does), undefined without --race. */
+export function raceOptions(flags: readonly string[], loaded: Partial<Loaded> = {}): RaceLane[] | undefined {
+	return raceLanes(parseArgv(flags), {randomSeed: 0, ...loaded})?.map(lane => ({flags: lane.flags, label: lane.label, run: lane.options.run}));
+}
 
 /** Polls `read` until `condition` holds of what it returns; fails with the last value and what was awaited. */
 export async function waitFor<T>(read: () => T, condition: (value: T) => boolean, what: string, timeout = TIMEOUT_MS): Promise<T> {
@@ -90,7 +97,7 @@ const open: Dashboard[] = [];
  * terminal set to `columns` × `rows` before the App's first frame.
  */
 export async function openDashboard(flags: readonly string[], {columns = 100, rows = 30, colour = false, loaded}: DashboardOptions = {}): Promise<Dashboard> {
-	const session = new LocalSession(runOptions(flags, loaded));
+	const session = new LocalSession(runOptions(flags, loaded), raceOptions(flags, loaded));
 	// an empty tree first: the terminal gets its size before the App reads it
 	const instance = render(createElement(Fragment));
 	const setSize = (c: number, r: number) => {

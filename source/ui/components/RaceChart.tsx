@@ -36,6 +36,9 @@ export function raceLegend(race: RaceStatus, width: number): Array<Array<{lane: 
 	return lines;
 }
 
+/** Under the axis: its span and, where it fits, what the legend's numbers are. */
+const axisLine = (span: string, width: number) => (span.length + 17 <= width ? `${span} · error by lane` : span);
+
 /** Each lane's mark on its curve: the row its value is drawn on, at the columns markColumns chooses. */
 function markLanes(lines: string[], frame: ChartFrame, values: ReadonlyArray<readonly number[]>, order: readonly number[], logScale: boolean): string[] {
 	const marked = [...lines];
@@ -89,7 +92,7 @@ export function RaceChart({race, start, iteration, logScale, width, height}: Rac
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">{markLanes(lines, fitted.frame, fitted.values, order, logScale).join('\n')}</Text>
 			<Text dimColor wrap="truncate-end">
-				{`iterations ${formatCount(start)} … ${formatCount(axisEnd)}${logScale ? ' · log' : ''} · error by lane`}
+				{axisLine(`iterations ${formatCount(start)} … ${formatCount(axisEnd)}${logScale ? ' · log' : ''}`, width)}
 			</Text>
 			{legend.map((line, k) => (
 				<Text key={k} wrap="truncate-end">
