@@ -3,6 +3,7 @@
  * `--measure race`): the surface's cost a frame in the session at 120×40 and on the screen;
  * a race of 3 lanes against the 3 single runs one after another.
  */
+import process from 'node:process';
 import {Writable} from 'node:stream';
 import {buildOptions} from '../source/cli/build.js';
 import {parseArgv} from '../source/cli/parse.js';
@@ -83,7 +84,15 @@ export function surfaceCost(frames = 60): SurfaceCostReport {
 	});
 }
 
-export type RaceSpeedReport = ReadonlyArray<{readonly name: string; readonly raceMs: readonly number[]; readonly singlesMs: readonly number[]}>;
+export type RaceSpeedReport = ReadonlyArray<{
+	readonly name: string;
+	/** Wall-clock milliseconds of each round's race, and of its 3 single runs one after another. */
+	readonly raceMs: readonly number[];
+	readonly singlesMs: readonly number[];
+	/** The same in this process's CPU time: what other processes on the machine take from it does not count. */
+	readonly raceCpuMs: readonly number[];
+	readonly singlesCpuMs: readonly number[];
+}>;
 
 const sink = () =>
 	new Writable({
@@ -92,8 +101,23 @@ const sink = () =>
 		},
 	});
 
-/** A race of 3 lanes and its 3 single runs one after another, headless in this process, `rounds` rounds interleaved. */
-export async function raceSpeed(rounds = 3): Promise<RaceSpeedReport> {
+/** Wall-clock and CPU milliseconds of some work. */
+async function timedRun(work: () => Promise<unknown>): Promise<{wallMs: number; cpuMs: number}> {
+	const cpu = process.cpuUsage();
+	const start = performance.now();
+	await work();
+	const wallMs = performance.now() - start;
+	const used = process.cpuUsage(cpu);
+	return {wallMs, cpuMs: (used.user + used.system) / 1000};
+}
+
+/**
+ * A race of 3 lanes and its 3 single runs one after another, headless in this process:
+ * one round of each untimed first (V8 compiles the training loops in it, which the first
+ * timed run would pay alone), then `rounds` rounds, the order alternating (race first, then
+ * singles first), so that neither side always runs first.
+ */
+export async function raceSpeed(rounds = 6): Promise<RaceSpeedReport> {
 	const cases: Array<[string, string[], string[]]> = [
 		['tutorial-3, lr 0.001 / 0.01 / 0.1, 1,000,000 iterations', ['--iterations', '1000000'], ['--lr 0.001', '--lr 0.01', '--lr 0.1']],
 		[
@@ -105,28 +129,41 @@ export async function raceSpeed(rounds = 3): Promise<RaceSpeedReport> {
 	const report = [];
 	for (const [name, base, lanes] of cases) {
 		const argv = [...base, '--headless', '--seed', '1', ...lanes.flatMap(lane => ['--race', lane])];
-		const parsed = parseArgv(argv);
-		const built = raceLanes(parsed, {randomSeed: 1})!;
+		const built = raceLanes(parseArgv(argv), {randomSeed: 1})!;
 		const stop = {requested: false};
-		const raceMs: number[] = [];
-		const singlesMs: number[] = [];
-		for (let round = 0; round < rounds; round++) {
-			let start = performance.now();
-			await runRace(
+		const race = async () =>
+			runRace(
 				built.map(lane => ({flags: lane.flags, label: lane.label, run: lane.options.run})),
 				{json: true, stop, describe: () => []},
 				{stdout: sink(), stderr: sink()},
 			);
-			raceMs.push(performance.now() - start);
-			start = performance.now();
+		const singles = async () => {
 			for (const lane of built) {
 				await runHeadless(lane.options.run, {json: true, stop, describe: () => []}, {stdout: sink(), stderr: sink()});
 			}
+		};
 
-			singlesMs.push(performance.now() - start);
+		await race();
+		await singles();
+		const raced: Array<{wallMs: number; cpuMs: number}> = [];
+		const alone: Array<{wallMs: number; cpuMs: number}> = [];
+		for (let round = 0; round < rounds; round++) {
+			if (round % 2 === 0) {
+				raced.push(await timedRun(race));
+				alone.push(await timedRun(singles));
+			} else {
+				alone.push(await timedRun(singles));
+				raced.push(await timedRun(race));
+			}
 		}
 
-		report.push({name, raceMs, singlesMs});
+		report.push({
+			name,
+			raceMs: raced.map(took => took.wallMs),
+			singlesMs: alone.map(took => took.wallMs),
+			raceCpuMs: raced.map(took => took.cpuMs),
+			singlesCpuMs: alone.map(took => took.cpuMs),
+		});
 	}
 
 	return report;
