@@ -18,6 +18,7 @@ import {loadFiles} from './load.js';
 import {parseArgv} from './parse.js';
 import {raceLanes, type Lane} from './race.js';
 import {runRace} from '../session/race.js';
+import type {RunEnd} from '../session/summary.js';
 import {summaryLines} from './summary.js';
 
 export type {Entry} from './commands.js';
@@ -119,12 +120,7 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 		hangUp();
 	}
 
-	// a race: each lane's summary, with the flags that reproduce it alone (as headless)
-	const summary =
-		lanes && ends
-			? ends.flatMap((laneEnd, k) => [`lane ${k + 1}: ${lanes[k]!.flags}`, ...summaryLines(laneEnd, lanes[k]!.options).map(line => `  ${line}`)])
-			: summaryLines(end, options);
-	process.stdout.write(summary.join('\n') + '\n');
+	process.stdout.write((lanes && ends ? laneSummaries(lanes, ends) : summaryLines(end, options)).join('\n') + '\n');
 	return signal ? SIGNAL_CODES[signal] : 0;
 }
 
@@ -139,6 +135,10 @@ function hangUp(): never {
 	// the signal ends the process; this line is not reached
 	return process.exit(SIGNAL_CODES.SIGHUP);
 }
+
+/** A race's summary: each lane's, with the flags that reproduce it alone (as headless). */
+const laneSummaries = (lanes: readonly Lane[], ends: readonly RunEnd[]) =>
+	ends.flatMap((end, k) => [`lane ${k + 1}: ${lanes[k]!.flags}`, ...summaryLines(end, lanes[k]!.options).map(line => `  ${line}`)]);
 
 /** The lanes as the session runs them. */
 const raceOf = (lanes: readonly Lane[]) => lanes.map(lane => ({flags: lane.flags, label: lane.label, run: lane.options.run}));

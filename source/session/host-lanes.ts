@@ -1,3 +1,4 @@
+import type {OptimizerName} from '../core/maths/optimizers.js';
 import type {Setup} from '../core/setup.js';
 import {Trainer} from '../core/training/trainer.js';
 import {Lockstep} from './lockstep.js';
@@ -58,9 +59,20 @@ export class HostLanes {
 		return (this.group ?? this.trainer).back();
 	}
 
-	/** New runs from `setupOf` each lane's old one; the shown lane's old trainer is returned (for the previous run's curve). */
-	reset(setupOf: (old: Trainer, shown: boolean) => Setup): Trainer {
+	/**
+	 * A new run in every lane, all from one start (`seed`), each lane's learning rate as it is
+	 * now; the choices waiting for the next run (o, B) are the shown lane's. Returns the shown
+	 * lane's old trainer (for the previous run's curve).
+	 */
+	reset(seed: number, next: {readonly optimizer?: OptimizerName; readonly batch?: number | undefined}): Trainer {
 		const old = this.trainer;
+		const setupOf = (lane: Trainer, shown: boolean): Setup => ({
+			...lane.setup,
+			seed,
+			learningRate: lane.learningRate,
+			optimizer: (shown ? next.optimizer : undefined) ?? lane.setup.optimizer,
+			batch: shown && 'batch' in next ? next.batch : lane.setup.batch,
+		});
 		this.trainers = this.trainers.map((trainer, k) => new Trainer(setupOf(trainer, k === this.selected)));
 		this.group = this.group ? new Lockstep(this.trainers) : undefined;
 		this.evaluated = [];

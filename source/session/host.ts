@@ -162,15 +162,7 @@ export class SessionHost {
 
 	/** A new run: this seed or a new one, the learning rate as it is now, and the choices waiting for it (o, B). */
 	private reset(seed: 'same' | 'new'): void {
-		// every lane from the same new start; the choices waiting (o, B) are the shown lane's
-		const newSeed = seed === 'new' ? randomSeed() : this.trainer.setup.seed;
-		const old = this.lanes.reset((lane, shown) => ({
-			...lane.setup,
-			seed: newSeed,
-			learningRate: lane.learningRate,
-			optimizer: (shown ? this.next.optimizer : undefined) ?? lane.setup.optimizer,
-			batch: shown && 'batch' in this.next ? this.next.batch : lane.setup.batch,
-		}));
+		const old = this.lanes.reset(seed === 'new' ? randomSeed() : this.trainer.setup.seed, this.next);
 		if (old.iteration > 0) {
 			this.previous = previousRunOf(old, this.trainer.setup);
 		}
