@@ -2,7 +2,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {Trainer} from '../../source/core/training/trainer.js';
 import {formatNumber} from '../../source/session/format.js';
 import type {LanesData} from '../../source/session/views/lanes.js';
-import {LanesTable} from '../../source/ui/components/LanesTable.js';
+import {laneLines, LanesTable} from '../../source/ui/components/LanesTable.js';
 import {RaceChart} from '../../source/ui/components/RaceChart.js';
 import {closeDashboards, frameAt, iterationOf, lineWith, openDashboard, panelLines, plain, runOptions} from '../helpers/ui.js';
 
@@ -49,6 +49,16 @@ describe('the lanes table', () => {
 		expect(lines[0]).toMatch(/^\s+lane\s+iteration\s+error\s+test error\s+accuracy\s+test acc\.$/);
 		expect(lines[1]).toMatch(/^ {2}1 sgd\s+2,000\s+0\.250000\s+0\.300000\s+50\.0 %\s+25\.0 %$/);
 		expect(lines[2]).toMatch(/^▶ 2 adam lr 0\.01\s+2,000\s+0\.0123000\s+0\.0200000\s+100 %\s+75\.0 %$/);
+	});
+
+	test('narrower than the table: the last columns give way, then the names; never a number cut', () => {
+		const wide = laneLines(data);
+		expect(wide[0]!.length).toBeGreaterThan(40);
+		const narrower = laneLines(data, 50);
+		expect(narrower[0]).toMatch(/^\s+lane\s+iteration\s+error\s+test error$/);
+		expect(narrower[2]).toMatch(/^▶ 2 adam lr 0\.01\s+2,000\s+0\.0123000\s+0\.0200000$/);
+		const narrowest = laneLines(data, 27);
+		expect(narrowest).toEqual(['  lane  iteration      error', '  1         2,000   0.250000', '▶ 2         2,000  0.0123000']);
 	});
 
 	test('no test error or accuracy columns when the run has none; a lane that ended says so', () => {

@@ -27,7 +27,8 @@ const always = () => true;
 export const VIEWS = {
 	weights: {available: always, of: weightsOf},
 	chain: {available: always, of: chainViewOf},
-	samples: {available: always, of: samplesOf},
+	// in a race the lanes table takes the samples' place (the map, chain and diagram show a lane's samples)
+	samples: {available: (_trainer, {lanes}) => lanes === undefined, of: samplesOf},
 	diagram: {available: always, of: diagramOf},
 	map: {
 		available: (_trainer, {plane}) => plane !== undefined,

@@ -24,10 +24,28 @@ export function laneColumns(data: LanesData): Column[] {
 /** Each lane's name as the first column shows it: its mark (its key), then its flags' words. */
 const nameOf = (row: LaneRow, lane: number) => `${laneMark(lane)} ${row.label}`;
 
-/** The table's lines as text: a header, then a row a lane, the columns right-aligned, two spaces apart; the shown lane marked ▶. */
-export function laneLines(data: LanesData): string[] {
-	const columns = laneColumns(data);
-	const names = data.rows.map((row, lane) => nameOf(row, lane));
+/**
+ * The table's lines as text: a header, then a row a lane, the columns right-aligned, two
+ * spaces apart; the shown lane marked ▶. Narrower than the table, the last columns give way
+ * (down to iteration and error), then the lanes' names (their numbers stay: the chart's
+ * legend names them).
+ */
+export function laneLines(data: LanesData, width = Number.POSITIVE_INFINITY): string[] {
+	const all = laneColumns(data);
+	for (const named of [true, false]) {
+		for (let count = all.length; count >= 2; count--) {
+			const lines = tableLines(data, all.slice(0, count), named);
+			if (Math.max(...lines.map(line => line.length)) <= width) {
+				return lines;
+			}
+		}
+	}
+
+	return tableLines(data, all.slice(0, 2), false);
+}
+
+function tableLines(data: LanesData, columns: readonly Column[], named: boolean): string[] {
+	const names = data.rows.map((row, lane) => (named ? nameOf(row, lane) : laneMark(lane)));
 	const nameWidth = Math.max(4, ...names.map(name => name.length));
 	const widths = columns.map(column => Math.max(column.title.length, ...data.rows.map(row => column.cell(row).length)));
 	const line = (mark: string, name: string, cells: readonly string[]) =>
@@ -48,12 +66,9 @@ export function laneLines(data: LanesData): string[] {
 	];
 }
 
-/** Width of the table, for the layout. */
-export const lanesTableWidth = (data: LanesData) => Math.max(...laneLines(data).map(line => line.length));
-
 /** The lanes of a race: where each stands and how well it does; the lane the other panels show marked ▶. */
-export function LanesTable({data}: {readonly data: LanesData}) {
-	const lines = laneLines(data);
+export function LanesTable({data, width}: {readonly data: LanesData; readonly width?: number}) {
+	const lines = laneLines(data, width);
 	return (
 		<Box flexDirection="column">
 			<Text bold>{lines[0]}</Text>

@@ -1,4 +1,4 @@
-import {LanesTable, lanesTableWidth} from '../components/LanesTable.js';
+import {LanesTable} from '../components/LanesTable.js';
 import {laneMark} from '../lanes.js';
 import {panel} from './entry.js';
 
@@ -28,7 +28,8 @@ export const lanesPanel = panel({
 		title: 'Lanes',
 		hint: `1–${snapshot.race?.lanes.length ?? data?.rows.length ?? 2} show`,
 	}),
-	wants: ({data, snapshot}) => ({width: data ? lanesTableWidth(data) : 40, lines: (snapshot.race?.lanes.length ?? 2) + 1}),
+	// the samples' place in a race: as wide as the room gives, its columns fitted to it
+	wants: ({snapshot}) => ({width: 0, lines: (snapshot.race?.lanes.length ?? 2) + 1}),
 	request: () => ({}),
-	Body: ({data}) => <LanesTable data={data} />,
+	Body: ({data, width}) => <LanesTable data={data} width={width} />,
 });
