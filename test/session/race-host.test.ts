@@ -89,6 +89,31 @@ describe('a race in the dashboard: every lane its single run, in lockstep', () =
 		expect(start[2]).toEqual(start[0]);
 	});
 
+	test('the error surface is the shown lane’s; the other lanes’ paths come with it, each ending at its lane’s weights now', async () => {
+		const {host, latest} = raceHost();
+		host.handle({type: 'step', count: 40});
+		await waitFor(latest, snapshot => snapshot.status.iteration === 40 && snapshot.status.state === 'paused', 'iteration 40');
+		host.handle({type: 'lane', lane: 1});
+		const view = {...DEFAULT_VIEW, panels: {...DEFAULT_VIEW.panels, surface: {columns: 8, rows: 8, a: 2, b: 5}}};
+		host.handle({type: 'view', view});
+		const lanes = singles(40);
+		const surface = await waitFor(
+			() => {
+				host.handle({type: 'view', view});
+				return latest().panels.surface!;
+			},
+			data => data.surface !== undefined,
+			'a whole surface',
+		);
+		expect(surface.surface!.current).toEqual([lanes[1]!.network.weights[2], lanes[1]!.network.weights[5]]);
+		expect(surface.lanes.map(path => path.lane)).toEqual([0, 2]);
+		for (const {lane, path} of surface.lanes) {
+			expect([path.a.at(-1), path.b.at(-1)]).toEqual([lanes[lane]!.network.weights[2], lanes[lane]!.network.weights[5]]);
+			// from the shared start
+			expect([path.a[0], path.b[0]]).toEqual([surface.surface!.path.a[0], surface.surface!.path.b[0]]);
+		}
+	});
+
 	test('p walks a phase in every lane; the walk completes each lane’s iteration', () => {
 		const {host, latest} = raceHost();
 		const phases = new Trainer(runOptions(BASE).setup).phases.length;

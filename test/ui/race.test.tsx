@@ -4,6 +4,8 @@ import {formatNumber} from '../../source/session/format.js';
 import type {LanesData} from '../../source/session/views/lanes.js';
 import {laneLines, LanesTable} from '../../source/ui/components/LanesTable.js';
 import {RaceChart} from '../../source/ui/components/RaceChart.js';
+import {SurfaceView} from '../../source/session/views/surface-job.js';
+import {drawSurface, surfaceFooter} from '../../source/ui/surface.js';
 import {closeDashboards, frameAt, iterationOf, lineWith, openDashboard, panelLines, plain, runOptions} from '../helpers/ui.js';
 
 afterEach(closeDashboards);
@@ -106,6 +108,29 @@ describe('the chart of a race', () => {
 		}
 
 		expect(frame).not.toContain('error by lane');
+	});
+});
+
+describe('the error surface of a race', () => {
+	test('the other lanes’ paths are drawn with their numbers, under the shown lane’s path, and named under it', () => {
+		const trainer = new Trainer(runOptions(['--seed', '0']).setup);
+		trainer.step(1);
+		const view = new SurfaceView();
+		let surface = view.view(trainer, {columns: 20, rows: 10, a: 6, b: 7}, 1000);
+		for (let calls = 0; !surface && calls < 1000; calls++) {
+			surface = view.view(trainer, {columns: 20, rows: 10, a: 6, b: 7}, 1000);
+		}
+
+		// a made-up lane's path across the plane, corner to corner
+		const [x0, x1] = surface!.x;
+		const [y0, y1] = surface!.y;
+		const lanes = [{lane: 2, path: {a: [x0, x1], b: [y0, y1]}}];
+		const plainLines = drawSurface(surface!, 20, 10, {colour: false}, lanes);
+		expect(plainLines.at(-1)![0]).toBe('3');
+		expect(plainLines[0]!.at(-1)).toBe('3');
+		expect(plainLines.join('').replaceAll(/[^3]/g, '').length).toBeGreaterThanOrEqual(10);
+		expect(drawSurface(surface!, 20, 10, {colour: false}).join('')).not.toContain('3');
+		expect(surfaceFooter(surface!, 60, {colour: false}, {columns: 20, rows: 10}, 10, lanes).join(' ')).toContain('3: the other lanes');
 	});
 });
 
