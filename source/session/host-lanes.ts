@@ -11,6 +11,8 @@ import {evaluationOf, type Evaluation} from './views/snapshot-of.js';
 /** Above this many sample × weight terms, the errors over all samples are measured at most every EVALUATE_MS while running. */
 const CHEAP_EVALUATION = 200_000;
 const EVALUATE_MS = 500;
+/** A lane's errors over all samples before the first snapshot has measured them. */
+const NOT_MEASURED = {testError: undefined, accuracy: undefined, testAccuracy: undefined};
 
 /**
  * The runs a session trains: one, or the lanes of a race, one of them shown. Each run's
@@ -101,6 +103,6 @@ export class HostLanes {
 
 	/** The lanes for the views, in a race. */
 	contexts(): LaneContext[] | undefined {
-		return this.labels?.map((label, k) => ({label, trainer: this.trainers[k]!, measured: this.evaluations[k] ?? evaluationOf(this.trainers[k]!, false)}));
+		return this.labels?.map((label, k) => ({label, trainer: this.trainers[k]!, measured: this.evaluations[k] ?? NOT_MEASURED}));
 	}
 }
