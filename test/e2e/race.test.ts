@@ -16,6 +16,7 @@ describe('--race in the dashboard', () => {
 	test('two lanes: the legend and the table; 2 shows lane 2 in the weights table; s steps both; the summary is per lane', async () => {
 		const term = await startDashboard(['--seed', '0', '--paused', '--race', '--lr 0.001', '--race', '--lr 0.01'], {cols: 120, rows: 40});
 		await term.press('n');
+		await term.waitFor(/^paused · iteration 100 \/ 80,000/m);
 		let screen = await term.waitFor(/▶1 lr 0\.001: [\d.]+ · 2 lr 0\.01: [\d.]+/);
 		expect(screen).toContain('╭─ Lanes');
 		expect(laneIterations(screen)).toEqual([100, 100]);
@@ -26,7 +27,7 @@ describe('--race in the dashboard', () => {
 		expect(lineWith(screen, 'W41 ')).not.toBe(before);
 		expect(screen).toMatch(/▶ 2 lr 0\.01/);
 		await term.press('s');
-		screen = await term.waitFor('iteration 101 / 80,000');
+		screen = await term.waitFor(/^paused · iteration 101 \/ 80,000/m);
 		expect(laneIterations(screen)).toEqual([101, 101]);
 		await term.press('q');
 		const after = afterDashboard((await term.exit()).output);
