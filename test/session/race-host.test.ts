@@ -62,7 +62,7 @@ describe('a race in the dashboard: every lane its single run, in lockstep', () =
 		const races = shown(host, latest);
 		for (const [k, trainer] of singles(37).entries()) {
 			expect(races[k]!.weights).toEqual([...trainer.network.weights]);
-			expect(races[k]!.error).toBe(trainer.errorHistory.latest);
+			expect(races[k]!.error).toBe(trainer.records.error.latest);
 		}
 
 		const table = latest().panels.lanes!;
@@ -116,7 +116,7 @@ describe('a race in the dashboard: every lane its single run, in lockstep', () =
 
 	test('p walks a phase in every lane; the walk completes each lane’s iteration', () => {
 		const {host, latest} = raceHost();
-		const phases = new Trainer(runOptions(BASE).setup).phases.length;
+		const phases = new Trainer(runOptions(BASE).setup).walk.phases.length;
 		for (let k = 0; k <= phases; k++) {
 			host.handle({type: 'phase'});
 		}

@@ -31,7 +31,7 @@ function raceOf(iterations: number, selected = 0) {
 		lanes: lanes.map(([label, flags]) => {
 			const trainer = new Trainer(runOptions(['--seed', '0', ...flags]).setup);
 			trainer.step(iterations);
-			return {label, error: trainer.errorHistory.series()};
+			return {label, error: trainer.records.error.series()};
 		}),
 	};
 }
