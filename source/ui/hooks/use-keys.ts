@@ -14,9 +14,8 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 	// only in a passive effect, and a key typed in between must not act on the frame before
 	// (Esc just after ? would quit instead of closing the help)
 	const latest = useRef({context, lesson});
-	useLayoutEffect(() => {
-		latest.current = {context, lesson};
-	});
+	// in a lesson, keys typed before a new run's first frame (space just after →) act once it has come
+	const waiting = useRef<Array<[string, Key]>>([]);
 	const handle = useCallback(
 		(input: string, key: Key) => {
 			const {context, lesson} = latest.current;
@@ -35,6 +34,8 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 				if (!context) {
 					if (isQuit(character, key)) {
 						exit();
+					} else if (lesson) {
+						waiting.current.push([character, key]);
 					}
 
 					continue;
@@ -49,5 +50,13 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 		},
 		[exit],
 	);
+	useLayoutEffect(() => {
+		latest.current = {context, lesson};
+		if (context && waiting.current.length > 0) {
+			for (const [character, key] of waiting.current.splice(0)) {
+				handle(character, key);
+			}
+		}
+	});
 	useInput(handle);
 }
