@@ -14,8 +14,6 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 	// only in a passive effect, and a key typed in between must not act on the frame before
 	// (Esc just after ? would quit instead of closing the help)
 	const latest = useRef({context, lesson});
-	// in a lesson, keys typed before a new run's first frame (space just after →) act once it has come
-	const waiting = useRef<Array<[string, Key]>>([]);
 	const handle = useCallback(
 		(input: string, key: Key) => {
 			const {context, lesson} = latest.current;
@@ -35,7 +33,8 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 					if (isQuit(character, key)) {
 						exit();
 					} else if (lesson) {
-						waiting.current.push([character, key]);
+						// in a lesson, a key typed before a new run's first frame (space just after →) acts once it has come
+						lesson.wait(character, key);
 					}
 
 					continue;
@@ -52,8 +51,8 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 	);
 	useLayoutEffect(() => {
 		latest.current = {context, lesson};
-		if (context && waiting.current.length > 0) {
-			for (const [character, key] of waiting.current.splice(0)) {
+		if (context && lesson) {
+			for (const [character, key] of lesson.drain()) {
 				handle(character, key);
 			}
 		}
