@@ -14,9 +14,6 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 	// only in a passive effect, and a key typed in between must not act on the frame before
 	// (Esc just after ? would quit instead of closing the help)
 	const latest = useRef({context, lesson});
-	useLayoutEffect(() => {
-		latest.current = {context, lesson};
-	});
 	const handle = useCallback(
 		(input: string, key: Key) => {
 			const {context, lesson} = latest.current;
@@ -35,6 +32,9 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 				if (!context) {
 					if (isQuit(character, key)) {
 						exit();
+					} else if (lesson) {
+						// in a lesson, a key typed before a new run's first frame (space just after →) acts once it has come
+						lesson.wait(character, key);
 					}
 
 					continue;
@@ -49,5 +49,13 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 		},
 		[exit],
 	);
+	useLayoutEffect(() => {
+		latest.current = {context, lesson};
+		if (context && lesson) {
+			for (const [character, key] of lesson.drain()) {
+				handle(character, key);
+			}
+		}
+	});
 	useInput(handle);
 }

@@ -1,4 +1,5 @@
-import {useEffect, useMemo, useReducer} from 'react';
+import type {Key} from 'ink';
+import {useEffect, useMemo, useReducer, useRef} from 'react';
 import type {Session} from '../../session/client.js';
 import type {Lesson} from '../../session/lesson/types.js';
 import {App} from '../App.js';
@@ -31,13 +32,38 @@ export function LessonApp({lesson, first, colour, sessionFor, onState, frameMs}:
 	}, [state, onState]);
 	const key = runKey(state);
 	const session = sessionFor(key, state);
+	// keys that come while → changes the step are for the next step's run: kept until its dashboard takes them
+	const kept = useRef<Array<[string, Key]>>([]);
+	// the step → is leaving (-1: none): its hooks keep keys; the next step's act on them
+	const moving = useRef(-1);
 	const hooks = useMemo<LessonHooks>(
 		() => ({
 			step: state.step,
 			shown: shownOf(currentStep(state).panels),
 			select: currentStep(state).select,
 			view: columns => viewOf(state, columns),
-			key: (input, k) => lessonKey(state, dispatch, input, k),
+			key(input, k) {
+				if (moving.current === state.step) {
+					kept.current.push([input, k]);
+					return true;
+				}
+
+				moving.current = -1;
+				return lessonKey(
+					state,
+					action => {
+						if (action.type === 'go' && reduceLesson(state, action).step !== state.step) {
+							moving.current = state.step;
+						}
+
+						dispatch(action);
+					},
+					input,
+					k,
+				);
+			},
+			wait: (input, k) => kept.current.push([input, k]),
+			drain: () => kept.current.splice(0),
 			offered: binding => offered(state, binding),
 			observe: (snapshot, selected) => dispatch({type: 'observe', step: state.step, now: observed(snapshot, selected)}),
 		}),
