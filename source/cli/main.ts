@@ -62,16 +62,7 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 		const loaded = loadFiles(parsed);
 		options = buildOptions(parsed, loaded);
 		lanes = raceLanes(parsed, loaded);
-		if (options.exportData !== undefined) {
-			writeFileAtomic(options.exportData, samplesCsv(options.run.setup.samples));
-			process.stderr.write(`descent: wrote ${formatCount(options.run.setup.samples.length)} samples to ${options.exportData}\n`);
-		}
-
-		if (options.run.code !== undefined) {
-			// the run from where it starts (its seed, or the checkpoint's state), to its limit
-			writeFileAtomic(options.run.code, numpyScript(new Trainer(options.run.setup, options.run.resume)));
-			process.stderr.write(`descent: wrote the run as a numpy script to ${options.run.code}\n`);
-		}
+		writeBeforeTheRun(options);
 	} catch (error) {
 		if (error instanceof InputError) {
 			return fail(error.message);
@@ -122,6 +113,20 @@ export async function main(argv: readonly string[], entry: Entry): Promise<numbe
 
 	process.stdout.write((lanes && ends ? laneSummaries(lanes, ends) : summaryLines(end, options)).join('\n') + '\n');
 	return signal ? SIGNAL_CODES[signal] : 0;
+}
+
+/** The files asked for that need no training: the samples (--export-data) and the run as a numpy script (--export-code). */
+function writeBeforeTheRun(options: Options): void {
+	if (options.exportData !== undefined) {
+		writeFileAtomic(options.exportData, samplesCsv(options.run.setup.samples));
+		process.stderr.write(`descent: wrote ${formatCount(options.run.setup.samples.length)} samples to ${options.exportData}\n`);
+	}
+
+	if (options.run.code !== undefined) {
+		// the run from where it starts (its seed, or the checkpoint's state), to its limit
+		writeFileAtomic(options.run.code, numpyScript(new Trainer(options.run.setup, options.run.resume)));
+		process.stderr.write(`descent: wrote the run as a numpy script to ${options.run.code}\n`);
+	}
 }
 
 /**

@@ -1,8 +1,7 @@
 import {Box, Text} from 'ink';
-import {useCallback, useEffect, useReducer} from 'react';
+import {useEffect, useReducer} from 'react';
 import type {Session} from '../session/client.js';
 import {formatCount} from '../session/format.js';
-import type {Command} from '../session/protocol.js';
 import type {Snapshot, Status} from '../session/views/snapshot.js';
 import {HelpOverlay, helpLines} from './components/HelpOverlay.js';
 import {KeysLine} from './components/KeysLine.js';
@@ -10,7 +9,7 @@ import {Columns} from './components/Columns.js';
 import {PhaseLine} from './components/PhaseLine.js';
 import {StatusLine} from './components/StatusLine.js';
 import {useKeys} from './hooks/use-keys.js';
-import {useMessages} from './hooks/use-messages.js';
+import {useMessages, useSaid, useSend} from './hooks/use-messages.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useView} from './hooks/use-view.js';
@@ -36,27 +35,14 @@ export function App({session, colour, frameMs, lesson}: AppProps) {
 	const [dashboard, dispatch] = useReducer(reduce, INITIAL_STATE, initial => (lesson ? {...initial, shown: lesson.shown} : initial));
 	const state = lesson ? {...dashboard, lesson: lesson.view(columns)} : dashboard;
 	useLesson(lesson, snapshot, dashboard, dispatch);
-	const send = useCallback(
-		(command: Command, pending?: string) => {
-			const seq = session.send(command);
-			if (pending) {
-				dispatch({type: 'pending', text: pending, seq});
-			}
-		},
-		[session],
-	);
+	const send = useSend(session, dispatch);
 	useMessages(session, state.message, dispatch);
 	const runId = snapshot?.runId ?? 0;
 	useEffect(() => dispatch({type: 'run', weights: snapshot?.run.weightCount ?? 1, samples: snapshot?.run.sampleCount ?? 1}), [runId]); // eslint-disable-line react-hooks/exhaustive-deps
 	const screen = snapshot && screenOf(snapshot, state, columns, rows, colour);
 	const layout = screen?.layout;
 	useView(session, screen?.view);
-	const refused = screen?.refused;
-	useEffect(() => {
-		if (refused) {
-			dispatch({type: 'say', text: refused});
-		}
-	}, [refused]);
+	useSaid(screen?.refused, dispatch);
 	useKeys(
 		snapshot &&
 			screen && {

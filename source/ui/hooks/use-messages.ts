@@ -1,5 +1,6 @@
-import {useEffect} from 'react';
+import {useCallback, useEffect} from 'react';
 import type {Session} from '../../session/client.js';
+import type {Command} from '../../session/protocol.js';
 import type {Action} from '../state.js';
 
 /** A message stays on the keys line this long. */
@@ -20,4 +21,26 @@ export function useMessages(session: Session, message: string | undefined, dispa
 			clearTimeout(timer);
 		};
 	}, [message, dispatch]);
+}
+
+/** A fact the screen finds (a panel refused for want of room) goes to the keys line when it changes. */
+export function useSaid(text: string | undefined, dispatch: (action: Action) => void): void {
+	useEffect(() => {
+		if (text) {
+			dispatch({type: 'say', text});
+		}
+	}, [text, dispatch]);
+}
+
+/** Sends a command; a pending text stays on the keys line until the snapshot that shows the command. */
+export function useSend(session: Session, dispatch: (action: Action) => void): (command: Command, pending?: string) => void {
+	return useCallback(
+		(command: Command, pending?: string) => {
+			const seq = session.send(command);
+			if (pending) {
+				dispatch({type: 'pending', text: pending, seq});
+			}
+		},
+		[session, dispatch],
+	);
 }
