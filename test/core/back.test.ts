@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {checkpointOf, parseCheckpoint} from '../../source/core/files/checkpoint.js';
 import {NumpyRandom} from '../../source/core/maths/random.js';
 import {BUDGET_BYTES, Rewind, REWIND_REACH} from '../../source/core/training/rewind.js';
 import type {Setup} from '../../source/core/setup.js';
@@ -148,6 +149,50 @@ describe('how far back', () => {
 		expect(trainer.back()).toBe(false);
 		expect(trainer.iteration).toBe(earliest);
 		expect(trainingDifferences(trainer, there)).toEqual([]);
+	});
+});
+
+describe('back after a checkpoint is loaded', () => {
+	/** A trainer from a checkpoint of `setup` saved at `iteration`, as --load makes it. */
+	function loaded(setup: Setup, iteration: number): Trainer {
+		const checkpoint = checkpointOf(straight(setup, iteration));
+		const read = 'problem' in checkpoint ? checkpoint : parseCheckpoint(JSON.stringify(checkpoint));
+		if ('problem' in read) {
+			throw new Error(read.problem);
+		}
+
+		return new Trainer(read.setup, read.state);
+	}
+
+	// per-iteration numbers (gradients, changes) are not in a checkpoint: a loaded run shows none until it steps
+	const kept = (differences: string[]) => differences.filter(d => !/^(previousWeights|gradients|changes|counters)/.test(d));
+
+	test.each(cases)('%s: the loaded iteration is as far back as it goes, and back reaches it', (_name, setup) => {
+		const trainer = loaded(setup, 40);
+		expect(trainer.earliestReachable).toBe(40);
+		expect(trainer.back()).toBe(false);
+		trainer.step(5);
+		expect(trainer.earliestReachable).toBe(40);
+		for (let k = 0; k < 5; k++) {
+			expect(trainer.back(), `back from ${trainer.iteration}`).toBe(true);
+		}
+
+		expect(trainer.iteration).toBe(40);
+		expect(kept(trainingDifferences(trainer, loaded(setup, 40)))).toEqual([]);
+		expect(trainer.back()).toBe(false);
+		expect(trainer.iteration).toBe(40);
+		trainer.step(7);
+		expect(trainingDifferences(trainer, straight(setup, 47))).toEqual([]);
+	});
+
+	test('mid-walk at the loaded iteration, back returns to its start', () => {
+		const setup = cases[3]![1];
+		const trainer = loaded(setup, 12);
+		trainer.stepPhase();
+		expect(trainer.back()).toBe(true);
+		expect([trainer.iteration, trainer.walk.count]).toEqual([12, 0]);
+		trainer.step(3);
+		expect(trainingDifferences(trainer, straight(setup, 15))).toEqual([]);
 	});
 });
 

@@ -1,20 +1,26 @@
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {Snapshot} from '../../source/session/views/snapshot.js';
+import type {Loaded} from '../../source/cli/build.js';
+import {checkpointOf, parseCheckpoint, type Resume} from '../../source/core/files/checkpoint.js';
+import {Trainer} from '../../source/core/training/trainer.js';
 import {SessionHost} from '../../source/session/host.js';
 import type {HostMessage} from '../../source/session/protocol.js';
 import {runOptions} from '../helpers/ui.js';
 
-/** A session in this thread; its snapshots, in the order sent. */
-function hostOf(flags: readonly string[]) {
+/** A session in this thread; its snapshots and what it said, in the order sent. */
+function hostOf(flags: readonly string[], loaded: Partial<Loaded> = {}) {
 	const snapshots: Snapshot[] = [];
+	const said: string[] = [];
 	const send = (message: HostMessage) => {
 		if (message.type === 'snapshot') {
 			snapshots.push(message.snapshot);
+		} else if (message.type === 'said') {
+			said.push(message.text);
 		}
 	};
 
-	const host = new SessionHost(runOptions(flags), send, new Int32Array(new SharedArrayBuffer(4)));
-	return {host, snapshots};
+	const host = new SessionHost(runOptions(flags, loaded), send, new Int32Array(new SharedArrayBuffer(4)));
+	return {host, snapshots, said};
 }
 
 const turns = async (count: number) => {
@@ -43,6 +49,29 @@ describe('SessionHost', () => {
 		await turns(50);
 		const done = snapshots.at(-1)!;
 		expect([done.status.iteration, done.status.state]).toEqual([300, 'done']);
+		host.dispose();
+	});
+
+	test('after --load, back goes as far as the loaded iteration and says so with that number', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+		const trainer = new Trainer(runOptions(['--seed', '0']).setup);
+		trainer.step(1234);
+		const checkpoint = parseCheckpoint(JSON.stringify(checkpointOf(trainer))) as Resume;
+		const {host, said} = hostOf(['--paused'], {checkpoint});
+		const far = 'back: iteration 1,234 is as far back as this run can go';
+		host.handle({type: 'back'});
+		await turns(5);
+		expect(said).toEqual([far]);
+		// s s b b reaches the loaded iteration (no message); the next b says how far back the run goes
+		for (const type of ['step', 'step', 'back', 'back'] as const) {
+			host.handle(type === 'step' ? {type, count: 1} : {type});
+		}
+
+		await turns(5);
+		expect(said).toEqual([far]);
+		host.handle({type: 'back'});
+		await turns(5);
+		expect(said).toEqual([far, far]);
 		host.dispose();
 	});
 });

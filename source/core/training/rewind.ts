@@ -24,6 +24,8 @@ export class Rewind<State> {
 	readonly interval: number;
 	/** Points kept. */
 	readonly capacity: number;
+	/** The iteration of the first point: where the run started (0, or a checkpoint's iteration), nothing before it. */
+	private origin: number | undefined;
 	private points: Array<RewindPoint<State>> = [];
 
 	/**
@@ -61,6 +63,7 @@ export class Rewind<State> {
 			return;
 		}
 
+		this.origin ??= iteration;
 		const released = this.points.length >= this.capacity ? this.points.shift() : undefined;
 		this.points.push({iteration, state: save(released?.state)});
 	}
@@ -70,9 +73,24 @@ export class Rewind<State> {
 		return this.points.findLast(point => point.iteration <= iteration);
 	}
 
-	/** The earliest iteration that can still be reached. */
+	/** The earliest point still held. */
 	get earliest(): number | undefined {
 		return this.points[0]?.iteration;
+	}
+
+	/**
+	 * The earliest iteration going back can reach: the origin while its point is held (restored
+	 * as it is), else the iteration after the earliest point (restored and replayed one iteration,
+	 * so that the screen shows that iteration's forward and backward numbers).
+	 */
+	get reachable(): number | undefined {
+		const earliest = this.earliest;
+		return earliest === undefined || earliest === this.origin ? earliest : earliest + 1;
+	}
+
+	/** The point to restore to reach `target`, when one is held: the origin itself, else one before. */
+	pointFor(target: number): RewindPoint<State> | undefined {
+		return target === this.origin ? this.atOrBefore(target) : this.atOrBefore(target - 1);
 	}
 
 	/** Forget the points after `iteration`: the run takes another way from there. */
@@ -81,6 +99,7 @@ export class Rewind<State> {
 	}
 
 	clear(): void {
+		this.origin = undefined;
 		this.points = [];
 	}
 }

@@ -103,8 +103,7 @@ export class Trainer {
 
 	/** The earliest iteration `back` can reach. */
 	get earliestReachable(): number {
-		const earliest = this.rewind.earliest ?? this.iteration;
-		return earliest === 0 ? 0 : earliest + 1;
+		return this.rewind.reachable ?? this.iteration;
 	}
 
 	/** Runs up to `count` whole iterations (a phase walk in progress completes first); returns how many ran. */
@@ -172,7 +171,7 @@ export class Trainer {
 			return false;
 		}
 
-		const point = target === 0 ? this.rewind.atOrBefore(0) : this.rewind.atOrBefore(target - 1);
+		const point = this.rewind.pointFor(target);
 		if (!point) {
 			return false;
 		}
