@@ -18,7 +18,7 @@ trainer.step(10);
 const checkpoint = checkpointText(trainer);
 fs.writeFileSync(file('checkpoint.json'), checkpoint);
 fs.writeFileSync(file('truncated.json'), checkpoint.slice(0, checkpoint.length >> 1));
-fs.writeFileSync(file('version-9.json'), checkpoint.replace('"version":2', '"version":9'));
+fs.writeFileSync(file('version-9.json'), checkpoint.replace(/"version":\d+/, '"version":9'));
 fs.writeFileSync(file('other.json'), '{"weights": [[[1]]]}');
 fs.writeFileSync(file('samples.csv'), '1,2,3\n');
 fs.writeFileSync(file('weights.json'), '[[[1, 2]]]');

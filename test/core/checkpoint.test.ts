@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {checkpointOf, parseCheckpoint, type Checkpoint, type Resume} from '../../source/core/files/checkpoint.js';
 import {NumpyRandom} from '../../source/core/maths/random.js';
@@ -52,15 +53,66 @@ describe('a checkpoint continues exactly', () => {
 		trainer.step(n - k);
 		expect(trainingDifferences(trainer, straight(setup, n))).toEqual([]);
 		expect(bitDifference(trainer.initialWeights, new Trainer(setup).initialWeights)).toBeUndefined();
-		// the histories start where the checkpoint was
-		expect(trainer.records.error.start).toBe(k + 1);
+		expect(trainer.initialWeightsFrom).toBe('checkpoint');
+		// the histories go on from where the run was: the chart, the CSV and the comparison as if never saved
+		expect(historiesOf(trainer)).toEqual(historiesOf(straight(setup, n)));
 		expect(trainer.records.error.points().at(-1)?.iteration).toBe(n);
+	});
+
+	test('the histories survive merged buckets, a doubled test stride and JSON', () => {
+		const setup = {...runs['more-softmax-momentum-test']!, limit: 5000};
+		const trainer = resumedTrainer(saved(straight(setup, 3000)));
+		expect(trainer.records.error.width).toBeGreaterThan(1);
+		expect(trainer.records.test.stride).toBeGreaterThan(1);
+		expect(historiesOf(trainer)).toEqual(historiesOf(straight(setup, 3000)));
+		trainer.step(500);
+		expect(historiesOf(trainer)).toEqual(historiesOf(straight(setup, 3500)));
+	});
+
+	test('the learning rates set go on: marked, replayed by back, and the run continues with them', () => {
+		const setup = runs['more-momentum-minibatch-test']!;
+		const withChanges = (end: number) => {
+			const trainer = straight(setup, 10);
+			trainer.setLearningRate(0.05);
+			trainer.step(8);
+			trainer.setLearningRate(0.2);
+			trainer.step(end - 18);
+			return trainer;
+		};
+
+		const trainer = resumedTrainer(saved(withChanges(25)));
+		expect(trainer.learningRates.changes).toEqual([
+			{iteration: 10, learningRate: 0.05},
+			{iteration: 18, learningRate: 0.2},
+		]);
+		trainer.step(10);
+		expect(trainer.back()).toBe(true);
+		expect(trainingDifferences(trainer, withChanges(34))).toEqual([]);
+		trainer.step(6);
+		expect(trainingDifferences(trainer, withChanges(40))).toEqual([]);
+		expect(historiesOf(trainer)).toEqual(historiesOf(withChanges(40)));
+	});
+
+	test('a run started from hand-set weights keeps them as its start', () => {
+		const setup = runs['two-samples-4-3-2']!;
+		const hand = nest(
+			new Trainer(setup).network.shape,
+			new Float64Array(new Trainer(setup).initialWeights.length).map((_, k) => (k % 7) / 10 - 0.3),
+		);
+		const trainer = straight({...setup, weights: hand}, 0);
+		expect(trainer.initialWeightsFrom).toBe('given');
+		const loaded = resumedTrainer(saved(trainer));
+		expect(loaded.initialWeightsFrom).toBe('checkpoint');
+		expect(bitDifference(loaded.initialWeights, trainer.initialWeights)).toBeUndefined();
+		loaded.step(5);
+		// a run loaded from it and saved again keeps the same start
+		expect(bitDifference(resumedTrainer(saved(loaded)).initialWeights, trainer.initialWeights)).toBeUndefined();
 	});
 
 	test('the checkpoint holds the test samples and the setup with batch null for a full batch', () => {
 		const checkpoint = JSON.parse(saved(straight(runs['more-softmax-momentum-test']!, 3))) as Checkpoint;
 		expect(checkpoint.format).toBe('descent-checkpoint');
-		expect(checkpoint.version).toBe(2);
+		expect(checkpoint.version).toBe(3);
 		expect(checkpoint.setup.batch).toBeNull();
 		expect(checkpoint.training.testSamples).toEqual(goldenRuns().find(run => run.name === 'more-softmax-momentum-test')!.testSamples);
 		expect(Object.keys(checkpoint.training.optimizer.buffers)).toEqual(['velocity']);
@@ -89,6 +141,15 @@ describe('a checkpoint continues exactly', () => {
 		).toEqual([]);
 	});
 });
+
+/** What the screen draws of the past: the histories' points. */
+function historiesOf(trainer: Trainer) {
+	return {
+		error: trainer.records.error.points(),
+		outputs: trainer.records.outputs.map(history => history.points()),
+		test: trainer.records.test.points(),
+	};
+}
 
 function resumedTrainer(text: string): Trainer {
 	const {setup, state} = resumed(text);
@@ -129,8 +190,9 @@ describe('version 1 checkpoints', () => {
 		expect(bitDifference(trainer.initialWeights, new Trainer(setup).initialWeights)).toBeUndefined();
 		trainer.step(n - k);
 		expect(trainingDifferences(trainer, straight(setup, n))).toEqual([]);
-		// and it saves as version 2
-		expect((JSON.parse(saved(trainer)) as Checkpoint).version).toBe(2);
+		expect(trainer.initialWeightsFrom).toBe('seed');
+		// and it saves as version 3
+		expect((JSON.parse(saved(trainer)) as Checkpoint).version).toBe(3);
 	});
 
 	test('the generator stands where drawing the weights left it', () => {
@@ -158,11 +220,12 @@ describe('a malformed checkpoint is one line, never a throw', () => {
 	};
 
 	const training = (json: Json) => json.training as Record<string, Record<string, unknown>>;
+	const history = (json: Json) => json['history'] as Record<string, unknown>;
 	const cases: Array<[string, string, RegExp]> = [
 		['not JSON', 'descent', /JSON/],
 		['truncated', valid.slice(0, valid.length / 2), /JSON/],
 		['another format', edit(json => (json['format'] = 'other')), /"format"/],
-		['an unknown version', edit(json => (json['version'] = 3)), /version 3/],
+		['an unknown version', edit(json => (json['version'] = 4)), /version 4/],
 		['no setup', edit(json => delete (json as Partial<Json>).setup), /"setup"/],
 		['one layer', edit(json => (json.setup['layers'] = [3])), /"layers"/],
 		['a layer of 0', edit(json => (json.setup['layers'] = [2, 0, 1])), /"layers"/],
@@ -200,6 +263,15 @@ describe('a malformed checkpoint is one line, never a throw', () => {
 		['an epoch order of the wrong length', edit(json => (training(json)['epoch']!['order'] = [0, 1])), /"epoch"/],
 		['an epoch order with a sample twice', edit(json => (training(json)['epoch']!['order'] = Array.from({length: 12}, (_, k) => Math.min(k, 10)))), /"epoch"/],
 		['a cursor past the training samples', edit(json => (training(json)['epoch']!['cursor'] = 12)), /"epoch"/],
+		['no history', edit(json => delete json['history']), /"history"/],
+		['a history of another number of outputs', edit(json => (history(json)['outputs'] = [])), /"history"/],
+		['error buckets past the iteration', edit(json => ((history(json)['error'] as Record<string, number[]>)['ends']![0] = 6)), /"history"/],
+		['error values of another length', edit(json => (history(json)['error'] as Record<string, number[]>)['mins']!.pop()), /"history"/],
+		['a bucket width of 3', edit(json => ((history(json)['error'] as Record<string, number>)['width'] = 3)), /"history"/],
+		['a test error that is a string', edit(json => ((history(json)['test'] as Record<string, unknown[]>)['values']![0] = '1')), /"history"/],
+		['a learning rate set after the iteration', edit(json => (history(json)['learningRates'] = [{iteration: 9, learningRate: 0.1}])), /"history"/],
+		['a learning rate of 0', edit(json => (history(json)['learningRates'] = [{iteration: 2, learningRate: 0}])), /"history"/],
+		['initial weights with a row missing', edit(json => (json.training['initialWeights'] = [[[1, 2, 3]]])), /"initialWeights"/],
 	];
 
 	test.each(cases)('%s', (_name, text, expected) => {
@@ -217,5 +289,44 @@ describe('a malformed checkpoint is one line, never a throw', () => {
 		// five batches of 4 of 12 training samples: mid-epoch, so its order matters
 		expect(order.cursor).toBe(8);
 		expect([...order.order].sort((a, b) => a - b)).toEqual(Array.from({length: 12}, (_, k) => k));
+	});
+});
+
+describe('version 2 checkpoints (no history, no starting weights)', () => {
+	// written by descent before version 3: --preset xor --seed 3 --batch 2 --lr 0.5 --iterations 60 --headless --save
+	const file = fs.readFileSync(new URL('checkpoints/version-2-xor-batch-2.json', import.meta.url), 'utf8');
+	// its run ended at its limit: a longer one, as --iterations gives
+	const longer = (change: (json: {setup: {limit: number}; training: {learningRate: number}}) => void = () => undefined) => {
+		const json = JSON.parse(file) as {setup: {limit: number}; training: {learningRate: number}};
+		json.setup.limit = 200;
+		change(json);
+		return JSON.stringify(json);
+	};
+
+	const text = longer();
+
+	test('loads, its histories start at its iteration, its start is the loaded weights, and it continues exactly', () => {
+		const {setup, state} = resumed(text);
+		expect(JSON.parse(file)).toMatchObject({version: 2, setup: {limit: 60}});
+		const trainer = new Trainer(setup, state);
+		expect(trainer.iteration).toBe(60);
+		expect(trainer.records.error.start).toBe(61);
+		expect(trainer.records.error.length).toBe(0);
+		expect(trainer.initialWeightsFrom).toBe('loaded');
+		expect(bitDifference(trainer.initialWeights, state.weights)).toBeUndefined();
+		trainer.step(40);
+		expect(trainingDifferences(trainer, straight(setup, 100))).toEqual([]);
+		// saved again as version 3: the start stays unknown rather than becoming the loaded weights
+		const again = JSON.parse(saved(trainer)) as Checkpoint;
+		expect([again.version, 'initialWeights' in again.training, again.history.error.start]).toEqual([3, false, 61]);
+		expect(resumedTrainer(JSON.stringify(again)).initialWeightsFrom).toBe('loaded');
+	});
+
+	test('a rate set before it was saved is the rate from its iteration on, after back too', () => {
+		const trainer = resumedTrainer(longer(json => (json.training.learningRate = 0.125)));
+		expect(trainer.learningRates.changes).toEqual([{iteration: 60, learningRate: 0.125}]);
+		trainer.step(3);
+		expect(trainer.back()).toBe(true);
+		expect(trainer.learningRate).toBe(0.125);
 	});
 });

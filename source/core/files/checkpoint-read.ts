@@ -144,7 +144,7 @@ export function readTraining(raw: unknown, setup: Setup): TrainingState | Proble
 	};
 }
 
-function readWeights(shape: Shape, nested: unknown, what: string): Float64Array | Problem {
+export function readWeights(shape: Shape, nested: unknown, what: string): Float64Array | Problem {
 	const problem = nestedShapeProblem(shape, nested);
 	if (problem !== undefined) {
 		return {problem: `"${what}": ${problem}`};
@@ -228,5 +228,6 @@ export function fromVersion1(v1: Record<string, unknown>): Resume | Problem {
 		},
 		setup,
 	);
-	return isProblem(state) ? state : {setup, state};
+	// descent 0.1 drew the weights from the seed: the run's start is known
+	return isProblem(state) ? state : {setup, state: {...state, past: {records: undefined, learningRates: [], initialWeights: 'seed'}}};
 }

@@ -1,14 +1,18 @@
-import {fromVersion1, isProblem, readSetup, readTraining, type Problem, type Resume} from './checkpoint-read.js';
+import {historyJson, readHistory, type HistoryJson} from './checkpoint-past.js';
+import {fromVersion1, isProblem, readSetup, readTraining, readWeights, type Problem, type Resume} from './checkpoint-read.js';
 import type {Setup} from '../setup.js';
-import {nest, type NestedWeights} from '../shape.js';
+import {nest, shapeOf, type NestedWeights} from '../shape.js';
 import type {Trainer} from '../training/trainer.js';
 
 export type {Resume} from './checkpoint-read.js';
 
-/** What `--save` writes and `--load` resumes from: the setup, and where training stands. */
+/**
+ * What `--save` writes and `--load` resumes from: the setup, where training stands and (since
+ * version 3) the run's past: its starting weights and the histories the chart draws.
+ */
 export type Checkpoint = {
 	readonly format: 'descent-checkpoint';
-	readonly version: 2;
+	readonly version: 3;
 	readonly setup: Omit<Setup, 'weights' | 'batch'> & {readonly batch: number | null};
 	readonly training: {
 		readonly iteration: number;
@@ -19,7 +23,10 @@ export type Checkpoint = {
 		readonly epoch: {readonly epoch: number; readonly cursor: number; readonly order: readonly number[]};
 		/** Informative: the samples held out, as the seed's split gave them. */
 		readonly testSamples: readonly number[];
+		/** The weights the run started from; absent when unknown (a run loaded from a version 1 or 2 checkpoint). */
+		readonly initialWeights?: NestedWeights;
 	};
+	readonly history: HistoryJson;
 };
 
 /** The trainer as a checkpoint; a diverged run has no finite weights to continue from. */
@@ -38,7 +45,7 @@ export function checkpointOf(trainer: Trainer): Checkpoint | {readonly problem: 
 	const {weights: _given, ...rest} = setup;
 	return {
 		format: 'descent-checkpoint',
-		version: 2,
+		version: 3,
 		setup: {...rest, batch: setup.batch ?? null},
 		training: {
 			iteration: state.iteration,
@@ -51,7 +58,9 @@ export function checkpointOf(trainer: Trainer): Checkpoint | {readonly problem: 
 			random: {key: Array.from(state.random.key), position: state.random.position, ...(state.random.gauss !== undefined && {gauss: state.random.gauss})},
 			epoch: {epoch: state.epoch.epoch, cursor: state.epoch.cursor, order: [...state.epoch.order]},
 			testSamples: [...trainer.split.test],
+			...(trainer.initialWeightsFrom !== 'loaded' && {initialWeights: nest(network.shape, trainer.initialWeights)}),
 		},
+		history: historyJson(trainer),
 	};
 }
 
@@ -73,16 +82,24 @@ export function parseCheckpoint(text: string): Resume | Problem {
 		return fromVersion1(data as Record<string, unknown>);
 	}
 
-	if (version !== 2) {
-		return {problem: `checkpoint version ${String(version)} is not one this descent reads (1 or 2)`};
+	if (version !== 2 && version !== 3) {
+		return {problem: `checkpoint version ${String(version)} is not one this descent reads (1, 2 or 3)`};
 	}
 
-	const {setup: rawSetup, training} = data as {setup?: unknown; training?: unknown};
+	const {setup: rawSetup, training, history} = data as {setup?: unknown; training?: {initialWeights?: unknown}; history?: unknown};
 	const setup = readSetup(rawSetup);
 	if (isProblem(setup)) {
 		return setup;
 	}
 
 	const state = readTraining(training, setup);
-	return isProblem(state) ? state : {setup, state};
+	if (isProblem(state) || version === 2) {
+		// version 2 kept no past: the loaded run's histories start at its iteration
+		return isProblem(state) ? state : {setup, state};
+	}
+
+	const given = training?.initialWeights;
+	const initialWeights = given === undefined ? undefined : readWeights(shapeOf(setup.layers, setup.bias), given, 'initialWeights');
+	const past = isProblem(initialWeights) ? initialWeights : readHistory(history, state.iteration, setup.layers.at(-1)!, initialWeights);
+	return isProblem(past) ? past : {setup, state: {...state, past}};
 }

@@ -1,6 +1,7 @@
 import type {BatchSchedule, EpochState} from './batches.js';
 import type {Network} from '../maths/network.js';
-import type {RecordsSave} from './records.js';
+import type {LearningRateChange, LearningRates} from './learning-rates.js';
+import type {Records, RecordsSave} from './records.js';
 import {NumpyRandom, type RandomState} from '../maths/random.js';
 
 /** Where training stands: `training` until the limit (`done`) or a non-finite number (`diverged`). */
@@ -23,7 +24,67 @@ export type TrainingState = {
 	readonly random: RandomState;
 	readonly epoch: EpochState;
 	readonly divergedAt: number | undefined;
+	/** A checkpoint's record of the run before it (none in a version 2 checkpoint). */
+	readonly past?: Past;
 };
+
+/** What a run kept of its past: the histories the chart draws, the learning rates set, the weights it started from. */
+export type Past = {
+	/** None in a version 1 checkpoint: the histories start at its iteration. */
+	readonly records: RecordsSave | undefined;
+	readonly learningRates: readonly LearningRateChange[];
+	/** `seed`: drawn from the setup's seed (a version 1 checkpoint); undefined: not known. */
+	readonly initialWeights: Float64Array | 'seed' | undefined;
+};
+
+/**
+ * Where a run's `initialWeights` come from: drawn from its seed, given by --weights, kept in the
+ * checkpoint it was loaded from, or (an older checkpoint, which did not keep them) the loaded weights.
+ */
+export type InitialWeightsFrom = 'seed' | 'given' | 'checkpoint' | 'loaded';
+
+/** A trainer's parts that hold its past. */
+type PastParts = {
+	readonly records: Records;
+	readonly learningRates: LearningRates;
+	readonly initialWeights: Float64Array;
+	readonly iteration: number;
+	readonly learningRate: number;
+};
+
+/**
+ * Takes up a checkpoint's past (after the training state is restored and the records cleared):
+ * the histories go on from where the run was, the rate in use is a change at the loaded
+ * iteration when the past does not say it, and the starting weights are the run's when known.
+ */
+export function resumePast(trainer: PastParts, resume: TrainingState | undefined, given: boolean): InitialWeightsFrom {
+	if (!resume) {
+		return given ? 'given' : 'seed';
+	}
+
+	const {records, learningRates, iteration, learningRate} = trainer;
+	const past = resume.past;
+	if (past?.records) {
+		records.restore(past.records);
+	}
+
+	for (const change of past?.learningRates ?? []) {
+		learningRates.set(change.iteration, change.learningRate);
+	}
+
+	if (learningRates.at(iteration) !== learningRate) {
+		learningRates.set(iteration, learningRate);
+	}
+
+	const initial = past?.initialWeights;
+	if (initial === 'seed') {
+		// the constructor drew them as the run did
+		return 'seed';
+	}
+
+	trainer.initialWeights.set(initial ?? resume.weights);
+	return initial ? 'checkpoint' : 'loaded';
+}
 
 /** A training state with what the screen shows of the past: for stepping back. */
 export type RewindState = TrainingState & {

@@ -12,7 +12,8 @@ import {Rewind} from './rewind.js';
 import {WeightPath} from './weight-path.js';
 import {sampleData, type SampleData} from '../data/samples.js';
 import type {Setup} from '../setup.js';
-import {restoreNetwork, rewindBytes, trainingStateOf, type RewindState, type TrainerStatus, type TrainingState} from './trainer-state.js';
+import {restoreNetwork, resumePast, rewindBytes, trainingStateOf} from './trainer-state.js';
+import type {InitialWeightsFrom, RewindState, TrainerStatus, TrainingState} from './trainer-state.js';
 
 export {MAX_OUTPUT_HISTORIES} from './records.js';
 
@@ -35,8 +36,9 @@ export class Trainer {
 	readonly path: WeightPath;
 	/** The phase walk of the next iteration (`stepPhase`). */
 	readonly walk: PhaseWalk;
-	/** The weights the run started from. */
+	/** The weights the run started from (see `initialWeightsFrom`). */
 	readonly initialWeights: Float64Array;
+	readonly initialWeightsFrom: InitialWeightsFrom;
 	iteration = 0;
 	learningRate: number;
 	divergedAt: number | undefined;
@@ -80,6 +82,7 @@ export class Trainer {
 		}
 
 		this.records.clear(this.iteration + 1);
+		this.initialWeightsFrom = resumePast(this, resume, setup.weights !== undefined);
 		this.path.start(this.iteration, this.network.weights);
 		this.rewind.capture(this.iteration, reuse => this.saveRewind(reuse));
 	}
