@@ -92,6 +92,7 @@ export function resultJson(trainer: Trainer): Record<string, unknown> {
 		...(trainer.divergedAt !== undefined && {divergedAt: trainer.divergedAt}),
 		...(trainer.reachedAt !== undefined && {reachedAt: trainer.reachedAt}),
 		initialWeights: nest(shape, trainer.initialWeights),
+		initialWeightsFrom: trainer.initialWeightsFrom,
 		weights: nest(shape, network.weights),
 		error: network.error,
 		outputs,

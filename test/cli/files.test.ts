@@ -9,13 +9,42 @@ const folder = temporaryFolder('files');
 const file = (name: string) => path.join(folder, name);
 const temporaryFiles = (where: string) => fs.readdirSync(where).filter(name => name.endsWith('.tmp'));
 
-type Json = {weights: number[][][]; initialWeights: number[][][]; error: number; iterations: number; layers: number[]};
+type Json = {weights: number[][][]; initialWeights: number[][][]; initialWeightsFrom: string; error: number; iterations: number; layers: number[]};
 
 async function json(args: readonly string[], cwd = folder): Promise<Json> {
 	const result = await runCli(['--headless', '--json', ...args], {cwd});
 	expect(result.code, result.stderr).toBe(0);
 	return JSON.parse(result.stdout) as Json;
 }
+
+describe.concurrent('initialWeights after --load', () => {
+	test('the weights the run started from, kept in the checkpoint, and where they come from', async () => {
+		const hand = [
+			[
+				[0.1, -0.2, 0.3],
+				[0.4, 0.5, -0.6],
+			],
+			[[0.7, -0.8]],
+		];
+		fs.writeFileSync(file('hand.json'), JSON.stringify({weights: hand}));
+		const start = await json(['--seed', '0', '--weights', 'hand.json', '--iterations', '1', '--save', 'hand-1.json']);
+		expect([start.initialWeights, start.initialWeightsFrom]).toEqual([hand, 'given']);
+		// loaded at iteration 1: neither the seed's draws nor the weights loaded, but the run's start
+		const loaded = await json(['--load', 'hand-1.json', '--iterations', '50']);
+		expect([loaded.initialWeights, loaded.initialWeightsFrom]).toEqual([hand, 'checkpoint']);
+		expect(loaded.initialWeights).not.toEqual(start.weights);
+		const seeded = await json(['--seed', '0', '--iterations', '5']);
+		expect(seeded.initialWeightsFrom).toBe('seed');
+		expect(seeded.initialWeights).not.toEqual(hand);
+	});
+
+	test('a version 2 checkpoint did not keep them: the loaded weights, said so', async () => {
+		const v2 = path.join(import.meta.dirname, '..', 'core', 'checkpoints', 'version-2-xor-batch-2.json');
+		const loaded = await json(['--load', v2, '--iterations', '61']);
+		const {training} = JSON.parse(fs.readFileSync(v2, 'utf8')) as {training: {weights: number[][][]}};
+		expect([loaded.initialWeights, loaded.initialWeightsFrom]).toEqual([training.weights, 'loaded']);
+	});
+});
 
 describe.concurrent('--save and --history', () => {
 	test("through symbolic links: the targets are written, the links stay links; a dangling link's target is created", async () => {
