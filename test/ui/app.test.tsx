@@ -89,13 +89,26 @@ describe('after --load', () => {
 	test("before its first iteration the status line shows the loaded weights' error, a number; after s, that iteration's", async () => {
 		const trainer = new Trainer({...PRESETS.get('tutorial-3')!.setup, seed: 0});
 		trainer.step(500);
-		const checkpoint = parseCheckpoint(checkpointText(trainer)) as Resume;
+		// a version 2 checkpoint, which kept no history: the status line has only the loaded weights to show
+		const {history: _history, ...v3} = JSON.parse(checkpointText(trainer)) as Record<string, unknown>;
+		const checkpoint = parseCheckpoint(JSON.stringify({...v3, version: 2})) as Resume;
 		const loaded = await openDashboard(['--load', 'c.json', '--iterations', '1000', '--paused'], {columns: 120, rows: 40, loaded: {checkpoint}});
 		const screen = loaded.frame();
 		expect(iterationOf(screen)).toBe(500);
 		expect(linesOf(screen)[1]).toContain(`loaded weights' error ${formatNumber(trainer.trainError(), 6)}`);
 		const stepped = await stepFrom(loaded, 's', 500);
 		expect(linesOf(stepped)[1]).toMatch(/ · error 0\.\d+/);
+	});
+
+	test('a checkpoint with its history: the status line and the chart go on as the run was', async () => {
+		const trainer = new Trainer({...PRESETS.get('tutorial-3')!.setup, seed: 0});
+		trainer.step(500);
+		const checkpoint = parseCheckpoint(checkpointText(trainer)) as Resume;
+		const loaded = await openDashboard(['--load', 'c.json', '--iterations', '1000', '--paused'], {columns: 120, rows: 40, loaded: {checkpoint}});
+		const screen = loaded.frame();
+		expect(linesOf(screen)[1]).toContain(` · error ${formatNumber(trainer.records.error.latest, 6)}`);
+		expect(screen).not.toContain('no iterations yet');
+		expect(screen).toContain('iterations 1 … 500');
 	});
 });
 
