@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import type {Window} from '../../session/views/context.js';
 import type {SampleRow} from '../../session/views/samples.js';
-import {formatCount, formatData, formatNumber} from '../../session/format.js';
-import {wrapText} from '../text.js';
+import {formatCount, formatData, formatNumber, formatShort} from '../../session/format.js';
+import {packItems, wrapText} from '../text.js';
 
 export type SamplesPanelProps = {
 	readonly samples: Window<SampleRow>;
@@ -48,23 +48,75 @@ export function samplesThatFit(samples: Window<SampleRow>, start: number, height
 	return Math.max(1, count);
 }
 
+/** `items` joined by `, ` in at most `lines` lines of `width`: all of them, or as many as fit and `… N more`. */
+export function elidedItems(items: readonly string[], width: number, lines: number): string[] {
+	const whole = packItems(items, width, 0);
+	if (whole.length <= lines) {
+		return whole;
+	}
+
+	const packed = (shown: number) => packItems([...items.slice(0, shown), `… ${formatCount(items.length - shown)} more`], width, 0);
+	// the most items that fit: more items never take fewer lines
+	let low = 0;
+	let high = items.length - 1;
+	while (low < high) {
+		const middle = Math.ceil((low + high) / 2);
+		if (packed(middle).length <= lines) {
+			low = middle;
+		} else {
+			high = middle - 1;
+		}
+	}
+
+	return packed(low).slice(0, Math.max(1, lines));
+}
+
+/** Columns of the labels of one sample's rows. */
+const LABEL = 11;
+
+export type SampleField = {readonly label: string; readonly lines: readonly string[]; readonly bold: boolean};
+
+/**
+ * One sample as labelled rows within `height` lines: the error one number (the sample's loss),
+ * and inputs, target and predicted each whole where they fit, else the longest cut first, down
+ * to one line each, with a count of the values left out.
+ */
+export function sampleFields(row: SampleRow, width: number, height: number): SampleField[] {
+	const room = Math.max(1, width - LABEL);
+	const fields = [
+		{label: 'inputs', items: row.inputs.map(value => formatShort(value)), bold: false},
+		{label: 'target', items: row.target.map(value => formatShort(value)), bold: false},
+		{label: 'predicted', items: row.predicted.map(value => formatNumber(value)), bold: true},
+	];
+	const lines = fields.map(field => packItems(field.items, room, 0).length);
+	// one line is the error's
+	let over = lines.reduce((sum, count) => sum + count, 0) - (height - 1);
+	while (over > 0 && lines.some(count => count > 1)) {
+		lines[lines.indexOf(Math.max(...lines))]!--;
+		over--;
+	}
+
+	return [
+		...fields.map((field, k) => ({label: field.label, bold: field.bold, lines: elidedItems(field.items, room, lines[k]!)})),
+		{label: 'error', bold: true, lines: [formatNumber(row.error)]},
+	];
+}
+
 /** Each sample: inputs, predicted output, target and error; one sample is shown as a list. */
 export function SamplesPanel({samples, start, followed, height, width}: SamplesPanelProps) {
 	const only = samples.total === 1 ? samples.rows[0] : undefined;
 	if (only) {
-		const line = (label: string, value: string, bold = false) =>
-			wrapText(value, width - 11, 0).map((text, k) => (
-				<Text key={`${label}${k}`}>
-					{(k === 0 ? label : '').padEnd(11)}
-					<Text bold={bold}>{text}</Text>
-				</Text>
-			));
+		const lines = sampleFields(only, width, height).flatMap(({label, lines, bold}) =>
+			lines.map((text, k) => ({key: `${label}${k}`, label: k === 0 ? label : '', text, bold})),
+		);
 		return (
 			<Box flexDirection="column">
-				{line('inputs', formatData(only.inputs))}
-				{line('target', formatData(only.target))}
-				{line('predicted', computed(only.predicted), true)}
-				{line('error', formatNumber(only.error), true)}
+				{lines.slice(0, Math.max(1, height)).map(line => (
+					<Text key={line.key}>
+						{line.label.padEnd(LABEL)}
+						<Text bold={line.bold}>{line.text}</Text>
+					</Text>
+				))}
 			</Box>
 		);
 	}
