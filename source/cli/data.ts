@@ -3,6 +3,7 @@ import {applyFeatures, type FeatureName} from '../core/data/features.js';
 import {isPackagedName, PACKAGED, type PackagedName} from '../core/data/packaged.js';
 import type {Sample} from '../core/data/samples.js';
 import {csvColumns, parseSamplesCsv} from '../session/csv.js';
+import {plural} from '../session/format.js';
 import {InputError} from '../session/input-error.js';
 import type {Plane} from '../session/options.js';
 import type {FlagValues} from './flags.js';
@@ -127,15 +128,15 @@ function checkFit(layers: readonly number[], samples: readonly Sample[], values:
 
 	const shape = `layers ${layers.join(',')}`;
 	if (values.inputs !== undefined && bad.x.length !== n0) {
-		throw new InputError(`--inputs: ${bad.x.length} values, but the input layer has ${neurons(n0)} (${shape})`);
+		throw new InputError(`--inputs: ${plural(bad.x.length, 'value')}, but the input layer has ${neurons(n0)} (${shape})`);
 	}
 
 	if (values.target !== undefined && bad.t.length !== nOut) {
-		throw new InputError(`--target: ${bad.t.length} values, but the output layer has ${neurons(nOut)} (${shape})`);
+		throw new InputError(`--target: ${plural(bad.t.length, 'value')}, but the output layer has ${neurons(nOut)} (${shape})`);
 	}
 
 	const missing = bad.x.length === n0 ? `--target (${nOut} values)` : `--inputs (${n0} values)`;
 	throw new InputError(
-		`--layers ${layers.join(',')}: the samples have ${bad.x.length} inputs and ${bad.t.length} targets; give ${missing}, --data or --dataset`,
+		`--layers ${layers.join(',')}: the samples have ${plural(bad.x.length, 'input')} and ${plural(bad.t.length, 'target')}; give ${missing}, --data or --dataset`,
 	);
 }

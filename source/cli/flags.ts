@@ -61,8 +61,19 @@ const features: Reader<FeatureName[]> = (text, name) => {
 	return parsed;
 };
 
-const speed: Reader<number> = (text, name) =>
-	text === 'max' ? Number.POSITIVE_INFINITY : positive('a positive number of iterations per second, or max')(text, name);
+const SPEEDS = 'a positive number of iterations a second, or max';
+const speed: Reader<number> = (text, name) => {
+	if (text === 'max') {
+		return Number.POSITIVE_INFINITY;
+	}
+
+	// a word is not a number: the choices, not only what it is not
+	return /^\s*[+-]?[\d.]/.test(text) ? positive(SPEEDS)(text, name) : failSpeed(text, name);
+};
+
+const failSpeed = (text: string, name: string): never => {
+	throw new InputError(`${name}: '${text}' is not a speed: give ${SPEEDS}`);
+};
 
 /** Two weight names, as typed: which comma parts them is told by the network's names (W10,1 holds one). */
 const weightPair: Reader<string> = (text, name) => {

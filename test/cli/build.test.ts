@@ -151,6 +151,8 @@ describe('buildOptions: every bad combination is one line naming the flag', () =
 	test.each<[string, string[], Partial<Loaded>, string]>([
 		['--inputs of the wrong length', ['--layers', '3,2,1', '--inputs', '1,2'], {}, '--inputs: 2 values, but the input layer has 3 neurons (layers 3,2,1)'],
 		['--target of the wrong length', ['--target', '1,2'], {}, '--target: 2 values, but the output layer has 1 neuron'],
+		['--inputs of one value', ['--layers', '3,2,1', '--inputs', '1'], {}, '--inputs: 1 value, but the input layer has 3 neurons'],
+		['--layers that fit no sample, one target', ['--layers', '784,512,10'], {}, 'the samples have 3 inputs and 1 target; give --inputs (784 values)'],
 		['--layers that fit no sample', ['--layers', '4,2,1'], {}, '--layers 4,2,1: the samples have 3 inputs'],
 		['--inputs and --data', ['--inputs', '1,2,3', '--data', 'd.csv'], {csv: csv3}, '--data and --inputs: give the samples one way'],
 		['--target and --dataset', ['--target', '1', '--dataset', 'xor'], {}, '--dataset and --target: give the samples one way'],

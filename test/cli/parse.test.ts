@@ -93,6 +93,8 @@ describe('parseArgv: bad command lines are one line naming the flag', () => {
 		[['--seed'], '--seed needs a value'],
 		[['--lr', '--paused'], '--lr needs a value'],
 		[['--lr', 'abc'], "--lr: 'abc' is not a number"],
+		[['--speed', 'fast'], "--speed: 'fast' is not a speed: give a positive number of iterations a second, or max"],
+		[['--speed', '0'], "--speed: '0' must be a positive number of iterations a second, or max"],
 		[['--lr', '0'], "--lr: '0' must be a positive number"],
 		[['--lr', '1e-400'], 'underflows to 0'],
 		[['--lr', '1e400'], "--lr: '1e400' is too large to hold"],
