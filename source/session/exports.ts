@@ -72,17 +72,41 @@ const KEY_FILES = {
 	code: {what: 'numpy script', file: (seed: number, at: number) => `descent-${seed}-${at}.py`, text: numpyScript},
 } as const;
 
-/** A key's export: to the file the user named (overwritten), or a new file named after the run (never overwriting). */
+/** How many numbered names a key tries after the run's own (`descent-0-100-2.json` …) before giving up. */
+const MAX_NUMBERED = 99;
+
+/**
+ * A new file named after the run, never overwriting one: when `first` is taken (a second w at
+ * one iteration), the next free numbered name, and the line says so.
+ */
+function writeNew(what: string, first: string, content: string | Uint8Array, at: number): string {
+	for (let k = 1; ; k++) {
+		const named = k === 1 ? first : first.replace(/(\.[a-z]+)$/, `-${k}$1`);
+		try {
+			writeFileAtomic(named, content, {overwrite: false});
+			return `wrote ${what} ${named} at iteration ${at.toLocaleString('en-US')}${k === 1 ? '' : ` (${first} exists)`}`;
+		} catch (error) {
+			if (!(error instanceof InputError && error.message === `${named} already exists; not overwritten`) || k > MAX_NUMBERED) {
+				throw error;
+			}
+		}
+	}
+}
+
+/** A key's export: to the file the user named (overwritten), or a new file named after the run (see writeNew). */
 export function writeOnKey(kind: keyof typeof KEY_FILES, trainer: Trainer, file: string | undefined): string {
 	const {what, file: fileOf, text} = KEY_FILES[kind];
-	const named = file ?? fileOf(trainer.setup.seed, trainer.iteration);
-	writeFileAtomic(named, text(trainer), {overwrite: file !== undefined});
-	return `wrote ${what} ${named} at iteration ${trainer.iteration.toLocaleString('en-US')}`;
+	if (file === undefined) {
+		return writeNew(what, fileOf(trainer.setup.seed, trainer.iteration), text(trainer), trainer.iteration);
+	}
+
+	writeFileAtomic(file, text(trainer), {overwrite: true});
+	return `wrote ${what} ${file} at iteration ${trainer.iteration.toLocaleString('en-US')}`;
 }
 
 /**
  * The ONNX model of the weights as they are now: to `file` (overwritten), or a new file
- * named after the run (never overwriting). protobufjs is loaded here, when a model is written.
+ * named after the run (see writeNew). protobufjs is loaded here, when a model is written.
  */
 export async function writeOnnx(trainer: Trainer, file: string | undefined, features: readonly FeatureName[] | undefined): Promise<string> {
 	const at = {weights: trainer.network.weights.slice(), iteration: trainer.iteration};
@@ -90,10 +114,14 @@ export async function writeOnnx(trainer: Trainer, file: string | undefined, feat
 		throw new InputError(`the weights at iteration ${at.iteration.toLocaleString('en-US')} are not all finite numbers (the run diverged)`);
 	}
 
-	const named = file ?? `descent-${trainer.setup.seed}-${at.iteration}.onnx`;
 	const {onnxModel} = await import('./export-onnx.js');
-	writeFileAtomic(named, onnxModel(trainer, features, at), {overwrite: file !== undefined});
-	return `wrote ONNX model ${named} at iteration ${at.iteration.toLocaleString('en-US')}`;
+	const model = onnxModel(trainer, features, at);
+	if (file === undefined) {
+		return writeNew('ONNX model', `descent-${trainer.setup.seed}-${at.iteration}.onnx`, model, at.iteration);
+	}
+
+	writeFileAtomic(file, model, {overwrite: true});
+	return `wrote ONNX model ${file} at iteration ${at.iteration.toLocaleString('en-US')}`;
 }
 
 /** --export-onnx at the end of a run: what happened, as a line (never a throw). */

@@ -67,7 +67,7 @@ describe('keys that change what the panels show', () => {
 		expect(screen).toContain('iteration 100 / 80,000');
 	});
 
-	test('e exports the history and w writes a checkpoint into the working folder, never over a file', async () => {
+	test('e exports the history and w writes a checkpoint into the working folder, never over a file: a second w, the next free name', async () => {
 		const term = await startDashboard(['--seed', '0', '--paused'], {cols: 120, rows: 40});
 		await term.press('n');
 		await term.waitFor('iteration 100 / 80,000');
@@ -76,7 +76,7 @@ describe('keys that change what the panels show', () => {
 		await term.press('w');
 		await term.waitFor('wrote checkpoint descent-0-100.json at iteration 100');
 		await term.press('w');
-		await term.waitFor('checkpoint not written: descent-0-100.json already exists');
+		await term.waitFor('wrote checkpoint descent-0-100-2.json at iteration 100 (descent-0-100.json exists)');
 		const csv = fs.readFileSync(path.join(term.cwd!, 'descent-history-0-100.csv'), 'utf8').trim().split('\n');
 		expect(csv[0]).toBe('iteration,error,predicted');
 		expect(csv[1]).toMatch(/^1,0\.3346/);

@@ -174,7 +174,7 @@ describe('writeRequested', () => {
 });
 
 describe('writeOnKey', () => {
-	test('without a file named: a new file named after the run, never overwriting one', () => {
+	test('without a file named: a new file named after the run, never overwriting one: the next free number, said', () => {
 		const folder = temporaryFolder('exports');
 		const trainer = new Trainer({...tutorial, limit: 20});
 		trainer.step(20);
@@ -183,7 +183,12 @@ describe('writeOnKey', () => {
 		try {
 			expect(writeOnKey('checkpoint', trainer, undefined)).toBe('wrote checkpoint descent-0-20.json at iteration 20');
 			expect(writeOnKey('history', trainer, undefined)).toBe('wrote history descent-history-0-20.csv at iteration 20');
-			expect(() => writeOnKey('checkpoint', trainer, undefined)).toThrow('descent-0-20.json already exists; not overwritten');
+			const first = fs.readFileSync('descent-0-20.json', 'utf8');
+			expect(writeOnKey('checkpoint', trainer, undefined)).toBe('wrote checkpoint descent-0-20-2.json at iteration 20 (descent-0-20.json exists)');
+			expect(writeOnKey('checkpoint', trainer, undefined)).toBe('wrote checkpoint descent-0-20-3.json at iteration 20 (descent-0-20.json exists)');
+			expect(writeOnKey('history', trainer, undefined)).toBe('wrote history descent-history-0-20-2.csv at iteration 20 (descent-history-0-20.csv exists)');
+			expect(fs.readFileSync('descent-0-20.json', 'utf8')).toBe(first);
+			expect(fs.readFileSync('descent-0-20-3.json', 'utf8')).toBe(first);
 		} finally {
 			process.chdir(previous);
 		}
