@@ -91,7 +91,7 @@ export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 	};
 	checkSetup(setup, parsed);
 	checkModes(parsed);
-	checkResume(loaded.checkpoint, setup, values.load, parsed.given.has('iterations'));
+	checkResume(loaded.checkpoint, setup, values.load, parsed.given.has('iterations'), !values.headless && values.explain === undefined);
 	const run: RunOptions = {
 		setup,
 		...(loaded.checkpoint && {resume: loaded.checkpoint.state}),
@@ -174,9 +174,12 @@ function checkModes(parsed: Parsed): void {
 	}
 }
 
-/** A resumed run counts on from the checkpoint: a limit not beyond it leaves nothing to train. */
-function checkResume(checkpoint: Resume | undefined, setup: Setup, file: string | undefined, limitGiven: boolean): void {
-	if (!checkpoint || setup.limit > checkpoint.state.iteration) {
+/**
+ * A resumed run counts on from the checkpoint: a limit not beyond it leaves nothing to train.
+ * The dashboard opens a finished run's checkpoint to look at (paused at its end).
+ */
+function checkResume(checkpoint: Resume | undefined, setup: Setup, file: string | undefined, limitGiven: boolean, dashboard: boolean): void {
+	if (!checkpoint || setup.limit > checkpoint.state.iteration || (dashboard && !limitGiven && setup.limit === checkpoint.state.iteration)) {
 		return;
 	}
 
@@ -184,6 +187,6 @@ function checkResume(checkpoint: Resume | undefined, setup: Setup, file: string 
 	throw new InputError(
 		limitGiven
 			? `--iterations ${setup.limit}: the checkpoint ${file} is at iteration ${at} already; give more to train on`
-			: `--load ${file}: the checkpoint's run ended at its limit, iteration ${at}; give --iterations above that to train on`,
+			: `--load ${file}: the checkpoint's run ended at its limit, iteration ${at}; give --iterations above that to train on (the dashboard, without --headless, opens it to look at)`,
 	);
 }

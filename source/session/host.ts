@@ -8,6 +8,7 @@ import type {Trainer} from '../core/training/trainer.js';
 import {HostLanes} from './host-lanes.js';
 import type {RaceLane} from './race.js';
 import {CheckRun, checkProblem} from './check.js';
+import {finishedLine, TRAINING_COMMANDS} from './finished.js';
 import {keyExport, writeAllRequested, type KeyFile} from './exports.js';
 import {formatCount} from './format.js';
 import type {RunOptions} from './options.js';
@@ -102,7 +103,12 @@ export class SessionHost {
 			}
 		}
 
-		(this.handlers[command.type] as (command: Command) => void)(command);
+		if (this.lanes.stepper.finished && TRAINING_COMMANDS.has(command.type)) {
+			this.say(finishedLine(this.trainer));
+		} else {
+			(this.handlers[command.type] as (command: Command) => void)(command);
+		}
+
 		this.publish();
 	}
 
@@ -120,9 +126,7 @@ export class SessionHost {
 	}
 
 	private toggle(): void {
-		if (this.lanes.stepper.finished) {
-			this.say(`${this.trainer.status}: press r to reset and train again`);
-		} else if (this.scheduler.isRunning) {
+		if (this.scheduler.isRunning) {
 			this.scheduler.pause();
 		} else {
 			this.scheduler.start();

@@ -221,10 +221,12 @@ describe('buildOptions with --load', () => {
 		expect(problem(['--load', 'c.json', '--iterations', '5'], {checkpoint})).toContain('--iterations 5');
 	});
 
-	test('a finished checkpoint and no --iterations', () => {
-		expect(problem(['--load', 'c.json'], {checkpoint})).toBe(
-			"--load c.json: the checkpoint's run ended at its limit, iteration 10; give --iterations above that to train on",
-		);
+	test('a finished checkpoint and no --iterations: the dashboard opens it at its end; headless and --explain have nothing to train', () => {
+		const refused = "--load c.json: the checkpoint's run ended at its limit, iteration 10; give --iterations above that to train on";
+		expect(problem(['--load', 'c.json', '--headless'], {checkpoint})).toContain(refused);
+		expect(problem(['--load', 'c.json', '--explain', '1'], {checkpoint})).toContain(refused);
+		const {run} = build(['--load', 'c.json'], {checkpoint});
+		expect([run.setup.limit, run.resume?.iteration]).toEqual([10, 10]);
 	});
 
 	test('an unfinished checkpoint trains on to its own limit', () => {

@@ -7,7 +7,7 @@ test('--speed max --iterations 20000 reaches done; r and q still work afterwards
 	const term = await startDashboard(['--seed', '0', '--speed', 'max', '--iterations', '20000'], {cols: 100, rows: 30});
 	await term.waitFor(/^done · iteration 20,000 \/ 20,000/m, 20_000);
 	await term.press('space');
-	await term.waitFor('done: press r to reset and train again');
+	await term.waitFor('done at the limit, 20,000: r resets; --iterations sets a longer run');
 	await term.press('r');
 	await term.waitFor(/iteration 0 \/ 20,000|running · iteration/);
 	await term.press('q');

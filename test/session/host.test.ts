@@ -74,4 +74,26 @@ describe('SessionHost', () => {
 		expect(said).toEqual([far, far]);
 		host.dispose();
 	});
+
+	test('a finished run (a checkpoint at its limit): keys that train say why and what to do', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+		const trainer = new Trainer({...runOptions(['--seed', '0']).setup, limit: 300});
+		trainer.step(300);
+		const checkpoint = parseCheckpoint(JSON.stringify(checkpointOf(trainer))) as Resume;
+		const {host, snapshots, said} = hostOf([], {checkpoint});
+		await turns(5);
+		expect([snapshots.at(-1)!.status.iteration, snapshots.at(-1)!.status.state]).toEqual([300, 'done']);
+		const line = 'done at the limit, 300: r resets; --iterations sets a longer run';
+		for (const command of [{type: 'step', count: 1}, {type: 'step', count: 100}, {type: 'phase'}, {type: 'toggle'}] as const) {
+			host.handle(command);
+		}
+
+		await turns(5);
+		expect(said).toEqual([line, line, line, line]);
+		// loaded at its end, there is no earlier point to go back to
+		host.handle({type: 'back'});
+		await turns(5);
+		expect(said.at(-1)).toBe('back: iteration 300 is as far back as this run can go');
+		host.dispose();
+	});
 });
