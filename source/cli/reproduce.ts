@@ -1,3 +1,4 @@
+import process from 'node:process';
 import type {RunEnd} from '../session/summary.js';
 import type {Options} from './build.js';
 import {FLAGS, type Flag} from './flags.js';
@@ -7,16 +8,26 @@ export function shellQuote(text: string): string {
 	return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
+/** The command as it was started: `npm start --` under npm's start script (where `descent` may not exist), else `descent`. */
+export function commandOf(env: NodeJS.ProcessEnv): string {
+	return env['npm_lifecycle_event'] === 'start' ? 'npm start --' : 'descent';
+}
+
+/** The end a reproduce line is for: a run stopped early (Ctrl-C, a signal) is reproduced to where it stopped. */
+type End = Pick<RunEnd, 'setup' | 'learningRateChanges'> & Partial<Pick<RunEnd, 'state' | 'iteration'>>;
+
 /**
  * The shortest command line that gives the same numbers: the flags given (as typed) that
  * shape the run, with the values the run ended with, and its seed. When the learning
  * rate changed during the run no flags reproduce it: the line says so, and that a
  * checkpoint (`w`, `--save`) continues it exactly.
  */
-export function reproduceLine(options: Options, end: Pick<RunEnd, 'setup' | 'learningRateChanges'>): string {
+export function reproduceLine(options: Options, run: End, env: NodeJS.ProcessEnv = process.env): string {
 	const {given} = options.parsed;
 	const started = options.run.setup;
-	const words: string[] = ['descent'];
+	const stoppedAt = run.state === 'stopped' && run.iteration !== undefined && run.iteration > 0 ? run.iteration : undefined;
+	const end = stoppedAt === undefined ? run : {...run, setup: {...run.setup, limit: stoppedAt}};
+	const words: string[] = [commandOf(env)];
 	for (const spec of FLAGS as readonly Flag[]) {
 		if (spec.reproduces === false || spec.name === 'seed') {
 			continue;

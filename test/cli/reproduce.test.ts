@@ -36,6 +36,25 @@ describe('shellQuote', () => {
 });
 
 describe('reproduceLine', () => {
+	test('started by npm start: the command that works there', () => {
+		const started = options(['--lr', '0.2']);
+		expect(reproduceLine(started, endOf(started), {npm_lifecycle_event: 'start'})).toBe('npm start -- --lr 0.2 --seed 11');
+		expect(reproduceLine(started, endOf(started), {npm_lifecycle_event: 'test'})).toBe('descent --lr 0.2 --seed 11');
+		expect(reproduceLine(started, endOf(started), {})).toBe('descent --lr 0.2 --seed 11');
+	});
+
+	test('a run stopped early (Ctrl-C) is reproduced to the iteration it stopped at', () => {
+		const started = options(['--iterations', '300000000', '--headless']);
+		const stopped = {...endOf(started), state: 'stopped', iteration: 1234} as const;
+		expect(reproduceLine(started, stopped, {})).toBe('descent --iterations 1234 --headless --seed 11');
+		// not typed: given all the same
+		const plain = options(['--headless']);
+		expect(reproduceLine(plain, {...endOf(plain), state: 'stopped', iteration: 99}, {})).toBe('descent --iterations 99 --headless --seed 11');
+		// before the first iteration there is nothing to stop at: the run as started
+		expect(reproduceLine(plain, {...endOf(plain), state: 'stopped', iteration: 0}, {})).toBe('descent --headless --seed 11');
+		expect(reproduceLine(plain, {...endOf(plain), state: 'done', iteration: 80_000}, {})).toBe('descent --headless --seed 11');
+	});
+
 	test('the flags given that shape the run, as typed, and the seed', () => {
 		const started = options(['--lr', '0.50', '--layers', '3,4,1', '--bias', '--headless', '--save', 'x.json', '--history', 'h.csv', '--json']);
 		expect(reproduceLine(started, endOf(started))).toBe('descent --layers 3,4,1 --bias --lr 0.50 --headless --seed 11');
