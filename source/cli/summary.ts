@@ -1,5 +1,7 @@
 import {describeLayers} from '../core/names.js';
-import {formatCount, formatData, formatDuration, formatNumber} from '../session/format.js';
+import {choicesOf} from '../core/presets.js';
+import {testCount} from '../core/training/batches.js';
+import {formatCount, formatData, formatDuration, formatNumber, formatPercent} from '../session/format.js';
 import type {RunEnd} from '../session/summary.js';
 import type {Options} from './build.js';
 import {reproduceLine} from './reproduce.js';
@@ -21,7 +23,7 @@ export function summaryLines(end: RunEnd, options: Options): string[] {
 	};
 	const test = end.testError === undefined ? '' : `, test error ${formatNumber(end.testError, 6)}`;
 	const lines = [
-		`descent: ${describeLayers(setup.layers)}, ${setup.activation}, ${setup.bias ? 'bias' : 'no bias'}, learning rate ${setup.learningRate}, seed ${setup.seed}`,
+		`descent: ${firstLine(end)}`,
 		states[end.state],
 		`error ${formatNumber(end.error, 6)} at the last iteration, ${formatNumber(end.finalError, 6)} with the final weights${test}`,
 		...end.predicted.map(
@@ -32,4 +34,23 @@ export function summaryLines(end: RunEnd, options: Options): string[] {
 		`reproduce: ${reproduceLine(options, end)}`,
 	];
 	return lines;
+}
+
+/** What trained and how well, as the status line has it: the network, every choice, the batch and test split, the rate, the seed, the accuracy. */
+function firstLine({setup, accuracy, testAccuracy}: RunEnd): string {
+	const tested = testCount(setup.samples.length, setup.test);
+	const trainCount = setup.samples.length - tested;
+	const parts = [
+		describeLayers(setup.layers),
+		setup.activation,
+		setup.bias ? 'bias' : 'no bias',
+		...choicesOf(setup),
+		...(setup.batch !== undefined && setup.batch < trainCount ? [`batch ${setup.batch} of ${formatCount(trainCount)}`] : []),
+		...(tested > 0 ? [`${formatCount(tested)} test samples`] : []),
+		`learning rate ${setup.learningRate}`,
+		`seed ${setup.seed}`,
+		...(accuracy === undefined ? [] : [`accuracy ${formatPercent(accuracy)}`]),
+		...(testAccuracy === undefined ? [] : [`test ${formatPercent(testAccuracy)}`]),
+	];
+	return parts.join(', ');
 }

@@ -1,3 +1,4 @@
+import {hasClassTargets} from '../core/data/samples.js';
 import type {Setup} from '../core/setup.js';
 import type {LearningRateChange} from '../core/training/trainer-state.js';
 import type {Trainer} from '../core/training/trainer.js';
@@ -14,6 +15,9 @@ export type RunEnd = {
 	/** The error of the final weights over the training samples. */
 	readonly finalError: number;
 	readonly testError: number | undefined;
+	/** With class targets: the share of training (and test) samples classed right by the final weights. */
+	readonly accuracy: number | undefined;
+	readonly testAccuracy: number | undefined;
 	readonly divergedAt: number | undefined;
 	readonly reachedAt: number | undefined;
 	/** The first samples' predicted outputs with the final weights. */
@@ -37,6 +41,8 @@ export function runEndOf(trainer: Trainer, state: RunEnd['state'], elapsedMs: nu
 	}));
 	// a learning rate set before the first update is the run's own: flags reproduce it
 	const atStart = trainer.learningRates.changes.filter(change => change.iteration === 0).at(-1);
+	const classes = hasClassTargets(trainer.setup.samples);
+	const hasTest = split.test.length > 0;
 	return {
 		state,
 		iteration: trainer.iteration,
@@ -44,7 +50,9 @@ export function runEndOf(trainer: Trainer, state: RunEnd['state'], elapsedMs: nu
 		elapsedMs,
 		error: network.error,
 		finalError: trainer.trainError(),
-		testError: split.test.length > 0 ? trainer.testError() : undefined,
+		testError: hasTest ? trainer.testError() : undefined,
+		accuracy: classes ? evaluator.measure(weights, data, split.train).accuracy : undefined,
+		testAccuracy: classes && hasTest ? evaluator.measure(weights, data, split.test).accuracy : undefined,
 		divergedAt: trainer.divergedAt,
 		reachedAt: trainer.reachedAt,
 		predicted: shown,

@@ -55,4 +55,18 @@ describe('summaryLines', () => {
 		expect(end.reachedAt).toBeGreaterThan(0);
 		expect(summaryLines(end, built)[1]).toMatch(/^done: error ≤ 0\.2 at iteration [\d,]+, in 1\.23 s$/);
 	});
+
+	test('the first line names the training choices and, with class targets, the accuracy, as the status line does', () => {
+		const argv = ['--dataset', 'xor', '--samples', '20', '--test', '0.25', '--optimizer', 'adam', '--batch', '5', '--l2', '0.01'];
+		const {options: built, end} = trained([...argv, '--loss', 'cross-entropy', '--seed', '1', '--iterations', '300']);
+		const trainer = new Trainer(built.run.setup);
+		trainer.step(300);
+		const {evaluator, network, data, split} = trainer;
+		const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+		const accuracy = percent(evaluator.measure(network.weights, data, split.train).accuracy);
+		const testAccuracy = percent(evaluator.measure(network.weights, data, split.test).accuracy);
+		expect(summaryLines(end, built)[0]).toBe(
+			`descent: 2 → 2 → 1, sigmoid, no bias, cross-entropy, adam, L2 0.01, batch 5 of 15, 5 test samples, learning rate 0.001, seed 1, accuracy ${accuracy}, test ${testAccuracy}`,
+		);
+	});
 });
