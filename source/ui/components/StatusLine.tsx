@@ -40,7 +40,8 @@ export function StatusLine({run, status, pending, race, width}: StatusLineProps)
 		...(batch ? [part(2, {text: batch})] : []),
 		...(run.testCount > 0 ? [part(3, {text: `${formatCount(run.testCount)} test samples`})] : []),
 		part(1, {text: width >= 100 ? 'learning rate ' : 'lr '}, {text: formatRate(status.learningRate), bold: true}),
-		part(4, {text: `seed ${run.seed}`}),
+		// the seed reproduces a random-seed run: it outlasts the optional parts
+		part(1, {text: `seed ${run.seed}`}),
 		part(6, {text: `speed ${formatSpeed(status.speed)}`}),
 	];
 	const state =
@@ -61,7 +62,7 @@ export function StatusLine({run, status, pending, race, width}: StatusLineProps)
 		part(6, {text: formatDuration(status.elapsedMs)}),
 		part(1, {text: `${errorLabel} `}, {text: formatNumber(status.error, 6), bold: true}),
 		...(status.testError === undefined ? [] : [part(2, {text: 'test error '}, {text: formatNumber(status.testError, 6), bold: true})]),
-		...(status.accuracy === undefined ? [] : [part(3, {text: `accuracy ${formatPercent(status.accuracy)}`})]),
+		...(status.accuracy === undefined ? [] : [part(1, {text: `accuracy ${formatPercent(status.accuracy)}`})]),
 		...(status.testAccuracy === undefined ? [] : [part(3, {text: `test ${formatPercent(status.testAccuracy)}`})]),
 	];
 	return (
