@@ -1,9 +1,22 @@
 /** --explain's backward pass and update: each δ, each weight's chain, its gradient, the optimizer's working, the new weight. */
 import type {Activation} from '../core/maths/activations.js';
-import type {NeuronWork, SampleWork} from './explain-types.js';
+import type {NeuronWork, SampleWork, WeightWork} from './explain-types.js';
 import {equation, given, givenOperand, num, operand, sampleHeading, SHOWN_SAMPLES, substitute, type View} from './explain-format.js';
 import {inputOf} from './explain-forward.js';
-import {formatCount} from './format.js';
+import {digitsToTell, formatCount, formatNumber} from './format.js';
+
+/**
+ * The old and the new weight with enough digits that they read differently where they differ,
+ * and that their difference shows the change to two digits (0.548813504 − 0.001·4.66679e-4 =
+ * 0.548813037, not 0.548814 … = 0.548813, which rounding alone tells apart).
+ */
+function oldAndNew(weight: WeightWork): [string, string] {
+	const change = Math.abs(weight.newWeight - weight.weight);
+	const size = Math.max(Math.abs(weight.weight), Math.abs(weight.newWeight));
+	const forChange = change > 0 && Number.isFinite(size) ? Math.ceil(Math.log10(size / change)) + 2 : 0;
+	const digits = Math.min(17, Math.max(digitsToTell(weight.weight, weight.newWeight), forChange));
+	return [formatNumber(weight.weight, digits), formatNumber(weight.newWeight, digits)];
+}
 
 export function backwardSection(view: View): string[] {
 	const lines = ['## The backward pass: δ = dError/dSOP, from the output layer back'];
@@ -118,8 +131,8 @@ export function updateSection({w, network}: View): string[] {
 				changeFormula: network.optimizer.changeFormula,
 				change: num(weight.change),
 				changeOperand: operand(weight.change),
-				weight: num(weight.weight),
-				newWeight: num(weight.newWeight),
+				weight: oldAndNew(weight)[0],
+				newWeight: oldAndNew(weight)[1],
 				equation,
 			}),
 		);

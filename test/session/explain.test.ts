@@ -130,8 +130,25 @@ describe('--explain on the tutorial’s seed 0 network', () => {
 		expectTextHoldsJson(tutorial, 1);
 		const written = text(tutorial, 1);
 		expect(written).toContain('SOP1 = x1·W11 + x2·W21 + x3·W31 = 0.1·0.548814 + 0.4·0.715189 + 4.1·0.602763 = 2.81229');
-		expect(written).toContain('- W11 = W11 − lr·gradient = 0.548814 − 0.001·4.66679e-4 = 0.548813');
+		// the old and new weight to as many digits as show the change (4.67e-7 here)
+		expect(written).toContain('- W11 = W11 − lr·gradient = 0.548813504 − 0.001·4.66679e-4 = 0.548813037');
 		expect(written).toMatch(/^# Iteration 1, worked out\n/);
+	});
+
+	test.each(['sgd', 'momentum', 'adam'] as const)('%s: each update shows old and new weights whose difference is the change, to two digits', optimizer => {
+		const setup = {...tutorial, optimizer};
+		const worked = json(setup, 1);
+		const lines = text(setup, 1).split('\n');
+		for (const [name, weight] of Object.entries(worked.weights)) {
+			// the weight's update: the last line with `W = old ± … = new`, read from its last `W = `
+			const number = String.raw`(-?[\d.]+(?:e-?\d+)?)`;
+			const pattern = new RegExp(String.raw`= ${number} [−+] .* = ${number}$`);
+			const update = lines.filter(line => line.includes(` ${name} = `) && pattern.test(line.slice(line.lastIndexOf(` ${name} = `)))).at(-1);
+			expect(update, name).toBeDefined();
+			const [, old, shownNew] = pattern.exec(update!.slice(update!.lastIndexOf(` ${name} = `)))!;
+			const change = weight.newWeight - weight.weight;
+			expect(Math.abs(Number(shownNew) - Number(old) - change), `${name}: ${update}`).toBeLessThanOrEqual(Math.abs(change) * 0.05);
+		}
 	});
 
 	test('a later iteration, and one after a checkpoint, are the same numbers', () => {
