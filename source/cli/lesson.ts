@@ -6,7 +6,6 @@ import {parseLesson} from '../session/lesson/parse.js';
 import {progressFile, readProgress, writeProgress} from '../session/lesson/progress.js';
 import {LessonError, type BuildRun, type Lesson} from '../session/lesson/types.js';
 import {InputError} from '../session/input-error.js';
-import type {RunOptions} from '../session/options.js';
 import {BUILT_IN_LESSONS} from '../lessons/index.js';
 import {buildOptions} from './build.js';
 import type {Entry} from './commands.js';
@@ -14,22 +13,10 @@ import {LESSON_FLAG_BY_NAME, LESSON_FLAGS, type LessonFlagName, type LessonFlagV
 import {commandHelp} from './help.js';
 import {loadFiles} from './load.js';
 import {parseArgv, parseFlags} from './parse.js';
+import {laneWords, raceLanes, raceOf} from './race.js';
 
-/** Flags a step's run cannot take: a lesson runs in the dashboard and writes no files. */
-const NOT_IN_A_LESSON = new Set([
-	'headless',
-	'json',
-	'every',
-	'explain',
-	'race',
-	'surface',
-	'grid',
-	'save',
-	'history',
-	'export-data',
-	'export-code',
-	'export-onnx',
-]);
+/** Flags a step's run cannot take: a lesson runs in the dashboard and writes no files (--race races in the dashboard). */
+const NOT_IN_A_LESSON = new Set(['headless', 'json', 'every', 'explain', 'surface', 'grid', 'save', 'history', 'export-data', 'export-code', 'export-onnx']);
 /** Flags naming a file to read: relative to the lesson file's folder. */
 const READ_FILES = ['data', 'weights', 'load'] as const;
 
@@ -127,11 +114,11 @@ export function locate(target: string): Located {
 	return {name: target, builtIn: false, source, where: target};
 }
 
-/** A step's flags as the command line reads them, files beside the lesson; what a lesson cannot do refused. */
+/** A step's flags as the command line reads them (quotes keep a word whole, as a shell's), files beside the lesson; what a lesson cannot do refused. */
 export function buildRun(located: Located): BuildRun {
 	const folder = located.builtIn ? process.cwd() : path.dirname(located.name);
-	return (words): RunOptions => {
-		const parsed = parseArgv(words);
+	return flags => {
+		const parsed = parseArgv(laneWords(flags));
 		const refused = [...parsed.given.keys()].find(name => NOT_IN_A_LESSON.has(name));
 		if (parsed.help || parsed.version || refused !== undefined) {
 			throw new InputError(
@@ -140,14 +127,19 @@ export function buildRun(located: Located): BuildRun {
 		}
 
 		const values = {...parsed.values};
+		const given = new Map(parsed.given);
 		for (const name of READ_FILES) {
 			if (values[name] !== undefined) {
 				values[name] = path.resolve(folder, values[name]);
+				given.set(name, values[name]);
 			}
 		}
 
-		const resolved = {...parsed, values};
-		return buildOptions(resolved, loadFiles(resolved)).run;
+		// the lanes of a race start from the flags as given: the files' too
+		const resolved = {...parsed, values, given};
+		const loaded = loadFiles(resolved);
+		const lanes = raceLanes(resolved, loaded);
+		return {options: buildOptions(resolved, loaded).run, ...(lanes && {race: raceOf(lanes)})};
 	};
 }
 

@@ -16,7 +16,7 @@ import {COMMANDS, type CommandName, type Entry} from './commands.js';
 import {helpText} from './help.js';
 import {loadFiles} from './load.js';
 import {parseArgv} from './parse.js';
-import {raceLanes, type Lane} from './race.js';
+import {raceLanes, raceOf, type Lane} from './race.js';
 import {runRace} from '../session/race.js';
 import type {RunEnd} from '../session/summary.js';
 import {summaryLines} from './summary.js';
@@ -144,9 +144,6 @@ function hangUp(): never {
 /** A race's summary: each lane's, with the flags that reproduce it alone (as headless). */
 const laneSummaries = (lanes: readonly Lane[], ends: readonly RunEnd[]) =>
 	ends.flatMap((end, k) => [`lane ${k + 1}: ${lanes[k]!.flags}`, ...summaryLines(end, lanes[k]!.options).map(line => `  ${line}`)]);
-
-/** The lanes as the session runs them. */
-const raceOf = (lanes: readonly Lane[]) => lanes.map(lane => ({flags: lane.flags, label: lane.label, run: lane.options.run}));
 
 /** Headless lanes of a race: as headless, each lane's summary with the flags that reproduce it alone. */
 async function race(lanes: readonly Lane[], options: Options): Promise<number> {

@@ -1,4 +1,5 @@
 import {InputError} from '../session/input-error.js';
+import type {RaceLane} from '../session/race.js';
 import {buildOptions, type Loaded, type Options} from './build.js';
 import {FLAG_BY_NAME, type FlagName} from './flags.js';
 import {parseArgv, type Parsed} from './parse.js';
@@ -73,3 +74,6 @@ export function raceLanes(parsed: Parsed, loaded: Loaded): Lane[] | undefined {
 		}
 	});
 }
+
+/** The lanes as the session runs them. */
+export const raceOf = (lanes: readonly Lane[]): RaceLane[] => lanes.map(lane => ({flags: lane.flags, label: lane.label, run: lane.options.run}));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {runCli, temporaryFolder} from '../helpers/run-cli.js';
-import {afterDashboard, closeTerminalsAfterEach, iterationOf, startTerminal} from './terminals.js';
+import {afterDashboard, closeTerminalsAfterEach, iterationOf, lineWith, startTerminal} from './terminals.js';
 
 closeTerminalsAfterEach();
 
@@ -78,6 +78,52 @@ describe.each([
 		expect(result.exitCode).toBe(0);
 		expect(afterDashboard(result.output).at(-1)).toBe('descent lesson hidden-layer: finished (4 steps)');
 	});
+});
+
+/** The Lanes panel's rows: each lane's number, name and iteration. */
+function laneRows(screen: string): Array<[number, string, number]> {
+	return screen
+		.split('\n')
+		.map(line => /│ [▶ ] (\d) (\S+)\s{2,}([\d,]+)\s{2,}\d/.exec(line))
+		.filter(match => match !== null)
+		.map(match => [Number(match[1]), match[2]!, Number(match[3]!.replaceAll(',', ''))]);
+}
+
+test('the built-in optimizers lesson’s race at 120×40: three lanes in the chart’s legend, the Lanes table and the surface; the text’s numbers are the table’s', async () => {
+	const {cwd, env} = classroom();
+	const term = startTerminal(['lesson', 'optimizers'], {cols: 120, rows: 40, cwd, env});
+	let screen = await term.waitFor('Step 1 of 5', 15_000);
+	await term.waitForRawMode();
+	expect(screen).toContain('lane 1 of 3: sgd');
+	await term.press('s');
+	await term.waitFor('Done. → next step.');
+	await term.press('3');
+	screen = await term.waitFor('lane 3 of 3: adam');
+	expect(lineWith(screen, 'W41 ')).toContain('-1.000e-3');
+	await term.press('1');
+	await term.waitFor('lane 1 of 3: sgd');
+	await term.press('right');
+	await term.waitFor('Step 2 of 5');
+	await term.press('right');
+	await term.waitFor('Step 3 of 5');
+	await term.press('space');
+	screen = await term.waitFor('Done. → next step.', 30_000);
+	expect(screen).toMatch(/▶1 sgd: [\d.e-]+ · 2 momentum: [\d.e-]+ · 3 adam: [\d.e-]+/);
+	expect(screen).toContain('Error surface W41 → W42');
+	const rows = laneRows(screen);
+	expect(rows.map(([lane, name]) => [lane, name])).toEqual([
+		[1, 'sgd'],
+		[2, 'momentum'],
+		[3, 'adam'],
+	]);
+	const [sgd, momentum, adam] = rows.map(([, , iteration]) => iteration.toLocaleString('en-US'));
+	await term.press('right');
+	screen = await term.waitFor('Step 4 of 5');
+	expect(screen.replaceAll(/\s*│\s*/g, ' ')).toContain(`sgd got there at iteration ${sgd!}; momentum at ${momentum!}, ten times sooner; Adam at ${adam!}`);
+	await term.press('q');
+	const result = await term.exit();
+	expect(result.exitCode).toBe(0);
+	expect(afterDashboard(result.output).at(-1)).toBe('descent lesson optimizers: left at step 4 of 5 (--resume opens it at step 1, where its run begins)');
 });
 
 describe('descent lesson FILE', () => {

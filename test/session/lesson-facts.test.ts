@@ -66,14 +66,36 @@ describe('the numbers the built-in lessons state are the program’s', () => {
 		expect(text(lesson, 4)).toContain(`It got there at iteration ${formatCount(hidden.reachedAt!)}.`);
 	});
 
-	test('optimizers: the iteration each optimizer first reaches an error of at most 0.0001, from one start', () => {
+	test('optimizers: a race of sgd, momentum and Adam from seed 0; their first steps; the iteration each first reaches an error of at most 0.0001', () => {
 		const lesson = read('optimizers');
-		const [sgd, momentum, adam] = [0, 1, 2].map(step => trained(lesson.steps[step]!.options).reachedAt!);
-		expect(text(lesson, 2)).toContain(`sgd got there at iteration ${formatCount(sgd!)}.`);
-		expect(text(lesson, 3)).toContain(`Momentum got there at iteration ${formatCount(momentum!)}, ten times sooner.`);
-		expect(Math.round(sgd! / momentum!)).toBe(10);
-		expect(text(lesson, 4)).toContain(`Adam got there at iteration ${formatCount(adam!)}.`);
-		expect(new Set(lesson.steps.slice(0, 3).map(step => step.options.setup.seed))).toEqual(new Set([0]));
+		const race = lesson.steps[0]!.race!;
+		// the race's lanes are their single runs, bit for bit: each lane's own run gives its numbers
+		expect(race.map(lane => lane.run.setup.optimizer)).toEqual(['sgd', 'momentum', 'adam']);
+		for (const {run} of race) {
+			expect([run.setup.seed, run.setup.learningRate, run.setup.untilError, run.setup.momentum]).toEqual([0, 0.001, 0.0001, 0.9]);
+		}
+
+		expect(lesson.steps.map(step => step.run)).toEqual([0, 0, 0, 0, 0]);
+		expect(text(lesson, 1)).toContain('seed 0, learning rate 0.001');
+		const [sgd, momentum, adam] = race.map(lane => {
+			const trainer = new Trainer(lane.run.setup);
+			trainer.step(1);
+			return trainer.network;
+		});
+		const sgdChanges = [...sgd!.gradients].map(gradient => -0.001 * gradient);
+		expect([...sgd!.changes]).toEqual(sgdChanges);
+		expect([...momentum!.changes]).toEqual(sgdChanges);
+		expect(text(lesson, 2)).toContain('Lanes 1 and 2 took the same step, −0.001 · gradient.');
+		// Adam's change of every weight, as the weights table shows it, whatever its gradient
+		const shown = new Set([...adam!.changes].map(change => formatNumber(change, 4)));
+		expect(shown.size).toBe(1);
+		expect(new Set([...adam!.gradients].map(gradient => formatNumber(gradient, 1))).size).toBeGreaterThan(3);
+		expect(text(lesson, 2)).toContain(`Adam (3) changed every weight by ${[...shown][0]!}, whatever its gradient`);
+		const [sgdAt, momentumAt, adamAt] = race.map(lane => trained(lane.run).reachedAt!);
+		expect(text(lesson, 4)).toContain(
+			`sgd got there at iteration ${formatCount(sgdAt!)}; momentum at ${formatCount(momentumAt!)}, ten times sooner; Adam at ${formatCount(adamAt!)}, about eight times sooner than sgd.`,
+		);
+		expect([Math.round(sgdAt! / momentumAt!), Math.round(sgdAt! / adamAt!)]).toEqual([10, 8]);
 	});
 });
 

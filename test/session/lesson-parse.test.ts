@@ -103,6 +103,43 @@ describe('a lesson file read', () => {
 		expect(fourth!.until).toEqual({kind: 'iteration', at: 200});
 	});
 
+	test('a race (--race, quoted as in a shell): its lanes from one start, carried on; the lanes panel and the lane key offered', () => {
+		fs.writeFileSync(
+			path.join(folder, 'start.json'),
+			JSON.stringify({
+				weights: [
+					[
+						[0.1, 0.2, 0.3],
+						[0.4, 0.5, 0.6],
+					],
+					[[0.7, 0.8]],
+				],
+			}),
+		);
+		const lesson = read(
+			'race.md',
+			`${step(`flags: --weights start.json --race "--optimizer sgd" --race '--optimizer adam --lr 0.01'\npanels: lanes chart\nkeys: space 1-9`)}\n---\n---\nOn.\n`,
+		);
+		const [first, second] = lesson.steps;
+		expect(first!.race!.map(lane => [lane.flags, lane.label, lane.run.setup.optimizer, lane.run.setup.learningRate])).toEqual([
+			['--optimizer sgd', 'sgd', 'sgd', 0.001],
+			['--optimizer adam --lr 0.01', 'adam lr 0.01', 'adam', 0.01],
+		]);
+		expect(new Set(first!.race!.map(lane => JSON.stringify(lane.run.setup.weights)))).toEqual(new Set([JSON.stringify(first!.options.setup.weights)]));
+		expect(first!.options.setup.weights).toEqual([
+			[
+				[0.1, 0.2, 0.3],
+				[0.4, 0.5, 0.6],
+			],
+			[[0.7, 0.8]],
+		]);
+		expect([first!.panels, first!.keys]).toEqual([
+			['lanes', 'chart'],
+			['space', '1-9'],
+		]);
+		expect([second!.run, second!.race]).toEqual([0, first!.race]);
+	});
+
 	test.each(BUILT_IN_LESSONS.map(lesson => lesson.name))('the built-in lesson %s reads, every step with a text that fits', name => {
 		const located = locate(name);
 		const lesson = parseLesson(name, located.source, lessonVocabulary(), buildRun(located));
@@ -131,6 +168,15 @@ describe('a bad lesson file: the line, and what is wrong', () => {
 		['an unknown flag', step('flags: --speeed 3'), 4, 'unknown flag --speeed (see descent --help)'],
 		['flags that do not go together', step('flags: --loss cross-entropy --activation relu --output-activation relu'), 4, 'cross-entropy'],
 		['a flag a lesson cannot take', step('flags: --headless'), 4, '--headless: not in a lesson'],
+		['a flag that writes, in a race', step('flags: --save run.json --race "--optimizer sgd" --race "--optimizer adam"'), 4, '--save: not in a lesson'],
+		['a race of one lane', step('flags: --race "--optimizer sgd"'), 4, '--race "--optimizer sgd": give --race two or more times'],
+		['a lane that changes the start', step('flags: --race "--seed 1" --race "--seed 2"'), 4, '--race "--seed 1": a lane may change --lr'],
+		[
+			'questions in a race',
+			step('flags: --race "--lr 0.1" --race "--lr 0.2"\nquestion: sop-h1'),
+			5,
+			'a step with questions asks about one run: leave out --race',
+		],
 		['a file that is not there', step('flags: --data missing.csv'), 4, 'missing.csv: no such file'],
 		['an unknown panel', step('panels: weights graph'), 4, "unknown panel 'graph' (panels: weights chain chart samples"],
 		['an unknown key name', step('keys: s Z'), 4, "unknown key 'Z'"],

@@ -44,7 +44,7 @@ describe("a lesson's steps", () => {
 		'test',
 		'# T\n---\nflags: --seed 1\nuntil: step\n---\na\n---\n---\nb\n---\nflags: --seed 2\n---\nc\n---\n---\nd\n',
 		lessonVocabulary(),
-		words => runOptions(words),
+		flags => ({options: runOptions(flags.split(/\s+/).filter(Boolean))}),
 	);
 
 	test('→ waits for the action; then goes on; ← goes back; the first and last steps say so', () => {

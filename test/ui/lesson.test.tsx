@@ -1,7 +1,8 @@
 import {render} from 'ink-testing-library';
 import {createElement, Fragment} from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
-import {runOptions} from '../helpers/ui.js';
+import {laneWords} from '../../source/cli/race.js';
+import {raceOptions, runOptions} from '../helpers/ui.js';
 import {LocalSession} from '../../source/session/client.js';
 import {parseLesson} from '../../source/session/lesson/parse.js';
 import type {Lesson} from '../../source/session/lesson/types.js';
@@ -40,7 +41,14 @@ const panelText = (frame: string) =>
 		.map(line => line.trim())
 		.join(' ');
 
-const lessonOf = (text: string): Lesson => parseLesson('test', text, lessonVocabulary(), words => runOptions(words));
+/** A step's flags as the command line reads them: its run, and its lanes when it races. */
+const stepRun = (flags: string) => {
+	const words = laneWords(flags);
+	const race = raceOptions(words);
+	return {options: runOptions(words), ...(race && {race})};
+};
+
+const lessonOf = (text: string): Lesson => parseLesson('test', text, lessonVocabulary(), stepRun);
 
 type Opened = {
 	readonly frame: () => string;
@@ -59,7 +67,7 @@ afterEach(async () => {
 
 /** The lesson over sessions in this thread, in a terminal of `columns` × `rows`. */
 function open(lesson: Lesson, first = 0, columns = 100, rows = 30): Opened {
-	const kept = keptSessions(options => new LocalSession(options));
+	const kept = keptSessions(({options, race}) => new LocalSession(options, race));
 	const states: LessonState[] = [];
 	const instance = render(createElement(Fragment));
 	Object.defineProperty(instance.stdout, 'columns', {value: columns, configurable: true, writable: true});
@@ -149,5 +157,23 @@ describe('a lesson in the dashboard', () => {
 		expect(lines.every(line => line.length <= 80)).toBe(true);
 		expect(panelLines(frame, 'Step 1 of 3').filter(line => line.startsWith('word')).length).toBe(4);
 		expect(panelLines(frame, 'Weights')).toContain('W42    h2 → out  0.891773         –         –');
+	});
+
+	test('a race step: its lanes in the Lanes panel, the lane key offered; s steps every lane; 2 shows lane 2', async () => {
+		const lesson = open(
+			lessonOf(
+				`# Race\n---\nflags: --seed 0 --paused --race "--optimizer sgd" --race '--optimizer adam'\npanels: weights lanes\nkeys: s 1-9\nuntil: step\n---\nRace.\n`,
+			),
+		);
+		let frame = await lesson.until('Step 1 of 1');
+		expect(lineWith(frame, 'descent 3 → 2 → 1')).toContain('lane 1 of 2: sgd');
+		expect(panelLines(frame, 'Lanes').filter(line => /^[▶ ] [12] (sgd|adam) /.test(line))).toHaveLength(2);
+		expect(frame.trimEnd().split('\n').at(-1)).toBe('1-9 lane · s step · ? help · q quit');
+		lesson.type('s');
+		frame = await lesson.until('Done. The end of the lesson');
+		lesson.type('2');
+		frame = await lesson.until('lane 2 of 2: adam');
+		expect(iterationOf(frame)).toBe(1);
+		expect(panelLines(frame, 'Lanes').filter(line => /^[▶ ] [12] \S+ +1 /.test(line))).toHaveLength(2);
 	});
 });

@@ -7,7 +7,7 @@ import {formatCount} from '../format.js';
 import {InputError} from '../input-error.js';
 import type {RunOptions} from '../options.js';
 import {readBlocks, type Block, type Field} from './blocks.js';
-import {LessonError, MAX_TEXT, type BuildRun, type Lesson, type LessonQuestion, type LessonStep, type Until, type Vocabulary} from './types.js';
+import {LessonError, MAX_TEXT, type BuildRun, type Lesson, type LessonQuestion, type LessonStep, type StepRun, type Until, type Vocabulary} from './types.js';
 
 const KEYS = ['flags', 'panels', 'keys', 'select', 'until', 'question'] as const;
 const UNTIL_FORMS = 'key, step, phase, select W41, error < 0.001, iteration 80000, done';
@@ -15,7 +15,7 @@ const UNTIL_FORMS = 'key, step, phase, select W41, error < 0.001, iteration 8000
 /** What a step takes from the steps before it: the run, its panels and keys. */
 type Carried = {
 	readonly run: number;
-	readonly options: RunOptions | undefined;
+	readonly built: StepRun | undefined;
 	readonly panels: readonly string[] | undefined;
 	readonly keys: readonly string[] | undefined;
 };
@@ -24,11 +24,11 @@ type Carried = {
 export function parseLesson(name: string, source: string, vocabulary: Vocabulary, build: BuildRun): Lesson {
 	const {title, summary, blocks} = readBlocks(source);
 	const steps: LessonStep[] = [];
-	let carried: Carried = {run: 0, options: undefined, panels: undefined, keys: undefined};
+	let carried: Carried = {run: 0, built: undefined, panels: undefined, keys: undefined};
 	for (const [k, block] of blocks.entries()) {
 		const step = stepOf(block, k, carried, vocabulary, build);
 		steps.push(step);
-		carried = {run: step.run, options: step.options, panels: step.panels, keys: step.keys};
+		carried = {run: step.run, built: {options: step.options, ...(step.race && {race: step.race})}, panels: step.panels, keys: step.keys};
 	}
 
 	return {name, title, summary, steps};
@@ -68,18 +68,21 @@ function stepOf(block: Block, k: number, carried: Carried, vocabulary: Vocabular
 
 	// a step with flags or questions starts a run of its own: questions are about its first iteration
 	const starts = flags !== undefined || questions.length > 0;
-	let options = flags ? runOf(flags, build) : (carried.options ?? runOf({key: 'flags', value: '', line: block.line}, build));
-	if (questions.length > 0) {
-		options = {...options, paused: true};
+	const {options: flagged, race} = flags ? runOf(flags, build) : (carried.built ?? runOf({key: 'flags', value: '', line: block.line}, build));
+	if (race && questions.length > 0) {
+		throw new LessonError(questions[0]!.line, 'a step with questions asks about one run: leave out --race (or the questions)');
 	}
+
+	const options = questions.length > 0 ? {...flagged, paused: true} : flagged;
 
 	const until = untilOf(fields.get('until'), questions, options);
 	const select = fields.get('select');
 	return {
 		line: block.line,
 		text: block.text,
-		run: starts || carried.options === undefined ? k : carried.run,
+		run: starts || carried.built === undefined ? k : carried.run,
 		options,
+		...(race && {race}),
 		panels: listOf(fields.get('panels'), vocabulary.panels, 'panel', carried.panels),
 		keys: keysOf(fields.get('keys'), vocabulary, carried.keys),
 		...(select && {select: weightOf(select.value, select, options).index}),
@@ -88,9 +91,9 @@ function stepOf(block: Block, k: number, carried: Carried, vocabulary: Vocabular
 	};
 }
 
-function runOf(field: Field, build: BuildRun): RunOptions {
+function runOf(field: Field, build: BuildRun): StepRun {
 	try {
-		return build(field.value.split(/\s+/).filter(Boolean));
+		return build(field.value);
 	} catch (error) {
 		if (error instanceof InputError) {
 			throw new LessonError(field.line, error.message);

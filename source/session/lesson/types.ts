@@ -1,5 +1,6 @@
 /** What a lesson is once read: its steps, each with its text, its run, what it shows and how it ends. */
 import type {RunOptions} from '../options.js';
+import type {RaceLane} from '../race.js';
 
 /** How a step ends: a key (→), an action of the learner's on the run, or its questions answered. */
 export type Until =
@@ -34,6 +35,8 @@ export type LessonStep = {
 	/** The step whose run this one shows (itself, or the last one before it with flags or questions). */
 	readonly run: number;
 	readonly options: RunOptions;
+	/** The lanes of its run, when its flags race them (--race): trained in lockstep from `options`' start. */
+	readonly race?: readonly RaceLane[];
 	/** Panels shown, by id (the lesson's own panel besides); undefined: the dashboard's own choice. */
 	readonly panels: readonly string[] | undefined;
 	/** Keys offered, as the keys line names them; undefined: every key. */
@@ -62,8 +65,11 @@ export type Vocabulary = {
 	readonly lessonKeys: readonly string[];
 };
 
-/** A step's flags as a run: the command line's own parser and checks; an InputError names what is wrong. */
-export type BuildRun = (words: readonly string[]) => RunOptions;
+/** A step's run: its options, and the lanes when it races (--race). */
+export type StepRun = {readonly options: RunOptions; readonly race?: readonly RaceLane[]};
+
+/** A step's flags (as typed: quotes keep a word whole) as a run: the command line's own parser and checks; an InputError names what is wrong. */
+export type BuildRun = (flags: string) => StepRun;
 
 /** A lesson file that cannot be used: the line it is on (0 when it is the file itself). */
 export class LessonError extends Error {

@@ -26,8 +26,8 @@ export type LessonEnd = {readonly step: number; readonly finished: boolean; read
 export async function runLesson(lesson: Lesson, {first, workerUrl, keep}: LessonRun): Promise<LessonEnd> {
 	const {stdout} = process;
 	// a step continuing a run finds it as it was left
-	const sessions = keptSessions(options => {
-		const session = new WorkerSession(options, workerUrl);
+	const sessions = keptSessions(({options, race}) => {
+		const session = new WorkerSession(options, workerUrl, race);
 		session.onError(error => {
 			failure = error;
 			instance.unmount();
