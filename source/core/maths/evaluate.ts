@@ -1,6 +1,7 @@
 import {softmax} from './activations.js';
 import type {Network} from './network.js';
 import type {SampleData} from '../data/samples.js';
+import {matrixError, matrixWorthIt} from './matrix.js';
 
 /**
  * Forward passes outside the training loop, one sample at a time in buffers of its own,
@@ -11,6 +12,9 @@ export class Evaluator {
 	private readonly network: Network;
 	private readonly activations: Float64Array[];
 	private readonly sops: Float64Array[];
+	// the matrix path's error over the last set of samples asked, made once for them
+	private batched:
+		{readonly data: SampleData; readonly samples: ArrayLike<number>; readonly error: ((weights: Float64Array) => number) | undefined} | undefined;
 
 	constructor(network: Network) {
 		this.network = network;
@@ -77,6 +81,24 @@ export class Evaluator {
 		}
 
 		return {error: total / samples.length, accuracy: right / samples.length};
+	}
+
+	/**
+	 * The mean data loss over these samples (NaN for none): by the matrix path (matrix.ts)
+	 * for a network of many weight × sample terms, where it is built; else as `measure`.
+	 */
+	meanError(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): number {
+		if (matrixWorthIt(this.network.shape.weightCount, samples.length)) {
+			if (this.batched?.samples !== samples || this.batched.data !== data) {
+				this.batched = {data, samples, error: matrixError(this.network, data, samples)};
+			}
+
+			if (this.batched.error) {
+				return this.batched.error(weights);
+			}
+		}
+
+		return this.measure(weights, data, samples).error;
 	}
 
 	/**
