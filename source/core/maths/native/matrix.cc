@@ -6,7 +6,12 @@
 // choice only when it is one of the codes below, else the scalar path trains.
 #include <node_api.h>
 
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -175,79 +180,183 @@ struct Config {
 	int layers[MAX_LAYERS];
 };
 
-thread_local std::vector<double> scratch;
+// Samples from which a batch is split in two halves, one on a helper thread: below it the
+// hand-over costs more than the half saves. The split depends on the batch size alone, so
+// that a run gives the same numbers on one core or two.
+constexpr int SPLIT_SAMPLES = 128;
 
-double iterate(const Config& c, const Arrays& x) {
-	const int S = c.batch;
+struct Layout {
 	int offset[MAX_LAYERS];
 	int stride[MAX_LAYERS];
-	for (int l = 0, o = 0; l < c.depth; l++) {
-		offset[l] = o;
-		stride[l] = c.layers[l] + (c.bias ? 1 : 0);
-		o += stride[l] * c.layers[l + 1];
+	int weights;
+};
+
+Layout layoutOf(const Config& c) {
+	Layout layout{};
+	int o = 0;
+	for (int l = 0; l < c.depth; l++) {
+		layout.offset[l] = o;
+		layout.stride[l] = c.layers[l] + (c.bias ? 1 : 0);
+		o += layout.stride[l] * c.layers[l + 1];
 	}
+	layout.weights = o;
+	return layout;
+}
+
+thread_local std::vector<double> scratch;
+
+// Samples [first, first + count) of the batch: their forward pass, their error (returned,
+// summed sample by sample), and unless errorOnly their δs and the sums over them of each
+// weight's δ · input (into sums, laid out as the weights; not yet divided by the batch)
+double passes(const Config& c, const Arrays& x, const Layout& layout, int first, int count, double* sums) {
+	const int S = count;
 	size_t need = 0;
 	for (int l = 0; l <= c.depth; l++) need = std::max(need, static_cast<size_t>(c.layers[l]) * std::max(S, c.layers[l < c.depth ? l + 1 : l]));
 	if (scratch.size() < need) scratch.resize(need);
 	double* work = scratch.data();
+	auto rows = [&](double* const* buffers, int l) { return buffers[l] + static_cast<size_t>(first) * c.layers[l]; };
+	double* const* A = x.activations;
+	double* const* Z = x.sops;
+	double* const* D = x.deltas;
+	const int* offset = layout.offset;
+	const int* stride = layout.stride;
 
 	for (int l = 1; l <= c.depth; l++) {
 		const int nIn = c.layers[l - 1], nOut = c.layers[l];
 		const double* w = x.weights + offset[l - 1];
 		transpose(w, nOut, nIn, stride[l - 1], work);  // W's rows as columns: nIn × nOut
-		double* z = x.sops[l];
-		multiply(x.activations[l - 1], nIn, work, nOut, z, nOut, S, nIn, nOut);
+		double* z = rows(Z, l);
+		multiply(rows(A, l - 1), nIn, work, nOut, z, nOut, S, nIn, nOut);
 		if (c.bias)
 			for (int s = 0; s < S; s++)
 				for (int j = 0; j < nOut; j++) z[static_cast<size_t>(s) * nOut + j] += w[static_cast<size_t>(j) * stride[l - 1] + nIn];
-		activate(l == c.depth ? c.output : c.hidden, z, x.activations[l], S, nOut);
+		activate(l == c.depth ? c.output : c.hidden, z, rows(A, l), S, nOut);
 	}
 
 	const int nLast = c.layers[c.depth];
-	const double* p = x.activations[c.depth];
-	const double* zLast = x.sops[c.depth];
+	const double* p = rows(A, c.depth);
+	const double* zLast = rows(Z, c.depth);
+	const double* t = x.targets + static_cast<size_t>(first) * nLast;
 	double total = 0;
 	for (int s = 0; s < S; s++) {
 		double sampleError = 0;
-		for (int k = 0; k < nLast; k++) sampleError += outputError(c.loss, c.output, p[s * nLast + k], x.targets[s * nLast + k]);
+		for (int k = 0; k < nLast; k++) sampleError += outputError(c.loss, c.output, p[s * nLast + k], t[s * nLast + k]);
 		total += sampleError;
 	}
-	if (c.errorOnly) return total / S;
+	if (c.errorOnly) return total;
 	const size_t outs = static_cast<size_t>(S) * nLast;
-	double* dLast = x.deltas[c.depth];
+	double* dLast = rows(D, c.depth);
 	for (size_t k = 0; k < outs; k++) {
-		const double diff = p[k] - x.targets[k];
+		const double diff = p[k] - t[k];
 		dLast[k] = c.loss == CROSS_ENTROPY ? diff : 2 * diff * derivative(c.output, zLast[k], p[k]);
 	}
 
 	for (int l = c.depth - 1; l >= 1; l--) {
 		const int n = c.layers[l], nNext = c.layers[l + 1];
-		double* d = x.deltas[l];
-		multiply(x.deltas[l + 1], nNext, x.weights + offset[l], stride[l], d, n, S, nNext, n);
-		const double* z = x.sops[l];
-		const double* a = x.activations[l];
-		const size_t count = static_cast<size_t>(S) * n;
-		for (size_t k = 0; k < count; k++) d[k] *= derivative(c.hidden, z[k], a[k]);
+		double* d = rows(D, l);
+		multiply(rows(D, l + 1), nNext, x.weights + offset[l], stride[l], d, n, S, nNext, n);
+		const double* z = rows(Z, l);
+		const double* a = rows(A, l);
+		const size_t size = static_cast<size_t>(S) * n;
+		for (size_t k = 0; k < size; k++) d[k] *= derivative(c.hidden, z[k], a[k]);
 	}
 
 	for (int l = 0; l < c.depth; l++) {
 		const int nIn = c.layers[l], nOut = c.layers[l + 1];
-		const double* d = x.deltas[l + 1];
-		transpose(d, S, nOut, nOut, work);  // nOut × S
-		double* g = x.gradients + offset[l];
-		multiply(work, S, x.activations[l], nIn, g, stride[l], nOut, S, nIn);
-		for (int j = 0; j < nOut; j++) {
-			double* row = g + static_cast<size_t>(j) * stride[l];
-			for (int i = 0; i < nIn; i++) row[i] = row[i] / S;
-			if (c.bias) {
+		transpose(rows(D, l + 1), S, nOut, nOut, work);  // nOut × S
+		double* g = sums + offset[l];
+		multiply(work, S, rows(A, l), nIn, g, stride[l], nOut, S, nIn);
+		if (c.bias) {
+			for (int j = 0; j < nOut; j++) {
 				double sum = 0;
 				for (int s = 0; s < S; s++) sum += work[static_cast<size_t>(j) * S + s];
-				row[nIn] = sum / S;
+				g[static_cast<size_t>(j) * stride[l] + nIn] = sum;
 			}
 		}
 	}
+	return total;
+}
 
-	return total / S;
+// A thread that runs one job at a time for the thread that owns it (a Node thread: the main
+// one or a worker), so that a batch's two halves train on both cores
+class Helper {
+public:
+	Helper() : thread_([this] { loop(); }) {}
+	~Helper() {
+		{
+			std::lock_guard<std::mutex> lock(mutex_);
+			stop_ = true;
+			posted_++;
+		}
+		wake_.notify_one();
+		thread_.join();
+	}
+	void post(std::function<void()> job) {
+		{
+			std::lock_guard<std::mutex> lock(mutex_);
+			job_ = std::move(job);
+			posted_++;
+		}
+		wake_.notify_one();
+	}
+	void wait() {
+		const unsigned target = posted_;
+		for (int spin = 0; done_.load(std::memory_order_acquire) != target; spin++) {
+			if (spin > 4000) std::this_thread::yield();
+#ifdef __AVX2__
+			else _mm_pause();
+#endif
+		}
+	}
+
+private:
+	void loop() {
+		unsigned seen = 0;
+		for (;;) {
+			std::function<void()> job;
+			{
+				std::unique_lock<std::mutex> lock(mutex_);
+				wake_.wait(lock, [&] { return posted_ != seen; });
+				seen = posted_;
+				if (stop_) return;
+				job = std::move(job_);
+			}
+			job();
+			done_.store(seen, std::memory_order_release);
+		}
+	}
+	std::mutex mutex_;
+	std::condition_variable wake_;
+	unsigned posted_ = 0;
+	std::atomic<unsigned> done_{0};
+	bool stop_ = false;
+	std::function<void()> job_;
+	std::thread thread_;
+};
+
+thread_local std::vector<double> otherSums;
+
+// The batch's mean data loss; unless errorOnly, its gradients (mean over the batch, no penalty)
+double iterate(const Config& c, const Arrays& x) {
+	static thread_local Helper helper;
+	const Layout layout = layoutOf(c);
+	const int S = c.batch;
+	if (S < SPLIT_SAMPLES) {
+		const double total = passes(c, x, layout, 0, S, x.gradients);
+		if (!c.errorOnly)
+			for (int k = 0; k < layout.weights; k++) x.gradients[k] = x.gradients[k] / S;
+		return total / S;
+	}
+	const int half = S / 2;
+	if (otherSums.size() < static_cast<size_t>(layout.weights)) otherSums.resize(layout.weights);
+	double* other = otherSums.data();
+	double second = 0;
+	helper.post([&] { second = passes(c, x, layout, half, S - half, other); });
+	const double firstTotal = passes(c, x, layout, 0, half, x.gradients);
+	helper.wait();
+	if (!c.errorOnly)
+		for (int k = 0; k < layout.weights; k++) x.gradients[k] = (x.gradients[k] + other[k]) / S;
+	return (firstTotal + second) / S;
 }
 
 double* dataOf(napi_env env, napi_value value) {
