@@ -351,9 +351,11 @@ double iterate(const Config& c, const Arrays& x) {
 	if (otherSums.size() < static_cast<size_t>(layout.weights)) otherSums.resize(layout.weights);
 	double* other = otherSums.data();
 	double second = 0;
-	helper.post([&] { second = passes(c, x, layout, half, S - half, other); });
+	static const bool twoCores = std::thread::hardware_concurrency() >= 2;
+	if (twoCores) helper.post([&] { second = passes(c, x, layout, half, S - half, other); });
 	const double firstTotal = passes(c, x, layout, 0, half, x.gradients);
-	helper.wait();
+	if (twoCores) helper.wait();
+	else second = passes(c, x, layout, half, S - half, other);
 	if (!c.errorOnly)
 		for (int k = 0; k < layout.weights; k++) x.gradients[k] = (x.gradients[k] + other[k]) / S;
 	return (firstTotal + second) / S;
