@@ -83,6 +83,18 @@ void multiply(const double* a, int lda, const double* b, int ldb, double* out, i
 			for (int c = 0; c < C; c++) out[static_cast<size_t>(s) * ldo + j0 + c] = acc[c];
 		}
 	}
+#ifdef __AVX2__
+	// the last columns (fewer than 8) four at a time, the lanes past the end masked out
+	for (int j0 = wide; j0 < cols; j0 += 4) {
+		const __m256i mask = _mm256_cmpgt_epi64(_mm256_set1_epi64x(cols - j0), _mm256_set_epi64x(3, 2, 1, 0));
+		for (s = 0; s < rows; s++) {
+			const double* as = a + static_cast<size_t>(s) * lda;
+			__m256d acc = _mm256_setzero_pd();
+			for (int k = 0; k < inner; k++) acc = _mm256_fmadd_pd(_mm256_broadcast_sd(as + k), _mm256_maskload_pd(b + static_cast<size_t>(k) * ldb + j0, mask), acc);
+			_mm256_maskstore_pd(out + static_cast<size_t>(s) * ldo + j0, mask, acc);
+		}
+	}
+#else
 	for (s = 0; s < rows; s++) {
 		for (int j = wide; j < cols; j++) {
 			double sum = 0;
@@ -90,6 +102,7 @@ void multiply(const double* a, int lda, const double* b, int ldb, double* out, i
 			out[static_cast<size_t>(s) * ldo + j] = sum;
 		}
 	}
+#endif
 }
 
 void transpose(const double* in, int rows, int cols, int ld, double* out) {
