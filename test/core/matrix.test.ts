@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {nativeMatrix, onMatrixPath, withoutMatrix} from '../../source/core/maths/matrix.js';
+import {nativeMatrix, onMatrixPath, updateOf, withoutMatrix} from '../../source/core/maths/matrix.js';
+import {Network} from '../../source/core/maths/network.js';
 import {NumpyRandom} from '../../source/core/maths/random.js';
 import {TUTORIAL} from '../../source/core/presets.js';
 import type {Setup} from '../../source/core/setup.js';
@@ -148,6 +149,36 @@ describe.concurrent('the matrix path and the scalar path agree within 1e-9', () 
 			).toBeLessThan(1e-9);
 		}
 	});
+});
+
+test("Adam's update in matrix.cc gives Network.update's numbers to the last bit", () => {
+	const native = nativeMatrix();
+	if (typeof native === 'string') {
+		throw new TypeError(native);
+	}
+
+	const spec = {layers: [30, 40, 5], activation: 'tanh', outputActivation: 'sigmoid', bias: true, loss: 'squared'} as const;
+	const [ours, theirs] = [0, 1].map(() => new Network(spec, {optimizer: 'adam', momentum: 0.9, l1: 0, l2: 0}, 1));
+	const random = new NumpyRandom(11);
+	for (const k of ours!.weights.keys()) {
+		ours!.weights[k] = theirs!.weights[k] = random.uniform(-1, 1);
+	}
+
+	ours!.error = theirs!.error = 0.5;
+	const update = updateOf(ours!, native);
+	for (let iteration = 1; iteration <= 20; iteration++) {
+		for (const k of ours!.gradients.keys()) {
+			ours!.gradients[k] = theirs!.gradients[k] = random.uniform(-1, 1) * 10 ** (1 - (k % 9));
+		}
+
+		expect(update(0.01)).toBe(true);
+		expect(theirs!.update(0.01)).toBe(true);
+		for (const name of ['weights', 'previousWeights', 'changes'] as const) {
+			expect(bitDifference(ours![name], theirs![name]), `${name} at iteration ${iteration}`).toBeUndefined();
+		}
+
+		expect(bitDifference(ours!.optimizerState.buffers['v']!, theirs!.optimizerState.buffers['v']!)).toBeUndefined();
+	}
 });
 
 describe('on the matrix path', () => {

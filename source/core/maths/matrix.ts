@@ -35,7 +35,10 @@ export function matrixWorthIt(weightCount: number, samples: number): boolean {
  */
 export const MATRIX_SPEEDUP = 16;
 
-type Native = {iterate: (config: Int32Array, ...arrays: Float64Array[]) => number};
+export type Native = {
+	iterate: (config: Int32Array, ...arrays: Float64Array[]) => number;
+	adam: (...arguments_: [...Float64Array[], number, number, number]) => boolean;
+};
 
 // the codes of matrix.cc; a choice not listed here trains on the scalar path
 const ACTIVATION_CODES: Readonly<Record<string, number>> = {sigmoid: 0, tanh: 1, relu: 2, linear: 3, softmax: 4};
@@ -86,7 +89,7 @@ function load(): Native | string {
 
 	try {
 		const native = createRequire(import.meta.url)(file.pathname) as Native;
-		return typeof native.iterate === 'function' ? native : 'matrix.node has no iterate';
+		return typeof native.iterate === 'function' && typeof native.adam === 'function' ? native : 'matrix.node is of another version: npm run build';
 	} catch (error) {
 		return `matrix.node does not load: ${error instanceof Error ? error.message : String(error)}`;
 	}
@@ -117,12 +120,31 @@ export function matrixIterate(network: Network): ((learningRate: number) => bool
 
 	const arrays = [network.weights, network.gradients, network.targets, ...network.activations, ...network.sops, ...network.deltas];
 	onPath.add(network);
+	const update = updateOf(network, native);
 	return learningRate => {
 		config[5] = network.batchSize;
 		network.error = native.iterate(config, ...arrays);
 		network.hasIteration = true;
 		addPenalty(network.gradients, network.weights, network.shape.isBias, network);
-		return network.update(learningRate);
+		return update(learningRate);
+	};
+}
+
+/**
+ * The update: Network.update, or for Adam the same operations in matrix.cc (the same
+ * numbers to the last bit, test/core/matrix.test.ts), many times as fast over many weights.
+ */
+export function updateOf(network: Network, native: Native): (learningRate: number) => boolean {
+	const {optimizer, optimizerState: state} = network;
+	if (optimizer.name !== 'adam') {
+		return learningRate => network.update(learningRate);
+	}
+
+	const arrays = [network.weights, network.previousWeights, network.gradients, network.changes, state.buffers['m']!, state.buffers['v']!];
+	return learningRate => {
+		optimizer.begin(state);
+		const finite = native.adam(...arrays, learningRate, state.correction1, state.correction2);
+		return finite && Number.isFinite(network.error);
 	};
 }
 

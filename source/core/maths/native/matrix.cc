@@ -374,6 +374,27 @@ double iterate(const Config& c, const Arrays& x) {
 	return (firstTotal + second) / S;
 }
 
+// Adam's update of every weight, as optimizers.ts writes it, operation for operation and
+// without fused multiply-adds, so that it gives the TypeScript's numbers to the last bit;
+// false when a weight is no longer finite
+__attribute__((optimize("fp-contract=off"))) bool adam(double* w, double* previous, const double* g, double* change, double* m, double* v, size_t n,
+                                                       double rate, double correction1, double correction2) {
+	bool finite = true;
+	for (size_t k = 0; k < n; k++) {
+		const double mk = 0.9 * m[k] + 0.1 * g[k];
+		const double vk = 0.999 * v[k] + 0.001 * (g[k] * g[k]);
+		m[k] = mk;
+		v[k] = vk;
+		const double c = -((rate * (mk / correction1)) / (std::sqrt(vk / correction2) + 1e-8));
+		change[k] = c;
+		previous[k] = w[k];
+		const double weight = w[k] + c;
+		w[k] = weight;
+		finite = finite && weight - weight == 0;
+	}
+	return finite;
+}
+
 double* dataOf(napi_env env, napi_value value) {
 	void* data = nullptr;
 	size_t length = 0;
@@ -421,11 +442,38 @@ napi_value Iterate(napi_env env, napi_callback_info info) {
 	return result;
 }
 
+// adam(weights, previousWeights, gradients, changes, m, v, learningRate, correction1, correction2): whether every weight is finite
+napi_value Adam(napi_env env, napi_callback_info info) {
+	napi_value argv[9];
+	size_t argc = 9;
+	napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+	double* arrays[6] = {};
+	size_t lengths[6] = {};
+	bool ok = argc == 9;
+	for (int k = 0; ok && k < 6; k++) {
+		void* data = nullptr;
+		napi_typedarray_type type;
+		ok = napi_get_typedarray_info(env, argv[k], &type, &lengths[k], &data, nullptr, nullptr) == napi_ok && type == napi_float64_array && lengths[k] == lengths[0];
+		arrays[k] = static_cast<double*>(data);
+	}
+	double scalars[3] = {};
+	for (int k = 0; ok && k < 3; k++) ok = napi_get_value_double(env, argv[6 + k], &scalars[k]) == napi_ok;
+	if (!ok) {
+		napi_throw_type_error(env, nullptr, "matrix.adam: bad arguments");
+		return nullptr;
+	}
+	napi_value result;
+	napi_get_boolean(env, adam(arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], arrays[5], lengths[0], scalars[0], scalars[1], scalars[2]), &result);
+	return result;
+}
+
 }  // namespace
 
 NAPI_MODULE_INIT() {
 	napi_value fn;
 	napi_create_function(env, "iterate", NAPI_AUTO_LENGTH, Iterate, nullptr, &fn);
 	napi_set_named_property(env, exports, "iterate", fn);
+	napi_create_function(env, "adam", NAPI_AUTO_LENGTH, Adam, nullptr, &fn);
+	napi_set_named_property(env, exports, "adam", fn);
 	return exports;
 }
