@@ -139,6 +139,13 @@ describe.concurrent('the matrix path and the scalar path agree within 1e-9', () 
 				1e-9,
 			),
 		).toBeLessThan(1e-9);
+		// the dashboard's evaluation: the error, the accuracy and each sample's class
+		const [ours, theirs] = [new Int32Array(setup.samples.length), new Int32Array(setup.samples.length)];
+		const measured = matrix.evaluator.measure(a.weights, matrix.data, matrix.split.train, ours);
+		const expected = withoutMatrix(() => scalar.evaluator.measure(a.weights, scalar.data, scalar.split.train, theirs));
+		expect(relativeError(measured.error, expected.error, 1e-9)).toBeLessThan(1e-9);
+		expect(measured.accuracy).toBe(expected.accuracy);
+		expect(ours).toEqual(theirs);
 		if (setup.test > 0) {
 			expect(
 				relativeError(

@@ -148,13 +148,16 @@ export function updateOf(network: Network, native: Native): (learningRate: numbe
 	};
 }
 
+/** The matrix path's forward pass over a fixed set of samples: the mean data loss, each sample's outputs left in `outputs`. */
+export type BatchedForward = {readonly error: (weights: Float64Array) => number; readonly outputs: Float64Array};
+
 /**
- * The mean data loss of these weights over a fixed set of samples (the test samples), by
- * the matrix path: their inputs and targets copied once into buffers of its own, so that
- * the last iteration's buffers stay as they are. Undefined when the path has no code for
- * the network's choices.
+ * The forward pass of these weights over a fixed set of samples (the training or the test
+ * samples) by the matrix path: their inputs and targets copied once into buffers of its
+ * own, so that the last iteration's buffers stay as they are. Undefined when the path has
+ * no code for the network's choices.
  */
-export function matrixError(network: Network, data: SampleData, samples: ArrayLike<number>): ((weights: Float64Array) => number) | undefined {
+export function matrixForward(network: Network, data: SampleData, samples: ArrayLike<number>): BatchedForward | undefined {
 	const native = nativeMatrix();
 	const config = configOf(network, true);
 	if (typeof native === 'string' || !config || samples.length === 0) {
@@ -166,5 +169,5 @@ export function matrixError(network: Network, data: SampleData, samples: ArrayLi
 	batch.load(data, samples, count);
 	config[5] = count;
 	const rest = [batch.targets, ...batch.activations, ...batch.sops, ...batch.sops];
-	return weights => native.iterate(config, weights, weights, ...rest);
+	return {error: weights => native.iterate(config, weights, weights, ...rest), outputs: batch.activations[batch.depth]!};
 }
