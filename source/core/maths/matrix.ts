@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import {createRequire} from 'node:module';
+import {isMainThread} from 'node:worker_threads';
 import {addPenalty} from './penalty.js';
 import {Network} from './network.js';
 import type {SampleData} from '../data/samples.js';
@@ -107,7 +108,8 @@ function configOf(network: Network, errorOnly: boolean): Int32Array | undefined 
 		return undefined;
 	}
 
-	return Int32Array.from([depth, bias ? 1 : 0, hidden, output, loss, 0, errorOnly ? 1 : 0, ...layers]);
+	// the dashboard trains in a worker thread: there the screen keeps the other core (both halves on this thread, the same numbers)
+	return Int32Array.from([depth, bias ? 1 : 0, hidden, output, loss, 0, errorOnly ? 1 : 0, isMainThread ? 1 : 0, ...layers]);
 }
 
 /** The matrix path's iteration for this network, or undefined when it has none for its choices. */

@@ -190,6 +190,7 @@ struct Arrays {
 struct Config {
 	int depth, bias, hidden, output, loss, batch;
 	bool errorOnly;  // the forward pass and the error alone (a test error)
+	bool helped;     // whether the second half of a split batch may run on a helper thread
 	int layers[MAX_LAYERS];
 };
 
@@ -365,9 +366,10 @@ double iterate(const Config& c, const Arrays& x) {
 	double* other = otherSums.data();
 	double second = 0;
 	static const bool twoCores = std::thread::hardware_concurrency() >= 2;
-	if (twoCores) helper.post([&] { second = passes(c, x, layout, half, S - half, other); });
+	const bool helped = twoCores && c.helped;
+	if (helped) helper.post([&] { second = passes(c, x, layout, half, S - half, other); });
 	const double firstTotal = passes(c, x, layout, 0, half, x.gradients);
-	if (twoCores) helper.wait();
+	if (helped) helper.wait();
 	else second = passes(c, x, layout, half, S - half, other);
 	if (!c.errorOnly)
 		for (int k = 0; k < layout.weights; k++) x.gradients[k] = (x.gradients[k] + other[k]) / S;
@@ -403,7 +405,7 @@ double* dataOf(napi_env env, napi_value value) {
 	return static_cast<double*>(data);
 }
 
-// iterate(config: Int32Array [depth, bias, hidden, output, loss, batch, errorOnly, ...layers],
+// iterate(config: Int32Array [depth, bias, hidden, output, loss, batch, errorOnly, helped, ...layers],
 //         weights, gradients, targets, ...activations (depth + 1), ...sops, ...deltas): the error
 // (the batch's mean data loss); with errorOnly, gradients and deltas are left as they are
 napi_value Iterate(napi_env env, napi_callback_info info) {
@@ -416,13 +418,14 @@ napi_value Iterate(napi_env env, napi_callback_info info) {
 	size_t length = 0;
 	napi_typedarray_type type;
 	bool ok = argc >= 4 && napi_get_typedarray_info(env, argv[0], &type, &length, reinterpret_cast<void**>(&config), nullptr, nullptr) == napi_ok &&
-	          type == napi_int32_array && length >= 9;
+	          type == napi_int32_array && length >= 10;
 	if (ok) {
 		c.depth = config[0], c.bias = config[1], c.hidden = config[2], c.output = config[3], c.loss = config[4], c.batch = config[5];
 		c.errorOnly = config[6] != 0;
-		ok = c.depth >= 1 && c.depth < MAX_LAYERS && length == static_cast<size_t>(8 + c.depth) && argc == static_cast<size_t>(4 + 3 * (c.depth + 1)) && c.batch >= 1;
+		c.helped = config[7] != 0;
+		ok = c.depth >= 1 && c.depth < MAX_LAYERS && length == static_cast<size_t>(9 + c.depth) && argc == static_cast<size_t>(4 + 3 * (c.depth + 1)) && c.batch >= 1;
 	}
-	for (int l = 0; ok && l <= c.depth; l++) c.layers[l] = config[7 + l];
+	for (int l = 0; ok && l <= c.depth; l++) c.layers[l] = config[8 + l];
 	if (ok) {
 		x.weights = dataOf(env, argv[1]), x.gradients = dataOf(env, argv[2]), x.targets = dataOf(env, argv[3]);
 		ok = x.weights && x.gradients && x.targets;
