@@ -3,6 +3,10 @@
 // --if-stale (npm start): builds only when a source is newer than the bundle.
 // --bench: also the benchmark's entry points, into dist/bench.
 // DESCENT_PROFILE=1: not minified, so that a CPU profile (node --cpu-prof) names the functions.
+// dist/matrix.node: the batched matrix path (source/core/maths/native/matrix.cc), built with the
+// machine's C++ compiler ($CXX, else g++) and Node's headers; without them, one line says so and
+// training keeps its scalar path (source/core/training/matrix.ts).
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import process from 'node:process';
 import path from 'node:path';
@@ -50,4 +54,34 @@ if (bench) {
 		outdir: 'dist/bench',
 		minify: false,
 	});
+}
+
+// the matrix path for this machine: its own vector instructions (AVX2 with FMA here) and glibc's vector maths
+const MATRIX_SOURCE = 'source/core/maths/native/matrix.cc';
+function buildMatrix() {
+	const headers = [path.join(path.dirname(process.execPath), '..', 'include', 'node'), '/usr/include/node'].find(dir =>
+		fs.existsSync(path.join(dir, 'node_api.h')),
+	);
+	if (!headers) {
+		return "Node's headers (node_api.h) are not installed";
+	}
+
+	const compiler = process.env.CXX || 'g++';
+	const common = ['-O3', '-std=c++17', '-shared', '-fPIC', '-pthread', `-I${headers}`, MATRIX_SOURCE, '-o', 'dist/matrix.node'];
+	let last = '';
+	for (const flags of [['-march=native', '-lmvec'], []]) {
+		const result = spawnSync(compiler, [...common, ...flags], {encoding: 'utf8'});
+		if (result.status === 0) {
+			return undefined;
+		}
+
+		last = result.error ? result.error.message : result.stderr.trim().split('\n')[0];
+	}
+
+	return last;
+}
+
+const notBuilt = buildMatrix();
+if (notBuilt) {
+	process.stderr.write(`build: dist/matrix.node not built (${notBuilt}); training keeps its scalar path\n`);
 }

@@ -13,6 +13,7 @@ import {largestDifference, tutorialLoop, xorLoop, type HandResult} from './hand-
 import {randomAfterWeights, softmaxLoop, SOFTMAX_WEIGHTS, threeClasses} from './hand-softmax.js';
 import {measureTogether, timed, type Candidate, type SpeedReport} from './measure.js';
 import {startNumpy} from './numpy.js';
+import {matrixGroup} from './training-matrix.js';
 
 export type GroupReport = {readonly speeds: readonly SpeedReport[]; readonly notes: readonly string[]; readonly agree: boolean};
 
@@ -195,4 +196,5 @@ export const TRAINING_GROUPS: Record<string, (benchSource: string) => Promise<Gr
 	softmax: softmaxGroup,
 	'kernel-tutorial-3': async () => kernelGroup('tutorial-3', presetSetup('tutorial-3')),
 	'kernel-limit': async () => kernelGroup('14-8-2', limitSetup()),
+	matrix: async benchSource => matrixGroup(benchSource, generic),
 };

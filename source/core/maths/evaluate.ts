@@ -1,16 +1,25 @@
 import {softmax} from './activations.js';
 import type {Network} from './network.js';
 import type {SampleData} from '../data/samples.js';
+import {matrixForward, matrixWorthIt, type BatchedForward} from './matrix.js';
+
+// sets of samples whose matrix-path buffers are kept
+const KEPT_SETS = 4;
 
 /**
  * Forward passes outside the training loop, one sample at a time in buffers of its own,
  * so that the last iteration's buffers stay as they are: the test error, the accuracy,
- * predictions over the input plane for the map, the loss of the gradient check.
+ * predictions over the input plane for the map, the loss of the gradient check. For a
+ * large network a whole set of samples at once, by the matrix path; a set is known by its
+ * array (a run's training or test samples, which never change), so that its inputs are
+ * copied for the matrix path once.
  */
 export class Evaluator {
 	private readonly network: Network;
 	private readonly activations: Float64Array[];
 	private readonly sops: Float64Array[];
+	// the matrix path's forward pass over each set of samples asked (the training and the test samples), made once for it
+	private readonly batched = new Map<ArrayLike<number>, {readonly data: SampleData; readonly forward: BatchedForward | undefined}>();
 
 	constructor(network: Network) {
 		this.network = network;
@@ -63,20 +72,53 @@ export class Evaluator {
 	 * Over these samples, in one forward pass each: the mean data loss (no penalty; NaN for
 	 * none) and the share whose class is right (one output above or below 0.5, or the
 	 * largest of several); with `predicted`, each sample's class is written at its index.
+	 * By the matrix path (matrix.ts) for a network of many weight × sample terms, where it is built.
 	 */
 	measure(weights: Float64Array, data: SampleData, samples: ArrayLike<number>, predicted?: Int32Array): {error: number; accuracy: number} {
+		const batched = this.batchedFor(data, samples);
 		let total = 0;
 		let right = 0;
+		const outputCount = this.network.shape.layers[this.network.depth]!;
+		const error = batched?.error(weights);
 		for (let k = 0; k < samples.length; k++) {
-			total += this.sampleError(weights, data, samples[k]!);
-			const outputClass = classOf(this.activations[this.network.depth]!);
+			if (!batched) {
+				total += this.sampleError(weights, data, samples[k]!);
+			}
+
+			const outputs = batched ? batched.outputs.subarray(k * outputCount, (k + 1) * outputCount) : this.activations[this.network.depth]!;
+			const outputClass = classOf(outputs);
 			right += outputClass === classOf(this.targetsOf(data, samples[k]!)) ? 1 : 0;
 			if (predicted) {
 				predicted[samples[k]!] = outputClass;
 			}
 		}
 
-		return {error: total / samples.length, accuracy: right / samples.length};
+		return {error: error ?? total / samples.length, accuracy: right / samples.length};
+	}
+
+	/** The mean data loss over these samples (NaN for none), as `measure`. */
+	meanError(weights: Float64Array, data: SampleData, samples: ArrayLike<number>): number {
+		const batched = this.batchedFor(data, samples);
+		return batched ? batched.error(weights) : this.measure(weights, data, samples).error;
+	}
+
+	private batchedFor(data: SampleData, samples: ArrayLike<number>): BatchedForward | undefined {
+		if (!matrixWorthIt(this.network.shape.weightCount, samples.length)) {
+			return undefined;
+		}
+
+		let entry = this.batched.get(samples);
+		if (entry?.data !== data) {
+			// a run asks for two sets (its training and test samples); a few more at most are kept
+			if (this.batched.size >= KEPT_SETS) {
+				this.batched.delete(this.batched.keys().next().value!);
+			}
+
+			entry = {data, forward: matrixForward(this.network, data, samples)};
+			this.batched.set(samples, entry);
+		}
+
+		return entry.forward;
 	}
 
 	/**

@@ -3,6 +3,7 @@ import {iterate} from './iteration.js';
 import type {Network} from '../maths/network.js';
 import {backwardLines, errorLines, forwardLines, gradientLines, loadLines, reader, updateLines} from './kernel-lines.js';
 import {penaltySlope} from '../maths/penalty.js';
+import {MATRIX_SPEEDUP, matrixIterate, matrixWorthIt, onMatrixPath} from '../maths/matrix.js';
 
 /** One iteration over the network's current batch; false when it diverged. */
 export type Iterate = (learningRate: number) => boolean;
@@ -28,18 +29,33 @@ export function unrolledTerms(weightCount: number, samples: number): number {
 }
 
 /**
- * The fastest iteration for this network: written out for its shape when it is small and
- * its batch never changes (full batch), else the loops of `iterate`. Both call the same
- * activation, loss and optimizer functions in the same order, so their numbers are the
- * same to the last bit (test/core/kernel.test.ts).
+ * The fastest iteration for this network: the batched matrix path (matrix.ts) when it has
+ * many weight × sample terms and the path is built; written out for its shape when it is
+ * small and its batch never changes (full batch); else the loops of `iterate`. The last two
+ * call the same activation, loss and optimizer functions in the same order, so their
+ * numbers are the same to the last bit (test/core/kernel.test.ts); the matrix path's agree
+ * with theirs within 1e-9 (test/core/matrix.test.ts). `matrix: 'never'` keeps the scalar paths.
  */
-export function kernelFor(network: Network, fixedBatch: boolean, unroll: 'auto' | 'never' | 'always' = 'auto'): Iterate {
+export function kernelFor(network: Network, fixedBatch: boolean, unroll: 'auto' | 'never' | 'always' = 'auto', matrix: 'auto' | 'never' = 'auto'): Iterate {
+	const batched = matrix === 'auto' && unroll === 'auto' && matrixWorthIt(network.shape.weightCount, network.capacity) ? matrixIterate(network) : undefined;
+	if (batched) {
+		return batched;
+	}
+
 	const small = unrolledTerms(network.shape.weightCount, network.batchSize) <= MAX_UNROLLED_TERMS;
 	if (unroll === 'always' || (unroll === 'auto' && fixedBatch && small)) {
 		return writeOut(network);
 	}
 
 	return learningRate => iterate(network, learningRate);
+}
+
+/**
+ * What an iteration costs, in weight × sample terms of the scalar loops: its terms, fewer
+ * on the matrix path (the rewind spaces its points by it).
+ */
+export function iterationCost(network: Network, terms: number): number {
+	return onMatrixPath(network) ? terms / MATRIX_SPEEDUP : terms;
 }
 
 /**

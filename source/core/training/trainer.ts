@@ -3,7 +3,7 @@ import {Evaluator} from '../maths/evaluate.js';
 import {startingWeights} from '../maths/initialisations.js';
 import {PhaseWalk, type Phase} from './iteration.js';
 import {FullBatchLoop} from './full-batch.js';
-import {kernelFor, type Iterate} from './kernel.js';
+import {iterationCost, kernelFor, type Iterate} from './kernel.js';
 import {LearningRates} from './learning-rates.js';
 import {Network} from '../maths/network.js';
 import {NumpyRandom} from '../maths/random.js';
@@ -76,7 +76,7 @@ export class Trainer {
 		this.fullBatch = tight ? new FullBatchLoop(this.network, this.records, this.iterateFast) : undefined;
 		const weights = this.initialWeights.length;
 		const bytes = rewindBytes(weights, this.network.optimizer.buffers.length, 2 + this.records.outputs.length, this.split.train.length);
-		this.rewind = new Rewind(bytes, weights * this.schedule.batchSize);
+		this.rewind = new Rewind(bytes, iterationCost(this.network, weights * this.schedule.batchSize));
 		if (resume) {
 			this.restoreTraining(resume);
 		}
@@ -215,11 +215,11 @@ export class Trainer {
 
 	/** Mean data loss of the current weights over the training samples (a checkpoint's `trainError`). */
 	trainError(): number {
-		return this.evaluator.measure(this.network.weights, this.data, this.split.train).error;
+		return this.evaluator.meanError(this.network.weights, this.data, this.split.train);
 	}
 
 	testError(): number {
-		return this.evaluator.measure(this.network.weights, this.data, this.split.test).error;
+		return this.evaluator.meanError(this.network.weights, this.data, this.split.test);
 	}
 
 	/** What a checkpoint holds to continue exactly. */
