@@ -67,7 +67,7 @@ function buildMatrix() {
 	}
 
 	const compiler = process.env.CXX || 'g++';
-	const common = ['-O3', '-std=c++17', '-shared', '-fPIC', '-pthread', `-I${headers}`, MATRIX_SOURCE, '-o', 'dist/matrix.node'];
+	const common = ['-O3', '-fno-math-errno', '-std=c++17', '-shared', '-fPIC', '-pthread', `-I${headers}`, MATRIX_SOURCE, '-o', 'dist/matrix.node'];
 	let last = '';
 	for (const flags of [['-march=native', '-lmvec'], []]) {
 		const result = spawnSync(compiler, [...common, ...flags], {encoding: 'utf8'});

@@ -377,11 +377,15 @@ double iterate(const Config& c, const Arrays& x) {
 }
 
 // Adam's update of every weight, as optimizers.ts writes it, operation for operation and
-// without fused multiply-adds, so that it gives the TypeScript's numbers to the last bit;
-// false when a weight is no longer finite
-__attribute__((optimize("fp-contract=off"))) bool adam(double* w, double* previous, const double* g, double* change, double* m, double* v, size_t n,
+// without fused multiply-adds, so that it gives the TypeScript's numbers to the last bit (the
+// vector instructions round each operation as the scalar ones do); false when a weight is no
+// longer finite. Its arrays never overlap (__restrict), and finiteness is read from the
+// exponent's bits, so that the loop runs on whole vectors.
+__attribute__((optimize("fp-contract=off"))) bool adam(double* __restrict w, double* __restrict previous, const double* __restrict g,
+                                                       double* __restrict change, double* __restrict m, double* __restrict v, size_t n,
                                                        double rate, double correction1, double correction2) {
-	bool finite = true;
+	constexpr uint64_t EXPONENT = 0x7ff0000000000000ull;  // all ones: infinite or NaN
+	uint64_t notFinite = 0;
 	for (size_t k = 0; k < n; k++) {
 		const double mk = 0.9 * m[k] + 0.1 * g[k];
 		const double vk = 0.999 * v[k] + 0.001 * (g[k] * g[k]);
@@ -392,9 +396,11 @@ __attribute__((optimize("fp-contract=off"))) bool adam(double* w, double* previo
 		previous[k] = w[k];
 		const double weight = w[k] + c;
 		w[k] = weight;
-		finite = finite && weight - weight == 0;
+		uint64_t bits;
+		std::memcpy(&bits, &weight, sizeof bits);
+		notFinite |= (bits & EXPONENT) == EXPONENT ? 1 : 0;
 	}
-	return finite;
+	return notFinite == 0;
 }
 
 double* dataOf(napi_env env, napi_value value) {
