@@ -1,5 +1,6 @@
 import process from 'node:process';
 import {testCount} from '../core/training/batches.js';
+import {MATRIX_SPEEDUP, matrixWorthIt, nativeMatrix} from '../core/maths/matrix.js';
 import {OPTIMIZERS} from '../core/maths/optimizers.js';
 import type {Setup} from '../core/setup.js';
 import {weightCount} from '../core/shape.js';
@@ -24,7 +25,7 @@ import {summaryLines} from './summary.js';
 export type {Entry} from './commands.js';
 
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
-/** Nanoseconds per weight × sample term of an iteration, measured here on large networks (a little over). */
+/** Nanoseconds per weight × sample term of an iteration on the scalar path, measured here on large networks (a little over). */
 const TERM_NS = 6;
 /** A network that takes longer than this an iteration, or more memory, is announced before it starts. */
 const ANNOUNCE_MS = 50;
@@ -215,7 +216,9 @@ function announce(setup: Setup): void {
 	// the samples of one iteration's batch: the training samples, or fewer
 	const training = setup.samples.length - testCount(setup.samples.length, setup.test);
 	const samples = Math.min(setup.batch ?? training, training);
-	const iterationMs = (weights * samples * TERM_NS) / 1e6;
+	// the matrix path, where it will train, does the same terms MATRIX_SPEEDUP times as fast
+	const onMatrix = matrixWorthIt(weights, samples) && typeof nativeMatrix() !== 'string';
+	const iterationMs = (weights * samples * TERM_NS) / (onMatrix ? MATRIX_SPEEDUP : 1) / 1e6;
 	const buffers = 4 + OPTIMIZERS.entries[setup.optimizer].buffers.length;
 	const bytes = weights * 8 * buffers + samples * setup.layers.reduce((sum, n) => sum + n, 0) * 8 * 3;
 	if (iterationMs < ANNOUNCE_MS && bytes < ANNOUNCE_BYTES) {
