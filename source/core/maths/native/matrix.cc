@@ -31,8 +31,9 @@ constexpr int MAX_LAYERS = 16;
 
 #ifdef __AVX512F__
 // R rows of out (from a and out as given) × 16 columns from j0, the lanes past the last
-// column masked out (m0: columns j0 … j0 + 7, m1: the next 8); each value summed over k in order
-template <int R>
+// column masked out (m0: columns j0 … j0 + 7, m1: the next 8); each value summed over k in
+// order. Row r's k-th factor is a[r·lda + k], or with AT (a transposed) a[k·lda + r].
+template <int R, bool AT>
 void block16(const double* a, int lda, const double* b, int ldb, double* out, int ldo, int inner, int j0, __mmask8 m0, __mmask8 m1) {
 	__m512d c0[R], c1[R];
 	// every loop over r unrolled, so that the accumulators stay in registers (else GCC keeps them on the stack)
@@ -43,7 +44,7 @@ void block16(const double* a, int lda, const double* b, int ldb, double* out, in
 		const __m512d b0 = _mm512_maskz_loadu_pd(m0, bk), b1 = _mm512_maskz_loadu_pd(m1, bk + 8);
 #pragma GCC unroll 8
 		for (int r = 0; r < R; r++) {
-			const __m512d x = _mm512_set1_pd(a[static_cast<size_t>(r) * lda + k]);
+			const __m512d x = _mm512_set1_pd(AT ? a[static_cast<size_t>(k) * lda + r] : a[static_cast<size_t>(r) * lda + k]);
 			c0[r] = _mm512_fmadd_pd(x, b0, c0[r]);
 			c1[r] = _mm512_fmadd_pd(x, b1, c1[r]);
 		}
@@ -55,29 +56,42 @@ void block16(const double* a, int lda, const double* b, int ldb, double* out, in
 	}
 }
 
-// out[s·ldo + j] = Σ_k a[s·lda + k] · b[k·ldb + j] for s < rows, j < cols; summed over k in
-// order, one fused multiply-add a term (the same numbers as the AVX2 kernel below): 8 rows ×
-// 16 columns at a time in 16 of the 32 vector registers, 2 loads of b for 16 multiply-adds
-void multiply(const double* a, int lda, const double* b, int ldb, double* out, int ldo, int rows, int inner, int cols) {
+// out[s·ldo + j] = Σ_k a[s·lda + k] · b[k·ldb + j] for s < rows, j < cols (with AT: a[k·lda + s]);
+// summed over k in order, one fused multiply-add a term (the same numbers as the AVX2 kernel
+// below): 8 rows × 16 columns at a time in 16 of the 32 vector registers, 2 loads of b for
+// 16 multiply-adds
+template <bool AT>
+void product(const double* a, int lda, const double* b, int ldb, double* out, int ldo, int rows, int inner, int cols) {
 	for (int j0 = 0; j0 < cols; j0 += 16) {
 		const int left = cols - j0;
 		const auto m0 = static_cast<__mmask8>(left >= 8 ? 0xff : (1u << left) - 1);
 		const auto m1 = static_cast<__mmask8>(left >= 16 ? 0xff : left > 8 ? (1u << (left - 8)) - 1 : 0);
 		int s = 0;
-		for (; s + 8 <= rows; s += 8) block16<8>(a + static_cast<size_t>(s) * lda, lda, b, ldb, out + static_cast<size_t>(s) * ldo, ldo, inner, j0, m0, m1);
-		const double* as = a + static_cast<size_t>(s) * lda;
+		// row s of a: its first factor
+		auto from = [&](int row) { return AT ? a + row : a + static_cast<size_t>(row) * lda; };
+		for (; s + 8 <= rows; s += 8) block16<8, AT>(from(s), lda, b, ldb, out + static_cast<size_t>(s) * ldo, ldo, inner, j0, m0, m1);
+		const double* as = from(s);
 		double* os = out + static_cast<size_t>(s) * ldo;
 		switch (rows - s) {
-			case 7: block16<7>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
-			case 6: block16<6>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
-			case 5: block16<5>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
-			case 4: block16<4>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
-			case 3: block16<3>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
-			case 2: block16<2>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
-			case 1: block16<1>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
+			case 7: block16<7, AT>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
+			case 6: block16<6, AT>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
+			case 5: block16<5, AT>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
+			case 4: block16<4, AT>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
+			case 3: block16<3, AT>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
+			case 2: block16<2, AT>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
+			case 1: block16<1, AT>(as, lda, b, ldb, os, ldo, inner, j0, m0, m1); break;
 			default: break;
 		}
 	}
+}
+
+void multiply(const double* a, int lda, const double* b, int ldb, double* out, int ldo, int rows, int inner, int cols) {
+	product<false>(a, lda, b, ldb, out, ldo, rows, inner, cols);
+}
+
+// out = aᵀ · b for a laid out inner × rows (lda apart): multiply of a's transpose without making it
+void multiplyTransposed(const double* a, int lda, const double* b, int ldb, double* out, int ldo, int rows, int inner, int cols, double*) {
+	product<true>(a, lda, b, ldb, out, ldo, rows, inner, cols);
 }
 #else
 // out[s·ldo + j] = Σ_k a[s·lda + k] · b[k·ldb + j] for s < rows, j < cols; summed over k in order
@@ -158,10 +172,19 @@ void multiply(const double* a, int lda, const double* b, int ldb, double* out, i
 
 #endif
 
+
 void transpose(const double* in, int rows, int cols, int ld, double* out) {
 	for (int r = 0; r < rows; r++)
 		for (int c = 0; c < cols; c++) out[static_cast<size_t>(c) * rows + r] = in[static_cast<size_t>(r) * ld + c];
 }
+
+#ifndef __AVX512F__
+// out = aᵀ · b for a laid out inner × rows (lda apart): a's transpose made in work, then multiply
+void multiplyTransposed(const double* a, int lda, const double* b, int ldb, double* out, int ldo, int rows, int inner, int cols, double* work) {
+	transpose(a, inner, rows, lda, work);
+	multiply(work, inner, b, ldb, out, ldo, rows, inner, cols);
+}
+#endif
 
 // exp or tanh of every value, in place where in == out
 void exps(const double* in, double* out, size_t n, bool negate) {
@@ -330,13 +353,13 @@ double passes(const Config& c, const Arrays& x, const Layout& layout, int first,
 
 	for (int l = 0; l < c.depth; l++) {
 		const int nIn = c.layers[l], nOut = c.layers[l + 1];
-		transpose(rows(D, l + 1), S, nOut, nOut, work);  // nOut × S
+		const double* d = rows(D, l + 1);
 		double* g = sums + offset[l];
-		multiply(work, S, rows(A, l), nIn, g, stride[l], nOut, S, nIn);
+		multiplyTransposed(d, nOut, rows(A, l), nIn, g, stride[l], nOut, S, nIn, work);  // Σ_s δ[s, j] · a[s, i]
 		if (c.bias) {
 			for (int j = 0; j < nOut; j++) {
 				double sum = 0;
-				for (int s = 0; s < S; s++) sum += work[static_cast<size_t>(j) * S + s];
+				for (int s = 0; s < S; s++) sum += d[static_cast<size_t>(s) * nOut + j];
 				g[static_cast<size_t>(j) * stride[l] + nIn] = sum;
 			}
 		}
