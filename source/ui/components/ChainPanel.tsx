@@ -32,11 +32,9 @@ export function ChainPanel(props: ChainPanelProps) {
 	const {chain, width, height} = props;
 	if (!chain) {
 		// during a phase walk the chain comes with the backward pass; before the first iteration there is none
-		return (
-			<Text dimColor>
-				{props.reached ? 'the chain comes with the backward pass: p goes on' : 'step once (s) to see it: the factors come from an iteration.'}
-			</Text>
-		);
+		const message = props.reached ? 'the chain comes with the backward pass: p goes on' : 'step once (s) to see it: the factors come from an iteration.';
+		// wrapped here at its spaces: Ink's own wrap starts a line with the space it broke at when the line before is full
+		return <Text dimColor>{wrapText(message, width, 0).join('\n')}</Text>;
 	}
 
 	// the fullest form whose numbered lines need no wrapping and which fits the panel wrapped, else the fullest that fits wrapped
