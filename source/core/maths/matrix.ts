@@ -31,10 +31,12 @@ export function matrixWorthIt(weightCount: number, samples: number): boolean {
 
 /**
  * How many times as fast as the scalar loops the matrix path trains a network well above
- * MATRIX_TERMS: 64-32-10 over 1,500 samples ran 1.1 ms an iteration against 19 to 28 ms
- * (the rewind spaces its points by an iteration's cost).
+ * MATRIX_TERMS, a little under what was measured: 64-32-10 over 1,500 samples, 50x by the
+ * wall clock on both cores and 34x per CPU-second (npm run bench, part 1; the dashboard's
+ * worker trains on one core). The rewind spaces its points by an iteration's cost, and the
+ * start-up line estimates an iteration's time by it.
  */
-export const MATRIX_SPEEDUP = 16;
+export const MATRIX_SPEEDUP = 32;
 
 export type Native = {
 	iterate: (config: Int32Array, ...arrays: Float64Array[]) => number;
