@@ -14,7 +14,6 @@ import {createRequire} from 'node:module';
 import {isMainThread} from 'node:worker_threads';
 import {addPenalty} from './penalty.js';
 import {Network} from './network.js';
-import {PARAMETER_DEFAULTS} from './optimizers.js';
 import type {SampleData} from '../data/samples.js';
 
 /**
@@ -168,7 +167,7 @@ export function matrixForward(network: Network, data: SampleData, samples: Array
 	}
 
 	const count = samples.length;
-	const batch = new Network(network.spec, {...PARAMETER_DEFAULTS, optimizer: 'sgd', l1: 0, l2: 0}, count);
+	const batch = new Network(network.spec, {optimizer: 'sgd', l1: 0, l2: 0}, count);
 	batch.load(data, samples, count);
 	config[5] = count;
 	const rest = [batch.targets, ...batch.activations, ...batch.sops, ...batch.sops];

@@ -5,8 +5,8 @@ import {createOptimizerState, OPTIMIZERS, type Optimizer, type OptimizerName, ty
 import type {SampleData} from '../data/samples.js';
 import {shapeOf, type NetworkSpec, type Shape} from '../shape.js';
 
-/** How the weights are trained: the optimizer (its own parameter among the values of each) and the penalties on the weights. */
-export type UpdateRule = OptimizerParameters & {
+/** How the weights are trained: the optimizer (its own parameter among these values, else its default) and the penalties on the weights. */
+export type UpdateRule = Partial<OptimizerParameters> & {
 	readonly optimizer: OptimizerName;
 	readonly l1: number;
 	readonly l2: number;

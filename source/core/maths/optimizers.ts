@@ -222,7 +222,7 @@ export function parameterOf(optimizer: OptimizerName, values: Partial<OptimizerP
 	return declared && {declared, value: values[declared.name] ?? declared.default};
 }
 
-export function createOptimizerState(optimizer: OptimizerName, weightCount: number, values: OptimizerParameters): OptimizerState {
+export function createOptimizerState(optimizer: OptimizerName, weightCount: number, values: Partial<OptimizerParameters>): OptimizerState {
 	const buffers = Object.fromEntries(OPTIMIZERS.entries[optimizer].buffers.map(name => [name, new Float64Array(weightCount)]));
 	return {buffers, step: 0, correction1: 1, correction2: 1, parameter: parameterOf(optimizer, values)?.value ?? 0};
 }
