@@ -3,7 +3,7 @@ import {testCount} from '../training/batches.js';
 import type {EpochState} from '../training/batches.js';
 import {INITIALISATIONS} from '../maths/initialisations.js';
 import {LOSSES} from '../maths/losses.js';
-import {OPTIMIZER_PARAMETERS, OPTIMIZERS, type OptimizerParameters} from '../maths/optimizers.js';
+import {OPTIMIZER_PARAMETERS, OPTIMIZERS, parameterValues} from '../maths/optimizers.js';
 import {TUTORIAL} from '../presets.js';
 import {MAX_SEED, NumpyRandom, type RandomState} from '../maths/random.js';
 import type {Sample} from '../data/samples.js';
@@ -56,7 +56,8 @@ export function readSetup(raw: unknown): Setup | Problem {
 		bias: s['bias'] as boolean,
 		loss: s['loss'] as Setup['loss'],
 		optimizer: s['optimizer'] as Setup['optimizer'],
-		...parametersOf(s),
+		// each optimizer's own parameter (checked): the file's value or the entry's default
+		...parameterValues(s),
 		l1: s['l1'] as number,
 		l2: s['l2'] as number,
 		init: s['init'] as Setup['init'],
@@ -115,17 +116,17 @@ function settingsProblem(s: Record<string, unknown>): string | undefined {
 function parameterProblem(s: Record<string, unknown>): string | undefined {
 	for (const {name, optimizer, min, max, range} of OPTIMIZER_PARAMETERS) {
 		const value = s[name];
-		if (value === undefined ? s['optimizer'] === optimizer : !(isFiniteNumber(value) && value >= min && value < max)) {
+		if (value === undefined && s['optimizer'] === optimizer) {
+			return `"${name}" is missing: a run of ${optimizer} needs it`;
+		}
+
+		if (value !== undefined && !(isFiniteNumber(value) && value >= min && value < max)) {
 			return `"${name}" must be ${range}`;
 		}
 	}
 
 	return undefined;
 }
-
-/** Each optimizer's own parameter, checked: the file's value or the entry's default. */
-const parametersOf = (s: Record<string, unknown>) =>
-	Object.fromEntries(OPTIMIZER_PARAMETERS.map(({name, default: value}) => [name, s[name] ?? value])) as OptimizerParameters;
 
 function readSamples(raw: unknown, inputs: number, outputs: number): Sample[] | Problem {
 	const numbers = (value: unknown, length: number) => Array.isArray(value) && value.length === length && value.every(v => isFiniteNumber(v));

@@ -213,8 +213,12 @@ export const OPTIMIZER_PARAMETERS: readonly DeclaredParameter[] = OPTIMIZERS.nam
 	return declared ? [{...declared, optimizer}] : [];
 });
 
+/** A value of each optimizer's own parameter: as given among these, else its default. */
+export const parameterValues = (values: Partial<OptimizerParameters>) =>
+	Object.fromEntries(OPTIMIZER_PARAMETERS.map(({name, default: value}) => [name, values[name] ?? value])) as OptimizerParameters;
+
 /** Each parameter's default: the tutorial's values. */
-export const PARAMETER_DEFAULTS = Object.fromEntries(OPTIMIZER_PARAMETERS.map(declared => [declared.name, declared.default])) as OptimizerParameters;
+export const PARAMETER_DEFAULTS = parameterValues({});
 
 /** The optimizer's own parameter, if it has one, and its value among these (as an --explain JSON holds them: only its own). */
 export function parameterOf(optimizer: OptimizerName, values: Partial<OptimizerParameters>): {declared: DeclaredParameter; value: number} | undefined {
