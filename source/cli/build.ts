@@ -1,4 +1,4 @@
-import {OPTIMIZERS} from '../core/maths/optimizers.js';
+import {OPTIMIZER_PARAMETERS} from '../core/maths/optimizers.js';
 import {PACKAGED} from '../core/data/packaged.js';
 import type {Resume} from '../core/files/checkpoint.js';
 import {DEFAULT_GRID} from '../core/maths/surface.js';
@@ -143,10 +143,10 @@ function checkSetup(setup: Setup, parsed: Parsed): void {
 		throw new InputError(problem);
 	}
 
-	// an optimizer's own setting (momentum's μ) has its flag of the same name
-	for (const {name, parameter} of Object.values(OPTIMIZERS.entries)) {
-		if (parameter && parsed.values[parameter] !== undefined && setup.optimizer !== name) {
-			throw new InputError(`--${parameter} goes with --optimizer ${name}`);
+	// an optimizer's own parameter (momentum's μ) has its flag of the same name
+	for (const {name, optimizer} of OPTIMIZER_PARAMETERS) {
+		if (parsed.values[name] !== undefined && setup.optimizer !== optimizer) {
+			throw new InputError(`--${name} goes with --optimizer ${optimizer}`);
 		}
 	}
 }

@@ -4,7 +4,7 @@ import {parseFeatureList, type FeatureName} from '../core/data/features.js';
 import {DEFAULT_DIGITS, PACKAGED_NAMES} from '../core/data/packaged.js';
 import {INITIALISATIONS} from '../core/maths/initialisations.js';
 import {LOSSES} from '../core/maths/losses.js';
-import {OPTIMIZERS} from '../core/maths/optimizers.js';
+import {OPTIMIZER_PARAMETERS, OPTIMIZERS} from '../core/maths/optimizers.js';
 import {PRESETS, TUTORIAL} from '../core/presets.js';
 import {MAX_SEED} from '../core/maths/random.js';
 import type {Setup} from '../core/setup.js';
@@ -91,6 +91,20 @@ const DASHBOARD = 'Dashboard';
 const HEADLESS = 'Headless';
 const FILES = 'Files';
 
+const atLeastZero = between(0, Number.MAX_VALUE, true, 'a number of at least 0');
+
+/** Each optimizer's own parameter has its flag, declared by the optimizer's entry: `--momentum μ`. */
+const parameterFlags = OPTIMIZER_PARAMETERS.map(({name, optimizer, symbol, min, max, range, default: value}) =>
+	flag({
+		name,
+		group: TRAINING,
+		value: symbol,
+		help: `with --optimizer ${optimizer}: ${min} ≤ ${symbol} < ${max} (${value})`,
+		read: between(min, max, false, range),
+		setting: name,
+	}),
+);
+
 export const FLAGS = [
 	flag({name: 'preset', group: NETWORK, value: 'NAME', help: `a run: ${[...PRESETS.keys()].join(', ')}`, read: choice([...PRESETS.keys()], 'preset')}),
 	flag({name: 'layers', group: NETWORK, value: 'N,N,...', help: 'neurons per layer, inputs first: 3,2,1', read: layers}),
@@ -172,30 +186,9 @@ export const FLAGS = [
 		read: choice(OPTIMIZERS.names, 'optimizer'),
 		setting: 'optimizer',
 	}),
-	flag({
-		name: 'momentum',
-		group: TRAINING,
-		value: 'μ',
-		help: `with --optimizer momentum: 0 ≤ μ < 1 (${TUTORIAL.momentum})`,
-		read: between(0, 1, false, 'from 0 up to (not including) 1'),
-		setting: 'momentum',
-	}),
-	flag({
-		name: 'l1',
-		group: TRAINING,
-		value: 'λ',
-		help: 'L1 penalty on the weights (not biases)',
-		read: between(0, Number.MAX_VALUE, true, 'a number of at least 0'),
-		setting: 'l1',
-	}),
-	flag({
-		name: 'l2',
-		group: TRAINING,
-		value: 'λ',
-		help: 'L2 penalty on the weights (not biases)',
-		read: between(0, Number.MAX_VALUE, true, 'a number of at least 0'),
-		setting: 'l2',
-	}),
+	...parameterFlags,
+	flag({name: 'l1', group: TRAINING, value: 'λ', help: 'L1 penalty on the weights (not biases)', read: atLeastZero, setting: 'l1'}),
+	flag({name: 'l2', group: TRAINING, value: 'λ', help: 'L2 penalty on the weights (not biases)', read: atLeastZero, setting: 'l2'}),
 	flag({
 		name: 'init',
 		group: TRAINING,
@@ -210,7 +203,7 @@ export const FLAGS = [
 		group: TRAINING,
 		value: 'E',
 		help: "stop once an iteration's error is at most E",
-		read: between(0, Number.MAX_VALUE, true, 'a number of at least 0'),
+		read: atLeastZero,
 		setting: 'untilError',
 	}),
 	flag({

@@ -1,3 +1,4 @@
+import {OPTIMIZER_PARAMETERS} from '../core/maths/optimizers.js';
 import {InputError} from '../session/input-error.js';
 import type {RaceLane} from '../session/race.js';
 import {buildOptions, type Loaded, type Options} from './build.js';
@@ -5,7 +6,20 @@ import {FLAG_BY_NAME, type FlagName} from './flags.js';
 import {parseArgv, type Parsed} from './parse.js';
 
 /** What a lane of a race may change: how the weights are trained, never where they start, the network or the data. */
-export const LANE_FLAGS: ReadonlySet<string> = new Set<FlagName>(['lr', 'optimizer', 'momentum', 'batch', 'l1', 'l2']);
+export const LANE_FLAGS: ReadonlySet<string> = new Set<FlagName>([
+	'lr',
+	'optimizer',
+	...OPTIMIZER_PARAMETERS.map(declared => declared.name),
+	'batch',
+	'l1',
+	'l2',
+]);
+
+/** `--lr, --optimizer, --momentum, --batch, --l1 and --l2`. */
+const LANE_WORDS = [...LANE_FLAGS]
+	.map(name => `--${name}`)
+	.join(', ')
+	.replace(/, (?=[^,]*$)/, ' and ');
 
 /** Flags that cannot go with --race: each lane would need its own file or output. */
 const NOT_WITH_RACE: readonly FlagName[] = ['every', 'explain', 'save', 'load', 'history'];
@@ -63,9 +77,7 @@ export function raceLanes(parsed: Parsed, loaded: Loaded): Lane[] | undefined {
 			const shared = [...lane.given.keys()].find(name => !LANE_FLAGS.has(name));
 			if (shared !== undefined || lane.help || lane.version) {
 				const name = shared === undefined ? words.find(word => FLAG_BY_NAME.get(word.slice(2)) === undefined) : `--${shared}`;
-				throw new InputError(
-					`a lane may change --lr, --optimizer, --momentum, --batch, --l1 and --l2, not ${name}: the lanes share their start, network and data`,
-				);
+				throw new InputError(`a lane may change ${LANE_WORDS}, not ${name}: the lanes share their start, network and data`);
 			}
 
 			return {flags: text, label: laneLabel(lane), options: buildOptions(parseArgv([...base, ...words]), loaded)};

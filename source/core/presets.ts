@@ -2,7 +2,7 @@ import {generateDataset, type DatasetName} from './data/datasets.js';
 import type {PackagedName} from './data/packaged.js';
 import type {Sample} from './data/samples.js';
 import type {Setup} from './setup.js';
-import {DEFAULT_MOMENTUM, OPTIMIZERS} from './maths/optimizers.js';
+import {PARAMETER_DEFAULTS, parameterOf} from './maths/optimizers.js';
 
 /**
  * A named run: its description for --help, its setup but the seed, and the dataset its
@@ -23,7 +23,8 @@ export const TUTORIAL: Omit<Setup, 'seed' | 'layers' | 'samples'> = {
 	bias: false,
 	loss: 'squared',
 	optimizer: 'sgd',
-	momentum: DEFAULT_MOMENTUM,
+	// each optimizer's own parameter (momentum's μ), its entry's default
+	...PARAMETER_DEFAULTS,
 	l1: 0,
 	l2: 0,
 	init: 'rand',
@@ -45,8 +46,8 @@ export function choicesOf(setup: Setup): string[] {
 	}
 
 	if (setup.optimizer !== TUTORIAL.optimizer) {
-		const {parameter} = OPTIMIZERS.get(setup.optimizer);
-		choices.push(parameter ? `${setup.optimizer} ${setup[parameter]}` : setup.optimizer);
+		const parameter = parameterOf(setup.optimizer, setup);
+		choices.push(parameter ? `${setup.optimizer} ${parameter.value}` : setup.optimizer);
 	}
 
 	if (setup.l1 > 0) {

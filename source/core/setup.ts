@@ -1,16 +1,17 @@
 import type {ActivationName} from './maths/activations.js';
 import type {InitialisationName} from './maths/initialisations.js';
 import type {LossName} from './maths/losses.js';
-import type {OptimizerName} from './maths/optimizers.js';
+import type {OptimizerName, OptimizerParameters} from './maths/optimizers.js';
 import type {Sample} from './data/samples.js';
 import type {NestedWeights} from './shape.js';
 
 /**
  * Everything that decides a run's numbers: the network, the data, and every training
  * choice. The tutorial's run is one value of it (see presets.ts); a run started from the
- * same setup gives the same numbers, bit for bit.
+ * same setup gives the same numbers, bit for bit. It holds a value of each optimizer's own
+ * parameter (`momentum`: μ), declared in the optimizer's registry entry.
  */
-export type Setup = {
+export type Setup = OptimizerParameters & {
 	/** Neurons per layer, inputs first. */
 	readonly layers: readonly number[];
 	/** The hidden layers' activation. */
@@ -19,8 +20,6 @@ export type Setup = {
 	readonly bias: boolean;
 	readonly loss: LossName;
 	readonly optimizer: OptimizerName;
-	/** μ of the momentum optimizer. */
-	readonly momentum: number;
 	readonly l1: number;
 	readonly l2: number;
 	readonly init: InitialisationName;

@@ -1,5 +1,6 @@
 /** --explain's backward pass and update: each δ, each weight's chain, its gradient, the optimizer's working, the new weight. */
 import type {Activation} from '../core/maths/activations.js';
+import {parameterOf} from '../core/maths/optimizers.js';
 import type {NeuronWork, SampleWork, WeightWork} from './explain-types.js';
 import {equation, given, givenOperand, num, operand, sampleHeading, SHOWN_SAMPLES, substitute, type View} from './explain-format.js';
 import {inputOf} from './explain-forward.js';
@@ -123,7 +124,7 @@ export function updateSection({w, network}: View): string[] {
 			...network.optimizer.explain({
 				name,
 				learningRate: given(w.learningRate),
-				momentum: given(w.momentum ?? 0),
+				parameter: given(parameterOf(w.optimizer, w)?.value ?? 0),
 				step: w.step ?? 0,
 				gradient: operand(weight.gradient),
 				before: buffer => operand(weight.before![buffer]!),

@@ -1,5 +1,5 @@
 /** What `--explain N --json` holds: every value of one iteration, named as the tutorial names it. */
-import type {OptimizerStep} from '../core/maths/optimizers.js';
+import type {OptimizerStep, ParameterName} from '../core/maths/optimizers.js';
 import type {Setup} from '../core/setup.js';
 
 /** One neuron of one sample: its forward and backward values. */
@@ -60,8 +60,10 @@ export type WeightWork = {
 
 /** Iteration N worked out: what `--explain N --json` prints, and what its text is written from. */
 export type Explained = Pick<Setup, 'layers' | 'activation' | 'outputActivation' | 'bias' | 'loss' | 'optimizer' | 'l1' | 'l2' | 'learningRate' | 'seed'> & {
+	/** The optimizer's own parameter (`momentum`), when it has one. */
+	readonly [Name in ParameterName]?: number;
+} & {
 	readonly iteration: number;
-	readonly momentum?: number;
 	/** Adam's t. */
 	readonly step?: number;
 	readonly trainingSamples: number;

@@ -1,6 +1,8 @@
 import {chainOf} from '../core/maths/chain.js';
 import {activationName, neuronName, sopName, weightRefs, type WeightRef} from '../core/names.js';
 import type {Network} from '../core/maths/network.js';
+import {parameterOf} from '../core/maths/optimizers.js';
+import type {Setup} from '../core/setup.js';
 import {Trainer} from '../core/training/trainer.js';
 import {explainText} from './explain-text.js';
 import {formatCount} from './format.js';
@@ -83,7 +85,7 @@ function explained(trainer: Trainer, before: Record<string, Float64Array>): Expl
 		bias: setup.bias,
 		loss: setup.loss,
 		optimizer: setup.optimizer,
-		...(network.optimizer.parameter && {[network.optimizer.parameter]: setup[network.optimizer.parameter]}),
+		...parameterEntry(setup),
 		...(network.optimizer.counted && {step: network.optimizerState.step}),
 		l1: setup.l1,
 		l2: setup.l2,
@@ -95,6 +97,12 @@ function explained(trainer: Trainer, before: Record<string, Float64Array>): Expl
 		error: network.error,
 		weights: Object.fromEntries(weightRefs(setup.layers, setup.bias).map(ref => [ref.name, weightWork(network, views, ref, before, learningRate)])),
 	};
+}
+
+/** The optimizer's own parameter as the JSON holds it (`"momentum": 0.9`), when it has one. */
+function parameterEntry(setup: Setup): Partial<Record<string, number>> | undefined {
+	const parameter = parameterOf(setup.optimizer, setup);
+	return parameter && {[parameter.declared.name]: parameter.value};
 }
 
 function sampleWork(network: Network, b: number, sample: number): SampleWork {

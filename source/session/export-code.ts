@@ -1,6 +1,6 @@
 import {ACTIVATIONS, type ActivationName} from '../core/maths/activations.js';
 import {LOSSES} from '../core/maths/losses.js';
-import {OPTIMIZERS} from '../core/maths/optimizers.js';
+import {OPTIMIZERS, parameterOf} from '../core/maths/optimizers.js';
 import {hasPenalty} from '../core/maths/penalty.js';
 import type {Trainer} from '../core/training/trainer.js';
 import type {Setup} from '../core/setup.js';
@@ -232,6 +232,6 @@ function ending(trainer: Trainer): string[] {
 
 /** The optimizer's own setting as a constant its numpy code reads (`MOMENTUM = 0.9`), when it has one. */
 function optimizerSetting(setup: Setup): string[] {
-	const {parameter} = OPTIMIZERS.entries[setup.optimizer];
-	return parameter ? [`${parameter.toUpperCase()} = ${py(setup[parameter])}  # --${parameter}`] : [];
+	const parameter = parameterOf(setup.optimizer, setup);
+	return parameter ? [`${parameter.declared.name.toUpperCase()} = ${py(parameter.value)}  # --${parameter.declared.name}`] : [];
 }

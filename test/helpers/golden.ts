@@ -3,14 +3,14 @@ import path from 'node:path';
 import type {ActivationName} from '../../source/core/maths/activations.js';
 import type {InitialisationName} from '../../source/core/maths/initialisations.js';
 import type {LossName} from '../../source/core/maths/losses.js';
-import type {OptimizerName} from '../../source/core/maths/optimizers.js';
+import {OPTIMIZER_PARAMETERS, parameterValues, type OptimizerName, type OptimizerParameters} from '../../source/core/maths/optimizers.js';
 import type {Sample} from '../../source/core/data/samples.js';
 import type {Setup} from '../../source/core/setup.js';
 import type {NestedWeights} from '../../source/core/shape.js';
 import type {Trainer} from '../../source/core/training/trainer.js';
 
-/** A numpy reference run (shared/golden's format; see its README, copied rules in test/reference). */
-export type GoldenRun = {
+/** A numpy reference run (shared/golden's format; see its README, copied rules in test/reference): its optimizer's own parameter under its name (`momentum`). */
+export type GoldenRun = Partial<OptimizerParameters> & {
 	name: string;
 	layers: number[];
 	activation: ActivationName;
@@ -26,7 +26,6 @@ export type GoldenRun = {
 	l1?: number;
 	l2?: number;
 	optimizer?: OptimizerName;
-	momentum?: number;
 	init?: InitialisationName;
 	initialWeightsGiven?: boolean;
 	initialWeights: NestedWeights;
@@ -62,7 +61,7 @@ export function setupOf(run: GoldenRun): Setup {
 		bias: run.bias,
 		loss: run.loss ?? 'squared',
 		optimizer: run.optimizer ?? 'sgd',
-		momentum: run.momentum ?? 0.9,
+		...parameterValues(run),
 		l1: run.l1 ?? 0,
 		l2: run.l2 ?? 0,
 		init: run.init ?? 'rand',
@@ -180,7 +179,7 @@ export function flagsOf(run: GoldenRun, folder: string): string[] {
 		['--output-activation', run.outputActivation],
 		['--loss', run.loss],
 		['--optimizer', run.optimizer],
-		['--momentum', run.optimizer === 'momentum' ? run.momentum : undefined],
+		...OPTIMIZER_PARAMETERS.map(({name, optimizer}): [string, number | undefined] => [`--${name}`, run.optimizer === optimizer ? run[name] : undefined]),
 		['--l1', run.l1],
 		['--l2', run.l2],
 		['--init', run.init],

@@ -3,7 +3,7 @@ import {testCount} from '../training/batches.js';
 import type {EpochState} from '../training/batches.js';
 import {INITIALISATIONS} from '../maths/initialisations.js';
 import {LOSSES} from '../maths/losses.js';
-import {OPTIMIZERS} from '../maths/optimizers.js';
+import {OPTIMIZER_PARAMETERS, OPTIMIZERS, parameterValues} from '../maths/optimizers.js';
 import {TUTORIAL} from '../presets.js';
 import {MAX_SEED, NumpyRandom, type RandomState} from '../maths/random.js';
 import type {Sample} from '../data/samples.js';
@@ -56,7 +56,8 @@ export function readSetup(raw: unknown): Setup | Problem {
 		bias: s['bias'] as boolean,
 		loss: s['loss'] as Setup['loss'],
 		optimizer: s['optimizer'] as Setup['optimizer'],
-		momentum: s['momentum'] as number,
+		// each optimizer's own parameter (checked): the file's value or the entry's default
+		...parameterValues(s),
 		l1: s['l1'] as number,
 		l2: s['l2'] as number,
 		init: s['init'] as Setup['init'],
@@ -87,8 +88,12 @@ function settingsProblem(s: Record<string, unknown>): string | undefined {
 		}
 	}
 
+	const parameter = parameterProblem(s);
+	if (parameter !== undefined) {
+		return parameter;
+	}
+
 	const numbers: Array<[string, boolean]> = [
-		['momentum', isFiniteNumber(s['momentum']) && s['momentum'] >= 0 && s['momentum'] < 1],
 		['l1', isFiniteNumber(s['l1']) && s['l1'] >= 0],
 		['l2', isFiniteNumber(s['l2']) && s['l2'] >= 0],
 		['test', isFiniteNumber(s['test']) && s['test'] >= 0 && s['test'] < 1],
@@ -101,6 +106,26 @@ function settingsProblem(s: Record<string, unknown>): string | undefined {
 	];
 	const bad = numbers.find(([, ok]) => !ok);
 	return bad && `"${bad[0]}" is missing or out of range`;
+}
+
+/**
+ * Each optimizer's own parameter (momentum's μ), by its entry: in its range; left out, the
+ * entry's default, but for a run of that optimizer, whose numbers it decides (a file from
+ * before an optimizer was added holds none of its runs).
+ */
+function parameterProblem(s: Record<string, unknown>): string | undefined {
+	for (const {name, optimizer, min, max, range} of OPTIMIZER_PARAMETERS) {
+		const value = s[name];
+		if (value === undefined && s['optimizer'] === optimizer) {
+			return `"${name}" is missing: a run of ${optimizer} needs it`;
+		}
+
+		if (value !== undefined && !(isFiniteNumber(value) && value >= min && value < max)) {
+			return `"${name}" must be ${range}`;
+		}
+	}
+
+	return undefined;
 }
 
 function readSamples(raw: unknown, inputs: number, outputs: number): Sample[] | Problem {

@@ -169,7 +169,7 @@ export function matrixForward(network: Network, data: SampleData, samples: Array
 	}
 
 	const count = samples.length;
-	const batch = new Network(network.spec, {optimizer: 'sgd', momentum: 0, l1: 0, l2: 0}, count);
+	const batch = new Network(network.spec, {optimizer: 'sgd', l1: 0, l2: 0}, count);
 	batch.load(data, samples, count);
 	config[5] = count;
 	const rest = [batch.targets, ...batch.activations, ...batch.sops, ...batch.sops];

@@ -1,14 +1,13 @@
 import {ACTIVATIONS, softmax, type Activation} from './activations.js';
 import {LOSSES, type Loss} from './losses.js';
 import {addPenalty} from './penalty.js';
-import {createOptimizerState, OPTIMIZERS, type Optimizer, type OptimizerName, type OptimizerState} from './optimizers.js';
+import {createOptimizerState, OPTIMIZERS, type Optimizer, type OptimizerName, type OptimizerParameters, type OptimizerState} from './optimizers.js';
 import type {SampleData} from '../data/samples.js';
 import {shapeOf, type NetworkSpec, type Shape} from '../shape.js';
 
-/** How the weights are trained: the optimizer and the penalties on the weights. */
-export type UpdateRule = {
+/** How the weights are trained: the optimizer (its own parameter among these values, else its default) and the penalties on the weights. */
+export type UpdateRule = Partial<OptimizerParameters> & {
 	readonly optimizer: OptimizerName;
-	readonly momentum: number;
 	readonly l1: number;
 	readonly l2: number;
 };
@@ -77,7 +76,7 @@ export class Network {
 		this.previousWeights = new Float64Array(count);
 		this.gradients = new Float64Array(count);
 		this.changes = new Float64Array(count);
-		this.optimizerState = createOptimizerState(this.optimizer, count, rule.momentum);
+		this.optimizerState = createOptimizerState(rule.optimizer, count, rule);
 		this.capacity = capacity;
 		const perLayer = () => spec.layers.map(n => new Float64Array(n * capacity));
 		this.activations = perLayer();

@@ -9,8 +9,32 @@ export type OptimizerState = {
 	/** Adam's bias corrections for this step: 1 − 0.9^t and 1 − 0.999^t. */
 	correction1: number;
 	correction2: number;
-	readonly momentum: number;
+	/** The value of the optimizer's own parameter (momentum's μ); 0 when it has none. */
+	readonly parameter: number;
 };
+
+/**
+ * An optimizer's own hyper-parameter (momentum's μ), declared in its entry: everything else
+ * comes from here: its flag (`--NAME SYMBOL`, with the optimizer only), its key in the run's
+ * setup, a checkpoint and the JSON (every run holds each, the default where not chosen), the
+ * checkpoint reader's check, its race lanes, and the constant its numpy code reads (NAME
+ * upper-cased, `MOMENTUM`).
+ */
+export type OptimizerParameter<Name extends string = string> = {
+	readonly name: Name;
+	/** How formulas and --help write it: `μ`. */
+	readonly symbol: string;
+	/** The tutorial's value: what a run holds unless its flag sets it. */
+	readonly default: number;
+	/** Its values: from `min` (included) up to `max` (not included). */
+	readonly min: number;
+	readonly max: number;
+	/** The same in words, for a value out of it: `from 0 up to (not including) 1`. */
+	readonly range: string;
+};
+
+/** An entry's parameter, its name kept as typed (`parameter({name: 'momentum', …})`) so that a setup has a field of that name. */
+const parameter = <const Name extends string>(declared: OptimizerParameter<Name>) => declared;
 
 /**
  * The optimizers: how a weight's gradient becomes its change. The only place their maths
@@ -37,8 +61,10 @@ export type Optimizer = {
 	 * `gradient` and `learning_rate`, its buffers being lists of arrays named as `buffers`.
 	 */
 	readonly numpy: {readonly begin: readonly string[]; readonly change: readonly string[]};
-	/** The setting of its own it reads (momentum's μ, set by the flag of that name); it is named with its value among the run's choices. */
-	readonly parameter?: 'momentum';
+	/** Its own hyper-parameter, whose value `change` reads as `state.parameter`; it is named with its value among the run's choices. */
+	readonly parameter?: OptimizerParameter;
+	/** Learning rates that move a weight visibly in one update: an exercise worked by hand draws one (session/exercise/draw.ts). */
+	readonly exerciseRates: readonly number[];
 	/** It counts its updates (Adam's t): --explain reports the count. */
 	readonly counted?: true;
 	/** How --explain writes one weight's update, from its numbers already written. */
@@ -50,7 +76,8 @@ export type UpdateWritten = {
 	/** The weight's name: `W1`, `w2[1,1]`. */
 	readonly name: string;
 	readonly learningRate: string;
-	readonly momentum: string;
+	/** The value of its own parameter. */
+	readonly parameter: string;
 	readonly step: number;
 	readonly gradient: string;
 	/** A buffer's value for this weight before the update, by the buffer's name. */
@@ -75,11 +102,12 @@ export type OptimizerStep = {readonly formula: string; readonly value: number};
 // the literals as numpy's listing writes them: 1 − 0.9 is not 0.1 in floating point
 export const ADAM = {beta1: 0.9, oneMinusBeta1: 0.1, beta2: 0.999, oneMinusBeta2: 0.001, epsilon: 1e-8} as const;
 
-export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()({
+const ENTRIES = {
 	sgd: {
 		description: 'w − lr · gradient, the tutorial’s',
 		formula: 'change = −lr · gradient',
 		changeFormula: 'change = −lr · gradient',
+		exerciseRates: [0.5, 1, 2],
 		buffers: [],
 		begin() {},
 		change: (_state: OptimizerState, _k: number, gradient: number, learningRate: number) => -learningRate * gradient,
@@ -91,25 +119,27 @@ export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()({
 		description: 'v = μ·v − lr·gradient; w + v',
 		formula: 'v = μ · v − lr · gradient; change = v',
 		changeFormula: 'change = v',
+		exerciseRates: [0.5, 1, 2],
 		buffers: ['velocity'],
 		begin() {},
 		change(state: OptimizerState, k: number, gradient: number, learningRate: number) {
 			const velocity = state.buffers['velocity']!;
-			const v = state.momentum * velocity[k]! - learningRate * gradient;
+			const v = state.parameter * velocity[k]! - learningRate * gradient;
 			velocity[k] = v;
 			return v;
 		},
-		steps: (state: OptimizerState, k: number) => [{formula: `v = ${state.momentum}·v − lr·gradient`, value: state.buffers['velocity']![k]!}],
+		steps: (state: OptimizerState, k: number) => [{formula: `v = ${state.parameter}·v − lr·gradient`, value: state.buffers['velocity']![k]!}],
 		numpy: {begin: [], change: ['velocity[l] = MOMENTUM * velocity[l] - learning_rate * gradient  # v = μ·v − lr·gradient', 'change = velocity[l]']},
-		parameter: 'momentum',
+		parameter: parameter({name: 'momentum', symbol: 'μ', default: 0.9, min: 0, max: 1, range: 'from 0 up to (not including) 1'}),
 		explain: (u: UpdateWritten) => [
-			`- ${u.name}: ${u.equation(u.steps[0]!.formula, `${u.momentum}·${u.before('velocity')} − ${u.learningRate}·${u.gradient}`, u.change)}; ${updated(u)}`,
+			`- ${u.name}: ${u.equation(u.steps[0]!.formula, `${u.parameter}·${u.before('velocity')} − ${u.learningRate}·${u.gradient}`, u.change)}; ${updated(u)}`,
 		],
 	},
 	adam: {
 		description: 'Adam (0.9, 0.999, 1e-8)',
 		formula: 'm = 0.9·m + 0.1·g; v = 0.999·v + 0.001·g²; change = −lr · m̂ / (√v̂ + 1e-8)',
 		changeFormula: 'change = −lr · m̂ / (√v̂ + 1e-8)',
+		exerciseRates: [0.01, 0.02, 0.05, 0.1], // its change is about lr itself
 		buffers: ['m', 'v'],
 		begin(state: OptimizerState) {
 			state.step++;
@@ -163,13 +193,40 @@ export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()({
 			];
 		},
 	},
-});
+} satisfies Record<string, Omit<Optimizer, 'name'>>;
+
+export const OPTIMIZERS = registry<Omit<Optimizer, 'name'>>()(ENTRIES);
 
 export type OptimizerName = (typeof OPTIMIZERS.names)[number];
 
-export const DEFAULT_MOMENTUM = 0.9;
+type Entries = typeof ENTRIES;
+/** The optimizers' own parameters' names: `momentum`. */
+export type ParameterName = {[Name in keyof Entries]: Entries[Name] extends {parameter: OptimizerParameter<infer P>} ? P : never}[keyof Entries];
+/** A value of each optimizer's own parameter, by its name (`momentum: 0.9`): part of every run's setup. */
+export type OptimizerParameters = {readonly [Name in ParameterName]: number};
+/** A parameter with the optimizer it belongs to. */
+export type DeclaredParameter = OptimizerParameter<ParameterName> & {readonly optimizer: OptimizerName};
 
-export function createOptimizerState(optimizer: Optimizer, weightCount: number, momentum: number): OptimizerState {
-	const buffers = Object.fromEntries(optimizer.buffers.map(name => [name, new Float64Array(weightCount)]));
-	return {buffers, step: 0, correction1: 1, correction2: 1, momentum};
+/** Every optimizer's own parameter, in the registry's order. */
+export const OPTIMIZER_PARAMETERS: readonly DeclaredParameter[] = OPTIMIZERS.names.flatMap(optimizer => {
+	const declared = OPTIMIZERS.entries[optimizer].parameter as OptimizerParameter<ParameterName> | undefined;
+	return declared ? [{...declared, optimizer}] : [];
+});
+
+/** A value of each optimizer's own parameter: as given among these, else its default. */
+export const parameterValues = (values: Partial<OptimizerParameters>) =>
+	Object.fromEntries(OPTIMIZER_PARAMETERS.map(({name, default: value}) => [name, values[name] ?? value])) as OptimizerParameters;
+
+/** Each parameter's default: the tutorial's values. */
+export const PARAMETER_DEFAULTS = parameterValues({});
+
+/** The optimizer's own parameter, if it has one, and its value among these (as an --explain JSON holds them: only its own). */
+export function parameterOf(optimizer: OptimizerName, values: Partial<OptimizerParameters>): {declared: DeclaredParameter; value: number} | undefined {
+	const declared = OPTIMIZER_PARAMETERS.find(candidate => candidate.optimizer === optimizer);
+	return declared && {declared, value: values[declared.name] ?? declared.default};
+}
+
+export function createOptimizerState(optimizer: OptimizerName, weightCount: number, values: Partial<OptimizerParameters>): OptimizerState {
+	const buffers = Object.fromEntries(OPTIMIZERS.entries[optimizer].buffers.map(name => [name, new Float64Array(weightCount)]));
+	return {buffers, step: 0, correction1: 1, correction2: 1, parameter: parameterOf(optimizer, values)?.value ?? 0};
 }

@@ -1,5 +1,6 @@
 /** Hand-friendly numbers drawn from an exercise's seed: weights, inputs and targets of 1 or 2 significant digits. */
 import {ACTIVATIONS} from '../../core/maths/activations.js';
+import {OPTIMIZERS} from '../../core/maths/optimizers.js';
 import type {NumpyRandom} from '../../core/maths/random.js';
 import type {NestedWeights} from '../../core/shape.js';
 import type {ExerciseChoices} from './types.js';
@@ -13,8 +14,6 @@ const SMALL_INPUTS = steps(1, 9, 10);
 const LARGE_INPUTS = steps(10, 40, 10);
 /** Targets in twentieths, from -2 to 2, inside the output's range. */
 const TARGETS = steps(-40, 40, 20).filter(t => t !== 0);
-/** Learning rates that move a weight visibly in one update; Adam's change is about lr itself. */
-const LEARNING_RATES = {sgd: [0.5, 1, 2], momentum: [0.5, 1, 2], adam: [0.01, 0.02, 0.05, 0.1]} as const;
 /** The share of negative weights. */
 const NEGATIVE = 0.3;
 
@@ -50,7 +49,7 @@ export function draw(random: NumpyRandom, choices: ExerciseChoices): Drawn {
 		target = Array.from({length: outputs}, () => pick(random, inside));
 	}
 
-	const rates = LEARNING_RATES[choices.optimizer];
+	const rates = OPTIMIZERS.entries[choices.optimizer].exerciseRates;
 	const first = Math.floor(random.rand() * rates.length);
 	const learningRates = choices.learningRate === undefined ? [...rates.slice(first), ...rates.slice(0, first)] : [choices.learningRate];
 	return {weights, inputs, target, learningRates};
