@@ -39,6 +39,11 @@ export type Loaded = {
 	readonly randomSeed: number;
 };
 
+/** The checkpoint's state to go on from: `--lr` given with `--load` sets the rate from the loaded iteration on (a continuable setting, as --iterations). */
+function resumed(checkpoint: Resume, learningRate: number | undefined): Resume['state'] {
+	return learningRate === undefined ? checkpoint.state : {...checkpoint.state, learningRate};
+}
+
 /** A bound on memory: 10 million weights are 80 MB per buffer. */
 export const MAX_WEIGHTS = 10_000_000;
 /** Settings a checkpoint's run may change as it goes on. */
@@ -94,7 +99,7 @@ export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 	checkResume(loaded.checkpoint, setup, values.load, parsed.given.has('iterations'), !values.headless && values.explain === undefined);
 	const run: RunOptions = {
 		setup,
-		...(loaded.checkpoint && {resume: loaded.checkpoint.state}),
+		...(loaded.checkpoint && {resume: resumed(loaded.checkpoint, parsed.given.has('lr') ? setup.learningRate : undefined)}),
 		paused: values.paused ?? false,
 		speed: values.speed ?? DEFAULT_SPEED,
 		...(values.save !== undefined && {save: values.save}),

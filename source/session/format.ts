@@ -69,6 +69,23 @@ export function formatSigned(x: number | undefined, digits = 4): string {
 }
 
 /**
+ * One precision for each quantity, on every panel that shows it: the error (and test error) and
+ * a predicted output to 6 significant digits, as the status line; a weight to 6; its gradient to
+ * 4 and its change to 4 with its sign. A column too narrow for that loses last digits (formatFit),
+ * never its end, and the weights table drops its link column before any digit.
+ */
+export const DIGITS = {error: 6, predicted: 6, weight: 6, gradient: 4, change: 4} as const;
+
+export const formatError = (x: number | undefined) => formatNumber(x, DIGITS.error);
+export const formatPredicted = (x: number | undefined) => formatNumber(x, DIGITS.predicted);
+export const formatWeight = (x: number | undefined) => formatNumber(x, DIGITS.weight);
+export const formatGradient = (x: number | undefined) => formatNumber(x, DIGITS.gradient);
+export const formatChange = (x: number | undefined) => formatSigned(x, DIGITS.change);
+
+/** A line that shows numbers writes its formulas' minus as the numbers' sign, `-`: one minus sign a line (formulas are declared with `−`). */
+export const oneMinus = (line: string) => line.replaceAll('−', '-');
+
+/**
  * As many significant digits as fit in `width` columns (at most `digits`), whole: fewer
  * digits, then exponent form, never an ellipsis. Any double fits 9 columns.
  */

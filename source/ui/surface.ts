@@ -184,6 +184,17 @@ function contrast(rgb: readonly number[]): number {
 }
 
 /**
+ * The scale's legend, `error 0.0123 ████ 0.0456`, on one line where it fits; else two labelled
+ * lines, `error 0.0123 … 0.0456` (wrapped between its words) and `low ████ high`: a bound is never
+ * cut or wrapped apart from its label. `steps` is the legend's width (its colours are escape codes).
+ */
+function scaleLegend(range: readonly [number, number], legend: string, steps: number, width: number): string[] {
+	const [low, high] = range.map(bound => formatShort(bound, 3)) as [string, string];
+	const line = `error ${low} ${legend} ${high}`;
+	return 'error '.length + low.length + steps + high.length + 2 <= width ? [line] : [...wrapText(`error ${low} … ${high}`, width), `low ${legend} high`];
+}
+
+/**
  * The lines under the surface, wrapped to its width, as many as `room` holds, in this order
  * (the first the most needed): the extent, the scale's legend, the marks, what the error
  * is, its steps, and how fresh it is when it is computed over several frames.
@@ -205,8 +216,7 @@ export function surfaceFooter(
 	const wrap = (line: string) => wrapText(line, width);
 	const parts = [
 		axes.length <= width ? [axes] : [...wrap(`→ ${name1} ${span(surface.x)}`), ...wrap(`↑ ${name2} ${span(surface.y)}`)],
-		// the legend's colours are escape codes: it is short enough not to wrap
-		[`error ${formatShort(surface.range[0], 3)} ${legend} ${formatShort(surface.range[1], 3)}`],
+		scaleLegend(surface.range, legend, style.colour ? STEP_COLOURS.length : SHADES.length, width),
 		wrap(
 			`${style.colour ? '○' : 'o'} start · path ${style.colour ? '◉' : '@'} now ${formatShort(surface.error, 4)}${arrow ? ` ${arrow} downhill` : ', flat here'}${lanes.length > 0 ? ` · ${lanes.map(({lane}) => laneMark(lane)).join(' ')}: the other lanes` : ''}`,
 		),

@@ -141,6 +141,9 @@ describe('buildOptions: the defaults and the flags', () => {
 		const {run} = build(['--load', 'c.json', '--iterations', '20', '--lr', '0.01'], {checkpoint});
 		expect(run.setup).toMatchObject({seed: 3, limit: 20, learningRate: 0.01, layers: [3, 2, 1]});
 		expect(run.resume?.iteration).toBe(10);
+		// the rate given goes on from the loaded iteration, not the checkpoint's
+		expect(run.resume?.learningRate).toBe(0.01);
+		expect(build(['--load', 'c.json', '--iterations', '20'], {checkpoint}).run.resume?.learningRate).toBe(checkpoint.state.learningRate);
 		// a setting given with the checkpoint's own value is no disagreement
 		expect(build(['--load', 'c.json', '--iterations', '20', '--seed', '3'], {checkpoint}).run.setup.seed).toBe(3);
 	});

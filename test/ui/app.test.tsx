@@ -35,8 +35,8 @@ describe('the tutorial', () => {
 		const screen = frame();
 		expect(linesOf(screen)[1]).toMatch(/^paused · iteration 0 \/ 80,000 · .*initial error 0\.334635/);
 		const samples = panelLines(screen, 'Samples');
-		expect(samples.find(line => line.startsWith('predicted'))).toMatch(/^predicted\s+0\.7785$/);
-		expect(samples.find(line => line.startsWith('error'))).toMatch(/^error\s+0\.3346$/);
+		expect(samples.find(line => line.startsWith('predicted'))).toMatch(/^predicted\s+0\.778477$/);
+		expect(samples.find(line => line.startsWith('error'))).toMatch(/^error\s+0\.334635$/);
 		// no gradients before the first iteration
 		expect(weightRow(screen, 'W11')).toEqual(['W11', 'x1', '→', 'h1', '0.548814', '–', '–']);
 		expect(panelLines(screen, 'Chain of W11').join(' ')).toContain('step once (s)');
@@ -137,9 +137,9 @@ describe('the phase walk', () => {
 		expect(lineWith(screen, 'phase 7 of 7')).toContain('the update');
 		expect(iterationOf(screen)).toBe(0);
 		const update = screen.replaceAll(/\n +/g, ' ');
-		expect(update).toContain('W11 before = 0.548814, gradient = 4.66679e-4, lr = 0.001, change = −lr · gradient = -4.66679e-7, W11 = W11 + change = 0.548813');
+		expect(update).toContain('W11 before = 0.548814, gradient = 4.667e-4, lr = 0.001, change = -lr · gradient = -4.667e-7, W11 = W11 + change = 0.548813');
 		expect(weightRow(screen, 'W11')?.slice(-3)).toEqual(['0.548813', '-4.667e-7', '4.667e-4']);
-		expect(panelLines(screen, 'Chain of W11').join('\n')).toMatch(/^change = −lr · gradient( = .*)? = -4\.667e-7$/m);
+		expect(panelLines(screen, 'Chain of W11').join('\n')).toMatch(/^change = -lr · gradient( = .*)? = -4\.667e-7$/m);
 
 		// the 8th completes the iteration: the counter moves
 		screen = await walk.press('p', frame => iterationOf(frame) === 1);

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {Trainer} from '../../source/core/training/trainer.js';
-import {formatNumber} from '../../source/session/format.js';
+import {formatError} from '../../source/session/format.js';
 import type {LanesData} from '../../source/session/views/lanes.js';
 import {laneLines, LanesTable} from '../../source/ui/components/LanesTable.js';
 import {RaceChart} from '../../source/ui/components/RaceChart.js';
@@ -84,7 +84,7 @@ describe('the chart of a race', () => {
 		const race = raceOf(300, 2);
 		const frame = plain(frameAt(<RaceChart race={race} start={1} iteration={300} logScale={false} width={70} height={16} />));
 		for (const [k, lane] of race.lanes.entries()) {
-			const latest = formatNumber(lane.error.lasts.at(-1), 4);
+			const latest = formatError(lane.error.lasts.at(-1));
 			expect(frame).toContain(`${k === 2 ? '▶' : ''}${k + 1} ${lane.label}: ${latest}`);
 		}
 
@@ -104,7 +104,7 @@ describe('the chart of a race', () => {
 		const race = {...raceOf(50), lanes: raceOf(50).lanes.map(lane => ({...lane, label: `${lane.label} with a long name here`}))};
 		const frame = plain(frameAt(<RaceChart race={race} start={1} iteration={50} logScale={false} width={30} height={10} />, 30));
 		for (const [k, lane] of race.lanes.entries()) {
-			expect(frame).toContain(`${k + 1}: ${formatNumber(lane.error.lasts.at(-1), 4)}`);
+			expect(frame).toContain(`${k + 1}: ${formatError(lane.error.lasts.at(-1))}`);
 		}
 
 		expect(frame).not.toContain('error by lane');

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {Trainer} from '../../source/core/training/trainer.js';
-import {formatNumber} from '../../source/session/format.js';
+import {formatError} from '../../source/session/format.js';
 import {closeDashboards, linesOf, openDashboard, panelLines, runOptions} from '../helpers/ui.js';
 
 afterEach(closeDashboards);
@@ -34,6 +34,6 @@ describe('the samples panel with wide inputs', () => {
 		expect(inside.some(line => /^predicted\s/.test(line))).toBe(true);
 		// the sample's loss: with one sample, the mean loss over the training samples
 		const loss = new Trainer(runOptions(flags).setup).trainError();
-		expect(inside.find(line => line.startsWith('error'))).toBe(`error      ${formatNumber(loss)}`);
+		expect(inside.find(line => line.startsWith('error'))).toBe(`error      ${formatError(loss)}`);
 	});
 });

@@ -1,4 +1,7 @@
+import {stripVTControlCharacters} from 'node:util';
 import {afterEach, describe, expect, test} from 'vitest';
+import type {SurfaceData} from '../../source/session/views/surface.js';
+import {surfaceFooter} from '../../source/ui/surface.js';
 import {closeDashboards, openDashboard, panelLines} from '../helpers/ui.js';
 
 afterEach(closeDashboards);
@@ -40,3 +43,49 @@ describe('the Error surface panel', () => {
 		await dashboard.press('m', '╭─ Map');
 	});
 });
+
+describe('the scale legend at 80 columns', () => {
+	test('--race at 80×24: a legend too wide for the panel goes on two labelled lines, each bound whole, no line wider than the panel', async () => {
+		const dashboard = await openDashboard(['--seed', '0', '--paused', '--race', '--lr 0.001', '--race', '--lr 0.01'], {columns: 80, rows: 24});
+		const screen = await dashboard.press('E', frame => footerOf(frame).includes('error '));
+		const top = screen.split('\n').find(line => line.includes('╭─ Error surface'))!;
+		// the panel's inner width: its border, and a space each side
+		const width = top.indexOf('╮', top.indexOf('╭─ Error surface')) - top.indexOf('╭─ Error surface') - 3;
+		expect(width).toBeLessThan(30);
+		const surface = {...bowl(), range: [0.012_345, 0.045_678] as [number, number]};
+		const footer = (colour: boolean, at: number) => surfaceFooter(surface, at, {colour}, {columns: at, rows: 10}).map(line => stripVTControlCharacters(line));
+		// eight colours: 28 columns on one line, too wide
+		expect(footer(true, width).every(line => line.length <= width)).toBe(true);
+		expect(footer(true, width)).toContain('error 0.0123 … 0.0457');
+		expect(footer(true, width)).toContain(`low ${'█'.repeat(8)} high`);
+		// where it fits, one line as before: four shades here, eight colours in a wider panel
+		expect(footer(false, width)).toContain('error 0.0123 ░▒▓█ 0.0457');
+		expect(footer(true, 40)).toContain(`error 0.0123 ${'█'.repeat(8)} 0.0457`);
+	});
+});
+
+/** A bowl-shaped error over W41, W42 in -1 … 1. */
+function bowl(): SurfaceData {
+	const side = 21;
+	const xs = Array.from({length: side}, (_, k) => -1 + (2 * k) / (side - 1));
+	return {
+		names: ['W41', 'W42'],
+		a: 6,
+		b: 7,
+		x: [-1, 1],
+		y: [-1, 1],
+		columns: side,
+		rows: side,
+		errors: Array.from({length: side * side}, (_, k) => xs[k % side]! ** 2 + xs[side - 1 - Math.floor(k / side)]! ** 2),
+		range: [0, 2],
+		path: {a: [-1, -0.5, 0.5], b: [-1, -0.5, 0]},
+		current: [0.5, 0],
+		error: 0.25,
+		descent: [-1, 0],
+		penalty: undefined,
+		iteration: 10,
+		costMs: 1,
+		spanMs: 1,
+		samples: 1,
+	};
+}

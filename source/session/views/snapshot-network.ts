@@ -2,7 +2,7 @@
 import type {Phase} from '../../core/training/iteration.js';
 import {activationName, neuronName, sopName, type WeightRef} from '../../core/names.js';
 import type {Trainer} from '../../core/training/trainer.js';
-import {digitsToTell, formatNumber, formatRate} from '../format.js';
+import {digitsToTell, formatChange, formatGradient, formatNumber, formatRate} from '../format.js';
 import type {PhaseValue} from './snapshot.js';
 
 /** Below this every gradient counts as vanished. */
@@ -33,7 +33,8 @@ export function phaseValues(trainer: Trainer, phase: Phase, position: number, se
 		}
 
 		case 'gradients': {
-			return [{name: `gradient of ${selected.name}`, value: network.gradients[selected.index]!}];
+			const gradient = network.gradients[selected.index]!;
+			return [{name: `gradient of ${selected.name}`, value: gradient, text: formatGradient(gradient)}];
 		}
 
 		case 'update': {
@@ -44,10 +45,10 @@ export function phaseValues(trainer: Trainer, phase: Phase, position: number, se
 			const digits = digitsToTell(before, after);
 			return [
 				{name: `${selected.name} before`, value: before, text: formatNumber(before, digits)},
-				{name: 'gradient', value: network.gradients[k]!},
+				{name: 'gradient', value: network.gradients[k]!, text: formatGradient(network.gradients[k])},
 				{name: 'lr', value: trainer.learningRate, text: formatRate(trainer.learningRate)},
 				...network.optimizer.steps(network.optimizerState, k).map(step => ({name: step.formula, value: step.value})),
-				{name: network.optimizer.changeFormula, value: network.changes[k]!},
+				{name: network.optimizer.changeFormula, value: network.changes[k]!, text: formatChange(network.changes[k])},
 				{name: `${selected.name} = ${selected.name} + change`, value: after, text: formatNumber(after, digits)},
 			];
 		}

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Chain} from '../../core/maths/chain.js';
 import {UPDATE_REACHED, type CheckStatus} from '../../session/views/snapshot.js';
-import {formatNumber} from '../../session/format.js';
+import {formatChange, formatGradient, formatNumber, formatRate, oneMinus} from '../../session/format.js';
 import {wrapText} from '../text.js';
 
 export type ChainPanelProps = {
@@ -110,19 +110,19 @@ function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelPro
 	const allKnown = !reached || c.factors.every(factor => reached(factor.layer));
 	if (!allKnown) {
 		lines.push({text: 'the rest comes with the backward pass (p)', dim: true});
-		return lines;
+		return lines.map(line => ({...line, text: oneMinus(line.text)}));
 	}
 
 	const product = c.factors.map(f => f.symbol).join('·');
 	if (c.products.length === 1) {
-		lines.push({text: `${c.penalty ? 'data gradient' : 'gradient'} = ${product} = ${value(c.dataGradient)}`, bold: !c.penalty});
+		lines.push({text: `${c.penalty ? 'data gradient' : 'gradient'} = ${product} = ${formatGradient(c.dataGradient)}`, bold: !c.penalty});
 	} else {
 		if (products) {
 			lines.push({text: `${product} per sample of the batch: ${c.products.map(p => value(p)).join(', ')}`, dim: true});
 		}
 
 		lines.push({
-			text: `${c.penalty ? 'data gradient' : 'gradient'} = mean of ${c.products.length} samples' ${product} = ${value(c.dataGradient)}`,
+			text: `${c.penalty ? 'data gradient' : 'gradient'} = mean of ${c.products.length} samples' ${product} = ${formatGradient(c.dataGradient)}`,
 			bold: !c.penalty,
 		});
 	}
@@ -130,7 +130,7 @@ function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelPro
 	if (c.penalty) {
 		lines.push(
 			{text: `penalty = 2·L2·w + L1·sign(w) = ${value(c.penalty.term)} (w = ${value(c.penalty.weight)})`},
-			{text: `gradient = data gradient + penalty = ${value(c.gradient)}`, bold: true},
+			{text: `gradient = data gradient + penalty = ${formatGradient(c.gradient)}`, bold: true},
 		);
 	}
 
@@ -140,10 +140,10 @@ function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelPro
 		lines.push({text: `${step.formula} = ${updated ? value(step.value) : '…'}`});
 	}
 
-	// a negative factor after · in brackets: −1 · (−1.022e-4), not −1 · -1.022e-4
-	const gradient = c.gradient < 0 ? `(${value(c.gradient)})` : value(c.gradient);
-	const sgd = c.steps.length === 0 && products ? ` = −${c.learningRate} · ${gradient}` : '';
-	lines.push({text: `${c.changeFormula}${sgd} = ${updated ? value(c.change) : '… (the update phase)'}`, bold: updated});
+	// a negative factor after · in brackets: -1 · (-1.022e-4), not -1 · -1.022e-4
+	const gradient = c.gradient < 0 ? `(${formatGradient(c.gradient)})` : formatGradient(c.gradient);
+	const sgd = c.steps.length === 0 && products ? ` = −${formatRate(c.learningRate)} · ${gradient}` : '';
+	lines.push({text: `${c.changeFormula}${sgd} = ${updated ? formatChange(c.change) : '… (the update phase)'}`, bold: updated});
 	if (check?.state === 'done' && check.selected) {
 		lines.push({
 			text: `finite differences = ${formatNumber(check.selected.numeric, 6)}, relative difference ${formatNumber(check.selected.relativeDifference, 2)}`,
@@ -151,5 +151,5 @@ function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelPro
 		});
 	}
 
-	return lines;
+	return lines.map(line => ({...line, text: oneMinus(line.text)}));
 }

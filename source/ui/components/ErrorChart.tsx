@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {EMPTY_SERIES, type Series} from '../../core/training/history.js';
 import type {History, PreviousRun} from '../../session/views/snapshot.js';
 import type {LearningRateChange} from '../../core/training/trainer-state.js';
-import {formatCount, formatNumber, formatRate} from '../../session/format.js';
+import {formatCount, formatError, formatNumber, formatPredicted, formatRate} from '../../session/format.js';
 import {columnOf, fitChart, rangeOf, renderChart, resample, type ChartSeries} from '../chart.js';
 import {wrapText} from '../text.js';
 
@@ -93,7 +93,7 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 
 function emptyText(own: Series, mode: ChartMode, history: History): string {
 	if (own.ends.length > 0) {
-		return `after iteration ${formatCount(own.ends[0]!)}: ${mode === 'error' ? 'error' : 'predicted'} ${formatNumber(own.lasts[0], 6)}; the curve starts with the next iteration`;
+		return `after iteration ${formatCount(own.ends[0]!)}: ${mode === 'error' ? `error ${formatError(own.lasts[0])}` : `predicted ${formatPredicted(own.lasts[0])}`}; the curve starts with the next iteration`;
 	}
 
 	return mode === 'output' && history.error.ends.length > 0

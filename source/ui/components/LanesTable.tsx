@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {LaneRow, LanesData} from '../../session/views/lanes.js';
-import {formatCount, formatNumber, formatPercent} from '../../session/format.js';
+import {formatCount, formatError, formatPercent} from '../../session/format.js';
 import {laneColour, laneMark} from '../lanes.js';
 
 type Column = {readonly title: string; readonly cell: (row: LaneRow) => string};
@@ -11,8 +11,8 @@ export function laneColumns(data: LanesData): Column[] {
 	const some = (value: (row: LaneRow) => unknown) => rows.some(row => value(row) !== undefined);
 	return [
 		{title: 'iteration', cell: row => formatCount(row.iteration)},
-		{title: data.batchError ? 'batch error' : 'error', cell: row => formatNumber(row.error, 6)},
-		...(some(row => row.testError) ? [{title: 'test error', cell: (row: LaneRow) => formatNumber(row.testError, 6)}] : []),
+		{title: data.batchError ? 'batch error' : 'error', cell: row => formatError(row.error)},
+		...(some(row => row.testError) ? [{title: 'test error', cell: (row: LaneRow) => formatError(row.testError)}] : []),
 		...(some(row => row.accuracy) ? [{title: 'accuracy', cell: (row: LaneRow) => (row.accuracy === undefined ? '–' : formatPercent(row.accuracy))}] : []),
 		...(some(row => row.testAccuracy)
 			? [{title: 'test acc.', cell: (row: LaneRow) => (row.testAccuracy === undefined ? '–' : formatPercent(row.testAccuracy))}]

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Diagram} from '../../session/views/diagram.js';
 import type {WeightRow} from '../../session/views/weights.js';
-import {formatNumber} from '../../session/format.js';
+import {formatWeight} from '../../session/format.js';
 import {drawDiagram, isDrawable, neuronLines, summariseLayers, weightGlyph, type Selected} from '../diagram.js';
 import {textOf, wrapText} from '../text.js';
 import {Line} from './Line.js';
@@ -17,7 +17,7 @@ export type NetworkDiagramProps = {
 
 /** The network as the tutorial's figure: neurons with their activations, every connection in a strip before its neuron, the selected one drawn. */
 export function NetworkDiagram({diagram, selected, colour, width, height}: NetworkDiagramProps) {
-	const caption = selected ? `${selected.name} = ${formatNumber(selected.value, 6)} (${selected.from} → ${selected.to})` : '';
+	const caption = selected ? `${selected.name} = ${formatWeight(selected.value)} (${selected.from} → ${selected.to})` : '';
 	const mark: Selected | undefined = selected && {layer: selected.layer, from: selected.col, to: selected.row};
 	const lines = isDrawable(diagram) ? drawDiagram(diagram, mark, colour) : [];
 	// when the panel is short, keep every neuron's line and drop the spacing lines between them

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {PhaseStatus} from '../../session/views/snapshot.js';
-import {formatNumber} from '../../session/format.js';
+import {formatNumber, oneMinus} from '../../session/format.js';
 import {packItems, wrapText} from '../text.js';
 
 /** What the phase computes, in words, wrapped whole: with the keys that go on when it fits two lines. */
@@ -19,7 +19,7 @@ export function phaseValueLines(phase: PhaseStatus, width: number): string[] {
 	return phase.last.kind === 'update' ? packItems(valueTexts(phase.values), width) : [phaseValuesLine(phase.values, width)];
 }
 
-const valueTexts = (values: PhaseStatus['values']) => values.map(value => `${value.name} = ${value.text ?? formatNumber(value.value, 6)}`);
+const valueTexts = (values: PhaseStatus['values']) => values.map(value => oneMinus(`${value.name} = ${value.text ?? formatNumber(value.value, 6)}`));
 
 /** The phase's numbers, in order, as many as fit the line whole; then how many more there are. */
 export function phaseValuesLine(values: PhaseStatus['values'], width: number): string {

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {RaceStatus} from '../../session/views/lanes.js';
-import {formatCount, formatNumber} from '../../session/format.js';
+import {formatCount, formatError} from '../../session/format.js';
 import {fitChart, rangeOf, renderChart, resample, type ChartFrame} from '../chart.js';
 import {laneColour, laneMark, markColumns, overlayAt} from '../lanes.js';
 
@@ -20,7 +20,7 @@ export function raceLegend(race: RaceStatus, width: number): Array<Array<{lane: 
 	const lines: Array<Array<{lane: number; text: string}>> = [];
 	let used = width;
 	for (const [lane, {label, error}] of race.lanes.entries()) {
-		const value = formatNumber(error.lasts.at(-1), 4);
+		const value = formatError(error.lasts.at(-1));
 		const whole = `${lane === race.selected ? '▶' : ''}${laneMark(lane)} ${label}: ${value}`;
 		// a name too long for the line gives way, never the number
 		const text = whole.length <= width ? whole : `${laneMark(lane)}: ${value}`;

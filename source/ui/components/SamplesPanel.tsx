@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Window} from '../../session/views/context.js';
 import type {SampleRow} from '../../session/views/samples.js';
-import {formatCount, formatData, formatNumber, formatShort} from '../../session/format.js';
+import {formatCount, formatData, formatError, formatPredicted, formatShort} from '../../session/format.js';
 import {packItems, wrapText} from '../text.js';
 
 export type SamplesPanelProps = {
@@ -14,14 +14,14 @@ export type SamplesPanelProps = {
 	readonly width: number;
 };
 
-const computed = (values: readonly number[]) => values.map(value => formatNumber(value)).join(', ');
+const computed = (values: readonly number[]) => values.map(value => formatPredicted(value)).join(', ');
 
 /** The lines of one sample: `#3 inputs → predicted (target t, error e)`, wrapped to the panel, never cut. */
 export function sampleLines(row: SampleRow, total: number, width: number): string[] {
 	const mark = row.test ? ' test' : '';
 	const head = `#${row.index + 1}${mark}`.padEnd(String(total).length + 1 + (mark ? 5 : 0));
 	return wrapText(
-		`${head} ${formatData(row.inputs)} → ${computed(row.predicted)} (target ${formatData(row.target)}, error ${formatNumber(row.error)})`,
+		`${head} ${formatData(row.inputs)} → ${computed(row.predicted)} (target ${formatData(row.target)}, error ${formatError(row.error)})`,
 		width,
 		head.length + 1,
 	);
@@ -86,7 +86,7 @@ export function sampleFields(row: SampleRow, width: number, height: number): Sam
 	const fields = [
 		{label: 'inputs', items: row.inputs.map(value => formatShort(value)), bold: false},
 		{label: 'target', items: row.target.map(value => formatShort(value)), bold: false},
-		{label: 'predicted', items: row.predicted.map(value => formatNumber(value)), bold: true},
+		{label: 'predicted', items: row.predicted.map(value => formatPredicted(value)), bold: true},
 	];
 	const lines = fields.map(field => packItems(field.items, room, 0).length);
 	// one line is the error's
@@ -98,7 +98,7 @@ export function sampleFields(row: SampleRow, width: number, height: number): Sam
 
 	return [
 		...fields.map((field, k) => ({label: field.label, bold: field.bold, lines: elidedItems(field.items, room, lines[k]!)})),
-		{label: 'error', bold: true, lines: [formatNumber(row.error)]},
+		{label: 'error', bold: true, lines: [formatError(row.error)]},
 	];
 }
 

@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import {describeLayers} from '../../core/names.js';
 import type {RaceStatus} from '../../session/views/lanes.js';
 import type {RunFacts, Status} from '../../session/views/snapshot.js';
-import {formatCount, formatDuration, formatNumber, formatPercent, formatRate, formatSpeed} from '../../session/format.js';
+import {formatCount, formatDuration, formatError, formatPercent, formatRate, formatSpeed} from '../../session/format.js';
 import {fitParts, type Part} from '../text.js';
 import {laneColour} from '../lanes.js';
 import {Line} from './Line.js';
@@ -60,8 +60,8 @@ export function StatusLine({run, status, pending, race, width}: StatusLineProps)
 		...(run.fullBatch ? [] : [part(2, {text: `epoch ${formatCount(status.epoch)}`})]),
 		part(5, {text: rate}),
 		part(6, {text: formatDuration(status.elapsedMs)}),
-		part(1, {text: `${errorLabel} `}, {text: formatNumber(status.error, 6), bold: true}),
-		...(status.testError === undefined ? [] : [part(2, {text: 'test error '}, {text: formatNumber(status.testError, 6), bold: true})]),
+		part(1, {text: `${errorLabel} `}, {text: formatError(status.error), bold: true}),
+		...(status.testError === undefined ? [] : [part(2, {text: 'test error '}, {text: formatError(status.testError), bold: true})]),
 		...(status.accuracy === undefined ? [] : [part(1, {text: `accuracy ${formatPercent(status.accuracy)}`})]),
 		...(status.testAccuracy === undefined ? [] : [part(3, {text: `test ${formatPercent(status.testAccuracy)}`})]),
 	];

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Window} from '../../session/views/context.js';
 import type {WeightRow} from '../../session/views/weights.js';
-import {formatCount, formatFit} from '../../session/format.js';
+import {DIGITS, formatCount, formatFit} from '../../session/format.js';
 
 export type WeightsTableProps = {
 	readonly weights: Window<WeightRow>;
@@ -15,10 +15,13 @@ export type WeightsTableProps = {
 /** Widths of the columns: value, change, gradient, check. Every double fits 7 whole (formatFit loses digits, not its end). */
 type Columns = {readonly link: boolean; readonly value: number; readonly number: number; readonly check: number};
 
-/** From the roomiest to the narrowest: fewer digits first, then the link column goes (the chain's title names it). */
+/**
+ * From the roomiest to the narrowest: the link column goes first (the chain's title names it),
+ * then digits, so that a value, change and gradient read as on every other panel (DIGITS) while
+ * they can: 11 and 10 columns hold 6 and 4 significant digits with a two-digit exponent.
+ */
 const COLUMNS: readonly Columns[] = [
 	{link: true, value: 11, number: 10, check: 8},
-	{link: true, value: 9, number: 9, check: 7},
 	{link: false, value: 11, number: 10, check: 8},
 	{link: false, value: 9, number: 9, check: 7},
 	{link: false, value: 7, number: 7, check: 7},
@@ -86,8 +89,8 @@ export function WeightsTable({weights, selected, height, showCheck, width}: Weig
 			{shown.map(row => (
 				<Text key={row.index} inverse={row.index === selected} wrap="truncate-end">
 					{row.name.padEnd(name)}
-					{linkCell(`${row.from} → ${row.to}`)} {cell(formatFit(row.value, VALUE), VALUE)} {cell(formatFit(row.change, NUMBER, 4, true), NUMBER)}{' '}
-					{cell(formatFit(row.gradient, NUMBER, 4), NUMBER)}
+					{linkCell(`${row.from} → ${row.to}`)} {cell(formatFit(row.value, VALUE, DIGITS.weight), VALUE)}{' '}
+					{cell(formatFit(row.change, NUMBER, DIGITS.change, true), NUMBER)} {cell(formatFit(row.gradient, NUMBER, DIGITS.gradient), NUMBER)}
 					{showCheck ? ` ${cell(row.check === undefined ? '–' : formatFit(row.check, CHECK, 2), CHECK)}` : ''}
 				</Text>
 			))}
