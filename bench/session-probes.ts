@@ -12,6 +12,7 @@ import {SessionHost} from '../source/session/host.js';
 import type {Plane, RunOptions} from '../source/session/options.js';
 import type {HostMessage} from '../source/session/protocol.js';
 import {drawGrid} from '../source/ui/map.js';
+import {marksOf} from '../source/ui/map-marks.js';
 import {screenOf} from '../source/ui/screen.js';
 import {INITIAL_STATE} from '../source/ui/state.js';
 import {PRESETS} from '../source/core/presets.js';
@@ -131,7 +132,7 @@ export function mapCost(frames = 40): MapCostReport {
 
 		workerMs.push(map.costMs);
 		const start = performance.now();
-		drawGrid(map.output, map, {colour: true, discrete: false}, map.points);
+		drawGrid(map.output, map, {colour: true, discrete: false}, marksOf(map.points, map, map.output.columns, Math.floor(map.output.rows / 2)).cells);
 		screenMs.push(performance.now() - start);
 	}
 

@@ -10,7 +10,7 @@ export const ROOMY = {columns: 120, rows: 36} as const;
  * Where a panel goes: `left` panels stack in the left column (the first over the rest), `top`
  * heads the right column, `bottom` panels share the space under it (the first flexible, the
  * others as wide as they ask), and one `side` panel shows beside them in a roomy window, or in
- * the top panel's place in a small one. A `band` spans the screen over both columns (a lesson's text).
+ * a small one in the right column's whole place (in the top panel's when a bottom panel's key asked for it). A `band` spans the screen over both columns (a lesson's text).
  */
 export type Room = 'left' | 'top' | 'bottom' | 'side' | 'band';
 
@@ -47,8 +47,8 @@ export type Layout<Id extends string = string> =
 			readonly boxes: Partial<Record<Id, Box>>;
 			readonly left: Box;
 			readonly right: Box;
-			/** The side panel's place: beside the bottom panels (roomy windows), or in the top panel's. */
-			readonly sidePlace: 'bottom' | 'top' | undefined;
+			/** The side panel's place: beside the bottom panels (roomy windows), in the top panel's, or the right column whole (small windows). */
+			readonly sidePlace: 'bottom' | 'top' | 'right' | undefined;
 			/** How the bottom panels share the space under the top one. */
 			readonly arrangement: 'row' | 'column';
 			/** A panel its key asked for that cannot be drawn whole here, and the size it needs. */
@@ -67,7 +67,8 @@ function roomsOf<Id extends string>(wants: ReadonlyArray<Want<Id>>, roomy: boole
 	const sides = inRoom('side');
 	const side = sides.find(want => want.choice === 'on') ?? (roomy ? sides.find(want => want.choice === 'auto') : undefined);
 	const [band] = inRoom('band');
-	return {leftTop, leftBottom, top, flexible, fixed, side, band};
+	const asked = wants.some(want => want.room === 'bottom' && want.choice === 'on');
+	return {leftTop, leftBottom, top, flexible, fixed, side, band, asked};
 }
 
 /**
@@ -155,8 +156,10 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 		place(top, {width: right, height: topHeight});
 	}
 
-	place(side, sideBeside ? {width: bottom.sideWidth, height: bottom.height} : {width: right, height: topHeight});
-	for (const [want, box] of bottom.boxes) {
+	// in a small window the side panel (a map) takes the right column whole, unless a bottom panel was asked for with its key
+	const sideTall = side !== undefined && !sideBeside && !rooms.asked;
+	place(side, sideBeside ? {width: bottom.sideWidth, height: bottom.height} : {width: right, height: sideTall ? panels : topHeight});
+	for (const [want, box] of sideTall ? [] : bottom.boxes) {
 		place(want, box);
 	}
 
@@ -165,7 +168,7 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 		boxes,
 		left: {width: left, height: panels},
 		right: {width: right, height: panels},
-		sidePlace: sideBeside ? 'bottom' : side ? 'top' : undefined,
+		sidePlace: sideBeside ? 'bottom' : sideTall ? 'right' : side ? 'top' : undefined,
 		arrangement: bottom.arrangement,
 		refused: bottom.refused,
 	};

@@ -1,5 +1,6 @@
-import type {Grid, MapData, MapPoint} from '../session/views/map.js';
+import type {Grid, MapData} from '../session/views/map.js';
 import {formatShort} from '../session/format.js';
+import {cellOf, crowdingLine, type Mark, type Marks} from './map-marks.js';
 import {wrapText} from './text.js';
 
 /**
@@ -49,8 +50,12 @@ function shadeOf(value: number, range: readonly [number, number], classes: boole
 	return discrete ? (t >= 0.5 ? '█' : '░') : SHADES[Math.min(SHADES.length - 1, Math.floor(t * SHADES.length))]!;
 }
 
-/** The character a sample is marked with: by class (or, for regression, one mark), and another shape when it is held out. */
-export function markOf(point: MapPoint, classes: boolean, colour: boolean): string {
+/** The character a sample is marked with: by class (or, for regression, one mark), and another shape when it is held out; ◐ a tie of classes. */
+export function markOf(point: Mark, classes: boolean, colour: boolean): string {
+	if (point.mixed) {
+		return '◐';
+	}
+
 	if (!classes) {
 		return point.test ? '+' : '*';
 	}
@@ -63,27 +68,11 @@ export function markOf(point: MapPoint, classes: boolean, colour: boolean): stri
 	return point.test ? (kind === 0 ? 'O' : 'X') : kind === 0 ? 'o' : 'x';
 }
 
-/** Where on a grid of `columns` × `rows` cells a point falls; undefined outside. */
-function cellOf(point: MapPoint, map: MapData, columns: number, rows: number): {column: number; row: number} | undefined {
-	const x2 = map.x2 ?? map.range;
-	const column = Math.floor(((point.x1 - map.x1[0]) / (map.x1[1] - map.x1[0])) * columns);
-	const row = Math.floor(((x2[1] - point.x2) / (x2[1] - x2[0])) * rows);
-	return column >= 0 && column < columns && row >= 0 && row < rows ? {column, row} : undefined;
-}
-
 export type MapStyle = {readonly colour: boolean; readonly discrete: boolean};
 
-/** The output grid drawn, its samples marked: `grid.rows / 2` lines with colour, `grid.rows / 2` without (the cell's top pixel). */
-export function drawGrid(grid: Grid, map: MapData, style: MapStyle, points: readonly MapPoint[], range = map.range, classes = map.classes): string[] {
+/** The output grid drawn, its samples marked (by cell, from `marksOf`): `grid.rows / 2` lines with colour, `grid.rows / 2` without (the cell's top pixel). */
+export function drawGrid(grid: Grid, map: MapData, style: MapStyle, marks: ReadonlyMap<string, Mark>, range = map.range, classes = map.classes): string[] {
 	const rows = Math.floor(grid.rows / 2);
-	const marks = new Map<string, MapPoint>();
-	for (const point of points) {
-		const cell = cellOf(point, map, grid.columns, rows);
-		if (cell) {
-			marks.set(`${cell.row},${cell.column}`, point);
-		}
-	}
-
 	const value = (row: number, column: number) => grid.values[row * grid.columns + column]!;
 	const lines: string[] = [];
 	for (let row = 0; row < rows; row++) {
@@ -115,8 +104,12 @@ export function drawGrid(grid: Grid, map: MapData, style: MapStyle, points: read
 	return lines;
 }
 
-/** A point's colour: a darker shade of its class's (or its target's) colour, so it stands out on the map. */
-function pointColour(point: MapPoint, map: MapData): number {
+/** A mark's colour: a darker shade of its class's (or its target's) colour, so it stands out on the map; a tie dark grey. */
+function pointColour(point: Mark, map: MapData): number {
+	if (point.mixed) {
+		return xterm256([60, 60, 60]);
+	}
+
 	const base = map.pointClasses ? CLASS_COLOURS[Math.round(point.value) % CLASS_COLOURS.length] : undefined;
 	const colour = base ?? (point.value >= (map.range[0] + map.range[1]) / 2 ? BLUE : ORANGE);
 	return xterm256(colour.map(value => value * 0.55));
@@ -130,7 +123,7 @@ export function drawFit(map: MapData, rows: number, style: MapStyle): string[] {
 	for (const point of map.points) {
 		const cell = cellOf(point, map, output.columns, rows);
 		if (cell) {
-			grid[cell.row]![cell.column] = point.test ? '+' : '·';
+			grid[cell.line]![cell.column] = point.test ? '+' : '·';
 		}
 	}
 
@@ -144,18 +137,28 @@ export function drawFit(map: MapData, rows: number, style: MapStyle): string[] {
 	return grid.map(cells => cells.join(''));
 }
 
-/** The lines under the map, wrapped to its width: the plane's extent (so a learner can place a point) and what the marks mean. */
-export function mapFooter(map: Pick<MapData, 'x1' | 'x2' | 'range' | 'pointClasses'> | undefined, width: number, colour: boolean, discrete = false): string[] {
+/**
+ * The lines under the map, wrapped to its width: the plane's extent (so a learner can place a point), what the colours
+ * and the marks mean, and how many samples the marks stand for where they crowd (no marks: the neurons' maps).
+ */
+export function mapFooter(
+	map: Pick<MapData, 'x1' | 'x2' | 'range' | 'pointClasses'> | undefined,
+	width: number,
+	colour: boolean,
+	discrete = false,
+	marks?: Pick<Marks, 'samples' | 'marks' | 'ties' | 'block'>,
+): string[] {
 	if (!map) {
 		return [];
 	}
 
 	const span = (range: readonly [number, number]) => `${formatShort(range[0], 3)} … ${formatShort(range[1], 3)}`;
 	const axes = map.x2 ? `→ x1 ${span(map.x1)}, ↑ x2 ${span(map.x2)}` : `→ x ${span(map.x1)}, ↑ y ${span(map.range)}`;
-	const marks = map.pointClasses ? (colour ? '● train  ◆ test' : 'o x train  O X test') : '* train  + test';
+	const legend = map.pointClasses ? (colour ? '● train  ◆ test' : 'o x train  O X test') : '* train  + test';
 	// after D two colours split at the middle of the range: the legend says where
 	const middle = formatShort((map.range[0] + map.range[1]) / 2, 3);
 	const twoColours = colour ? `orange < ${middle} ≤ blue` : `░ < ${middle} ≤ █`;
 	const colours = map.x2 ? (discrete ? twoColours : colour ? 'orange low, blue high' : '░ low … █ high') : '● the network';
-	return [axes, colours, map.x2 ? marks : '· train  + test'].flatMap(line => wrapText(line, width));
+	const samples = map.x2 ? (marks ? [legend, crowdingLine(marks, map.pointClasses)] : []) : ['· train  + test'];
+	return [axes, colours, ...samples].filter(line => line !== undefined).flatMap(line => wrapText(line, width));
 }

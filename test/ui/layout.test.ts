@@ -90,16 +90,18 @@ describe('computeLayout', () => {
 						// status (2 lines), the phase lines, the panels, the keys line: one line spare
 						expect(2 + phaseLines + layout.weights.height + layout.chain.height + 1, what).toBe(rows - 1);
 						const right = columns - layout.weights.width;
-						const top = layout.mapPlace === 'top' ? layout.map : layout.chart;
+						const top = layout.mapPlace === 'top' || layout.mapPlace === 'right' ? layout.map : layout.chart;
 						expect(top.width, what).toBe(right);
-						expect(top.height, what).toBe(layout.weights.height);
+						// in a small window the map takes the right column whole, unless d asked for the diagram under it
+						expect(layout.mapPlace === 'right', what).toBe(layout.mapPlace !== undefined && layout.mapPlace !== 'bottom' && diagramChoice !== 'on');
+						expect(top.height, what).toBe(layout.mapPlace === 'right' ? layout.weights.height + layout.chain.height : layout.weights.height);
 						const beside = layout.mapPlace === 'bottom' ? layout.map.width : 0;
 						const under = layout.arrangement === 'row' ? layout.samples.width + layout.diagram.width : Math.max(layout.samples.width, layout.diagram.width);
 						expect(under + beside, what).toBeLessThanOrEqual(right);
 						const below =
 							layout.arrangement === 'column' ? layout.samples.height + layout.diagram.height : Math.max(layout.samples.height, layout.diagram.height);
 						expect(Math.max(below, layout.mapPlace === 'bottom' ? layout.map.height : 0), what).toBeLessThanOrEqual(layout.chain.height);
-						expect(layout.diagram.width > 0 || layout.samples.width > 0, what).toBe(true);
+						expect(layout.diagram.width > 0 || layout.samples.width > 0, what).toBe(layout.mapPlace !== 'right');
 						// the diagram is drawn whole or not at all: as wide as it asks, and tall enough for a line a neuron and its caption
 						if (layout.diagram.width > 0) {
 							expect(layout.diagram.width, what).toBeGreaterThanOrEqual(tutorial.diagram.width + 4);

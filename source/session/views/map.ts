@@ -4,8 +4,11 @@ import {hasClassTargets} from '../../core/data/samples.js';
 import type {Plane} from '../../core/data/plane.js';
 import type {Trainer} from '../../core/training/trainer.js';
 
-/** What the screen asks the map for: its size in pixels, and whose map (0: the output; l: hidden layer l's neurons). */
-export type MapRequest = {readonly columns: number; readonly rows: number; readonly layer: number};
+/**
+ * What the screen asks the map for: its size in pixels, whose map (0: the output; l: hidden layer l's neurons), and
+ * the side of each neuron's map in pixels (default THUMBNAIL), so that a layer's maps fit the panel.
+ */
+export type MapRequest = {readonly columns: number; readonly rows: number; readonly layer: number; readonly thumbnail?: number};
 
 /** A sample on the map: its coordinates, its class (or target value), and whether it is held out. */
 export type MapPoint = {readonly x1: number; readonly x2: number; readonly value: number; readonly test: boolean};
@@ -32,7 +35,7 @@ export type MapData = {
 	readonly costMs: number;
 };
 
-/** Thumbnails of a layer's neurons: this many pixels a side. */
+/** Thumbnails of a layer's neurons: this many pixels a side unless the request says (between 4 and 48). */
 export const THUMBNAIL = 12;
 
 /**
@@ -79,11 +82,12 @@ export function mapOf(trainer: Trainer, plane: Plane, request: MapRequest, weigh
 	const classes = network.output.outputOnly;
 	const output = grid(columns, rows, layers => (classes ? classOf(layers[depth]!) : layers[depth]![0]!));
 	const layer = Math.min(request.layer, depth - 1);
+	const side = Math.min(48, Math.max(4, Math.round(request.thumbnail ?? THUMBNAIL)));
 	const neurons =
 		layer > 0 && twoD
 			? {
 					layer,
-					grids: Array.from({length: network.shape.layers[layer]!}, (_, j) => grid(THUMBNAIL, THUMBNAIL, layers => layers[layer]![j]!)),
+					grids: Array.from({length: network.shape.layers[layer]!}, (_, j) => grid(side, side, layers => layers[layer]![j]!)),
 					range: network.hidden.range,
 				}
 			: undefined;

@@ -44,7 +44,7 @@ export function Columns(props: ColumnsProps) {
 				</Box>
 				<Box flexDirection="column" width={layout.right.width}>
 					{room('top')}
-					{layout.sidePlace === 'top' ? side : null}
+					{layout.sidePlace === 'top' || layout.sidePlace === 'right' ? side : null}
 					<Box>
 						<Box flexDirection={layout.arrangement}>{room('bottom')}</Box>
 						{layout.sidePlace === 'bottom' ? side : null}

@@ -1,7 +1,20 @@
 import {is} from '../binding.js';
-import {MapPanel} from '../components/MapPanel.js';
+import {MapPanel, neuronsFooter} from '../components/MapPanel.js';
 import {mapFooter} from '../map.js';
+import {marksOf} from '../map-marks.js';
+import {thumbnailFit} from '../map-thumbnails.js';
+import {neuronName} from '../../core/names.js';
+import type {WeightRow} from '../../session/views/weights.js';
 import {panel} from './entry.js';
+
+/** `Neurons h1.1 … h1.8`: the names the weights table gives the layer's neurons, short enough for a narrow panel. */
+function neuronsTitle(layers: readonly number[], layer: number): string {
+	const count = layers[layer]!;
+	return count === 1 ? `Neuron ${neuronName(layers, layer, 0)}` : `Neurons ${neuronName(layers, layer, 0)} … ${neuronName(layers, layer, count - 1)}`;
+}
+
+/** The selected weight's receiving neuron: marked among a layer's maps. */
+const markedOf = (selected: WeightRow | undefined) => selected && {layer: selected.layer + 1, neuron: selected.row};
 
 export const mapPanel = panel({
 	id: 'map',
@@ -18,22 +31,25 @@ export const mapPanel = panel({
 			act: c => c.dispatch({type: 'mapLayer', layers: c.snapshot.run.layers.length - 1}),
 		},
 	],
-	title: ({data}) => ({title: data?.neurons ? `Neurons of hidden layer ${data.neurons.layer}` : 'Map', hint: 'm · D classes · L layers'}),
+	title: ({data, snapshot}) => ({
+		title: data?.neurons ? neuronsTitle(snapshot.run.layers, data.neurons.layer) : 'Map',
+		hint: 'm · D classes · L layers',
+	}),
 	wants: () => ({width: 0, lines: 0}),
-	request(box, {data, state, snapshot, colour}) {
+	request(box, {data, state, snapshot, colour, selected}) {
 		// its size in pixels: two a character down (half blocks), its lines less the footer's, whose length depends
-		// on the map's ranges: the last snapshot's are close enough
-		const footer = data ? mapFooter(data, box.width, colour).length : 2;
-		return {columns: box.width, rows: 2 * (box.height - footer), layer: Math.min(state.mapLayer, snapshot.run.layers.length - 2)};
+		// on the map's ranges and the samples' crowding: the last snapshot's are close enough
+		const marks = data?.x2 ? marksOf(data.points, data, data.output.columns, Math.floor(data.output.rows / 2)) : undefined;
+		const footer = data ? mapFooter(data, box.width, colour, false, marks).length : 3;
+		const layer = Math.min(state.mapLayer, snapshot.run.layers.length - 2);
+		// each neuron's map as large as lets the whole layer fit under the axes, colours and selected lines
+		const below = data
+			? neuronsFooter({...data, neurons: {layer, grids: [], range: [0, 1]}}, snapshot.run.layers, markedOf(selected), box.width, {colour, discrete: false})
+			: [];
+		const thumbnail = layer > 0 ? thumbnailFit(snapshot.run.layers[layer]!, box.width, box.height - below.length).side : undefined;
+		return {columns: box.width, rows: 2 * (box.height - footer), layer, ...(thumbnail ? {thumbnail} : {})};
 	},
 	Body: ({data, state, colour, selected, snapshot, width, height}) => (
-		<MapPanel
-			map={data}
-			style={{colour, discrete: state.discrete}}
-			marked={selected && {layer: selected.layer + 1, neuron: selected.row}}
-			layers={snapshot.run.layers}
-			width={width}
-			height={height}
-		/>
+		<MapPanel map={data} style={{colour, discrete: state.discrete}} marked={markedOf(selected)} layers={snapshot.run.layers} width={width} height={height} />
 	),
 });
