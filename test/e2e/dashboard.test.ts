@@ -13,20 +13,22 @@ describe.each([
 ])('the dashboard at %i×%i', (cols, rows) => {
 	test('steps, selects, resets, runs, pauses and quits with a summary', async () => {
 		const term = await startDashboard(['--seed', '0', '--paused'], {cols, rows});
+		// at 80 columns the table has no link column: it drops that before a digit (the chain's title names the link)
+		const row = (name: string, link: string, cells: string) => new RegExp(`${name}\\s+${cols > 80 ? `${link}\\s+` : ''}${cells}`);
 		let screen = term.lastSeen;
 		expect(await term.bufferType()).toBe('alternate');
 		expect(screen).toMatch(/^descent 3 → 2 → 1 · sigmoid · /);
 		expect(lineWith(screen, 'iteration 0 /')).toMatch(/^paused · iteration 0 \/ 80,000 · .*initial error 0\.334635/);
-		expect(lineWith(screen, 'W11')).toMatch(/W11\s+x1 → h1\s+0\.548814\s/);
+		expect(lineWith(screen, 'W11')).toMatch(row('W11', 'x1 → h1', String.raw`0\.548814\s`));
 
 		// one iteration: the tutorial's first gradients
 		await term.press('s');
 		screen = await term.waitFor('iteration 1 / 80,000');
 		expect(lineWith(screen, 'iteration 1 /')).toMatch(/^paused · iteration 1 \/ 80,000 · .*error 0\.334635/);
-		expect(screen).toMatch(/g1 = dError\/dPredicted\s+(= 2 · \(Predicted − target\) )?= 1\.157/);
-		expect(screen).toMatch(/g2 = dPredicted\/dSOP3\s+(= Activ · \(1 − Activ\) )?= 0\.1725/);
-		expect(lineWith(screen, 'W11')).toMatch(/W11\s+x1 → h1\s+0\.548813\s+-4\.667e-7\s+4\.667e-4/);
-		expect(lineWith(screen, /W41\s+h1 → out/)).toMatch(/W41\s+h1 → out\s+0\.437399\s+-1\.882e-4\s+0\.1882/);
+		expect(screen).toMatch(/g1 = dError\/dPredicted\s+(= 2 · \(Predicted - target\) )?= 1\.157/);
+		expect(screen).toMatch(/g2 = dPredicted\/dSOP3\s+(= Activ · \(1 - Activ\) )?= 0\.1725/);
+		expect(lineWith(screen, 'W11')).toMatch(row('W11', 'x1 → h1', String.raw`0\.548813\s+-4\.667e-7\s+4\.667e-4`));
+		expect(lineWith(screen, 'W41')).toMatch(row('W41', 'h1 → out', String.raw`0\.437399\s+-1\.882e-4\s+0\.1882`));
 
 		// down to W41, one weight at a time: the chain follows the selection
 		for (const name of ORDER.slice(1, ORDER.indexOf('W41') + 1)) {
@@ -40,7 +42,7 @@ describe.each([
 		// r: back to the seed's initial weights, still paused
 		await term.press('r');
 		screen = await term.waitFor('iteration 0 / 80,000');
-		expect(lineWith(screen, 'W11')).toMatch(/W11\s+x1 → h1\s+0\.548814\s/);
+		expect(lineWith(screen, 'W11')).toMatch(row('W11', 'x1 → h1', String.raw`0\.548814\s`));
 
 		// space: running, the iteration grows; space again: paused, and it stays there
 		await term.press('space');
