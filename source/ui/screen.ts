@@ -29,9 +29,10 @@ export const inner = (box: Box): Box => ({width: box.width - 4, height: box.heig
 /** The data the snapshot holds for a panel (undefined for the chart, and for a panel not asked for). */
 export const dataOf = (snapshot: Snapshot, id: UiPanelId) => (hasView(id) ? snapshot.panels[id] : undefined);
 
-/** Panels with a key show as it chose, or where they fit; the others always, unless a lesson's step hides them. */
+/** Panels with a key show as it chose, or where they fit; the others always, unless a lesson's step hides them or asks for them (on). */
 function choiceOf(entry: PanelEntry, state: DashboardState): Choice {
-	return entry.toggle ? (state.shown[entry.id] ?? 'auto') : state.shown[entry.id] === 'off' ? 'off' : 'always';
+	const shown = state.shown[entry.id];
+	return entry.toggle ? (shown ?? 'auto') : shown === 'off' || shown === 'on' ? shown : 'always';
 }
 
 /** The panels this run has something for, in the registry's order. */

@@ -56,6 +56,21 @@ describe('the map where samples crowd (issue 21)', () => {
 		expect(marks.length).toBe(Math.ceil(8 / Number(legend![2])) * Math.ceil(4 / Number(legend![3])));
 	});
 
+	test('a footer longer than the grid was asked for leaves its last lines out: the panel never draws a line over another', () => {
+		const map = mapWith([at(0, 0, 0), at(7, 0, 1)]);
+		for (const height of [3, 4, 5, 6]) {
+			const lines = linesOf(
+				plain(frameAt(<MapPanel map={map} style={{colour: false, discrete: false}} marked={undefined} layers={[2, 1]} width={40} height={height} />)),
+			);
+			expect(lines.length, `height ${height}`).toBeLessThanOrEqual(Math.max(height, 4));
+			// the grid's 4 lines whole, no word of the footer drawn over them
+			expect(
+				lines.slice(0, 4).every(line => !line.includes('→') && !/[a-z]{3}/.test(line)),
+				`height ${height}: ${lines.join('\n')}`,
+			).toBe(true);
+		}
+	});
+
 	test('--preset circle --seed 2 at 120×40: three cells of four show the network, and the legend counts the 200 samples', async () => {
 		const dashboard = await openDashboard(['--preset', 'circle', '--seed', '2', '--paused'], {columns: 120, rows: 40});
 		const frame = await dashboard.until('╭─ Map');

@@ -30,10 +30,12 @@ export function MapPanel({map, style, marked, layers, width, height}: MapPanelPr
 
 	const marks = map.x2 ? marksOf(map.points, map, map.output.columns, Math.floor(map.output.rows / 2)) : undefined;
 	const footer = mapFooter(map, width, style.colour, style.discrete, marks);
+	const grid = marks ? drawGrid(map.output, map, style, marks.cells) : drawFit(map, height - footer.length, style);
+	// the grid was asked for with the last snapshot's footer: where this one is longer, its last lines give way, never a line drawn over another
 	return (
 		<Box flexDirection="column">
-			<Text>{(marks ? drawGrid(map.output, map, style, marks.cells) : drawFit(map, height - footer.length, style)).join('\n')}</Text>
-			<Footer lines={footer} />
+			<Text>{grid.join('\n')}</Text>
+			<Footer lines={footer.slice(0, Math.max(0, height - grid.length))} />
 		</Box>
 	);
 }
