@@ -41,3 +41,33 @@ test("at 80×24 m puts the map in the chart's place", async () => {
 	const screen = await term.waitFor('─ Map');
 	expect(screen).not.toContain('─ Error');
 });
+
+/** The map's own lines at the top of its panel (above the axes line), each as wide as the panel's inside. */
+function mapCells(screen: string): {lines: number; columns: number} {
+	const lines = screen.split('\n');
+	const top = lines.findIndex(line => line.includes('╭─ Map'));
+	const left = lines[top]!.indexOf('╭─ Map');
+	const right = lines[top]!.indexOf('╮', left);
+	let count = 0;
+	for (const line of lines.slice(top + 1)) {
+		if (line[left] !== '│' || line.includes('→ x1')) {
+			break;
+		}
+
+		count++;
+	}
+
+	return {lines: count, columns: right - left - 3};
+}
+
+test('at 80×24 the map shown with m is 27 cells wide and at least 10 lines tall, so the circle can be recognised (issue 21: 5 before)', async () => {
+	const term = await startDashboard(['--preset', 'circle', '--seed', '2', '--paused'], {cols: 80, rows: 24});
+	await term.waitFor('─ Error');
+	await term.press('m');
+	const screen = await term.waitFor('─ Map');
+	const cells = mapCells(screen);
+	expect(cells.columns, screen).toBeGreaterThanOrEqual(27);
+	expect(cells.lines, screen).toBeGreaterThanOrEqual(10);
+	// the legend stays whole under it
+	expect(screen).toContain('● train  ◆ test');
+});
