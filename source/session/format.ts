@@ -70,11 +70,12 @@ export function formatSigned(x: number | undefined, digits = 4): string {
 
 /**
  * One precision for each quantity, on every panel that shows it: the error (and test error) and
- * a predicted output to 6 significant digits, as the status line; a weight to 6; its gradient to
+ * a predicted output to 6 significant digits, as the status line; a hidden neuron's activation
+ * (the predicted output is the last layer's) to 6; a weight to 6; its gradient to
  * 4 and its change to 4 with its sign. A column too narrow for that loses last digits (formatFit),
  * never its end, and the weights table drops its link column before any digit.
  */
-export const DIGITS = {error: 6, predicted: 6, weight: 6, gradient: 4, change: 4} as const;
+export const DIGITS = {error: 6, predicted: 6, activation: 6, weight: 6, gradient: 4, change: 4} as const;
 
 export const formatError = (x: number | undefined) => formatNumber(x, DIGITS.error);
 export const formatPredicted = (x: number | undefined) => formatNumber(x, DIGITS.predicted);

@@ -1,9 +1,11 @@
 import {neuronName} from '../core/names.js';
 import type {Diagram} from '../session/views/diagram.js';
-import {formatNumber, plural} from '../session/format.js';
+import {DIGITS, formatFit, formatNumber, formatShort, plural} from '../session/format.js';
 import type {Segment} from './text.js';
 
 const GAP = 7;
+/** Columns for a neuron's value: an activation to its 6 digits with a sign (`-0.772127`), fewer digits only where it is tiny (formatFit). */
+const VALUE = 9;
 const HEIGHTS = '▁▂▃▄▅▆▇█';
 // without colour a negative weight needs a shape of its own: widths instead of heights
 const WIDTHS = '▏▎▍▌▋▊▉█';
@@ -32,11 +34,11 @@ export function weightGlyph(weight: number, largest: number, colour: boolean): S
 	return colour ? {text: HEIGHTS[level]!, color: NEGATIVE} : {text: WIDTHS[Math.min(level, WIDTHS.length - 2)]!};
 }
 
-/** Width the drawn diagram needs, for the layout: each column's widest name, a value of up to 8 characters, and its strip. */
+/** Width the drawn diagram needs, for the layout: each column's widest name, a value of up to VALUE characters, and its strip. */
 export function diagramWidth(layers: readonly number[], bias: boolean): number {
 	const column = (n: number, l: number) => {
 		const name = Math.max(...Array.from({length: n}, (_, j) => neuronName(layers, l, j).length));
-		return name + 1 + 8 + (l === 0 ? 0 : layers[l - 1]! + (bias ? 1 : 0) + 1);
+		return name + 1 + VALUE + (l === 0 ? 0 : layers[l - 1]! + (bias ? 1 : 0) + 1);
 	};
 
 	return layers.reduce((sum, n, l) => sum + column(n, l), 0) + (layers.length - 1) * GAP;
@@ -68,9 +70,15 @@ function cellsOf({layers, bias, weights, activations}: Diagram, selected: Select
 				return selected?.layer === l - 1 && selected.to === j && selected.from === i ? {...glyph, inverse: true} : glyph;
 			});
 			const value = activations[l]?.[j];
-			return {strip, label: `${neuronName(layers, l, j)} ${value === undefined ? '' : formatNumber(value, 3)}`};
+			return {strip, label: `${neuronName(layers, l, j)} ${value === undefined ? '' : valueLabel(value, l === 0)}`};
 		});
 	});
+}
+
+/** An input as the samples panel writes it (`0.1`, `4.1`), an activation to its digits; whole in VALUE columns. */
+function valueLabel(value: number, input: boolean): string {
+	const short = formatShort(value);
+	return input && short.length <= VALUE ? short : formatFit(value, VALUE, DIGITS.activation);
 }
 
 /**
@@ -132,13 +140,15 @@ function connection(y: number, l: number, selected: Selected | undefined, layers
 	return {text, color: 'yellow', bold: true};
 }
 
+const activation = (x: number) => formatNumber(x, DIGITS.activation);
+
 /** For networks too wide to draw: one line per layer. */
 export function summariseLayers({layers, summary}: Pick<Diagram, 'layers' | 'summary'>): string[] {
 	return layers.map((n, l) => {
 		const kind = l === 0 ? 'inputs' : l === layers.length - 1 ? 'outputs' : `hidden layer ${l}`;
 		const values = summary[l];
 		return values
-			? `${kind}: ${plural(n, 'neuron')}, activation min ${formatNumber(values.min, 3)} mean ${formatNumber(values.mean, 3)} max ${formatNumber(values.max, 3)}`
+			? `${kind}: ${plural(n, 'neuron')}, activation min ${activation(values.min)} mean ${activation(values.mean)} max ${activation(values.max)}`
 			: `${kind}: ${plural(n, 'neuron')}`;
 	});
 }

@@ -72,6 +72,23 @@ describe('one formatter a quantity: the same number reads the same on every pane
 		});
 	}
 
+	test('the network diagram labels inputs as the samples panel does and the output to the predicted value’s 6 digits', async () => {
+		const dashboard = await openDashboard(['--seed', '0', '--paused'], {columns: 120, rows: 40});
+		const frame = await dashboard.press('s', 'iteration 1 ');
+		const samples = panelLines(frame, 'Samples');
+		const inputs = samples
+			.find(line => line.startsWith('inputs'))!
+			.replace('inputs', '')
+			.trim();
+		const predicted = samples.find(line => line.startsWith('predicted'))!.split(/\s+/)[1]!;
+		const diagram = panelLines(frame, 'Network').join(' ');
+		expect(predicted).toMatch(/^0\.\d{6}$/);
+		expect(after(diagram, 'out ')).toBe(predicted);
+		expect(['x1', 'x2', 'x3'].map(name => after(diagram, `${name} `)).join(', ')).toBe(inputs);
+		// a hidden neuron's activation to the same 6 digits
+		expect(after(diagram, 'h1 ')).toMatch(/^0\.\d{6}$/);
+	});
+
 	test('--preset xor: every weight’s change carries its sign in the chain as in the table', async () => {
 		const dashboard = await openDashboard(['--preset', 'xor', '--seed', '0', '--paused'], {columns: 120, rows: 40});
 		let frame = await dashboard.press('n', 'iteration 100 ');

@@ -370,10 +370,10 @@ describe('NetworkDiagram', () => {
 
 	test('d hides the diagram and shows it again', async () => {
 		const dashboard = await openDashboard(['--seed', '0', '--paused'], {columns: 120, rows: 40});
-		expect(panelLines(dashboard.frame(), 'Network').join('\n')).toMatch(/x1 0\.100[\s\S]*h1 0\.943[\s\S]*out 0\.778/);
+		expect(panelLines(dashboard.frame(), 'Network').join('\n')).toMatch(/x1 0\.1 [\s\S]*h1 0\.943336[\s\S]*out 0\.778477/);
 		await dashboard.press('d', frame => !frame.includes('╭─ Network'));
 		const screen = await dashboard.press('d', '╭─ Network');
-		expect(panelLines(screen, 'Network').join('\n')).toMatch(/x1 0\.100[\s\S]*h1 0\.943[\s\S]*out 0\.778/);
+		expect(panelLines(screen, 'Network').join('\n')).toMatch(/x1 0\.1 [\s\S]*h1 0\.943336[\s\S]*out 0\.778477/);
 	});
 });
 
