@@ -1,5 +1,5 @@
 import type {SurfaceData, SurfacePath} from '../session/views/surface.js';
-import {formatCount, formatShort} from '../session/format.js';
+import {formatCount, formatError, formatShort} from '../session/format.js';
 import {wrapText} from './text.js';
 import {laneMark} from './lanes.js';
 import {xterm256} from './map.js';
@@ -196,8 +196,9 @@ function scaleLegend(range: readonly [number, number], legend: string, steps: nu
 
 /**
  * The lines under the surface, wrapped to its width, as many as `room` holds, in this order
- * (the first the most needed): the extent, the scale's legend, the marks, what the error
- * is, its steps, and how fresh it is when it is computed over several frames.
+ * (the first the most needed): the extent, the scale's legend, the marks with the error at the
+ * point now (to the status line's digits, and after which update), what the error is, its steps,
+ * and how fresh it is when it is computed over several frames.
  */
 export function surfaceFooter(
 	surface: SurfaceData,
@@ -214,11 +215,14 @@ export function surfaceFooter(
 	const [name1, name2] = surface.names;
 	const axes = `→ ${name1} ${span(surface.x)}, ↑ ${name2} ${span(surface.y)}`;
 	const wrap = (line: string) => wrapText(line, width);
+	const now = style.colour ? '◉' : '@';
+	// the status line's error is the one an iteration computed before its update: the point now is after it
+	const after = surface.iteration > 0 ? ` (after update ${formatCount(surface.iteration)})` : '';
 	const parts = [
 		axes.length <= width ? [axes] : [...wrap(`→ ${name1} ${span(surface.x)}`), ...wrap(`↑ ${name2} ${span(surface.y)}`)],
 		scaleLegend(surface.range, legend, style.colour ? STEP_COLOURS.length : SHADES.length, width),
 		wrap(
-			`${style.colour ? '○' : 'o'} start · path ${style.colour ? '◉' : '@'} now ${formatShort(surface.error, 4)}${arrow ? ` ${arrow} downhill` : ', flat here'}${lanes.length > 0 ? ` · ${lanes.map(({lane}) => laneMark(lane)).join(' ')}: the other lanes` : ''}`,
+			`${style.colour ? '○' : 'o'} start · path ${now} now ${formatError(surface.error)}${after}${arrow ? ` ${arrow} downhill` : ', flat here'}${lanes.length > 0 ? ` · ${lanes.map(({lane}) => laneMark(lane)).join(' ')}: the other lanes` : ''}`,
 		),
 		wrap(
 			`the mean error over ${formatCount(surface.samples)} training sample${surface.samples === 1 ? '' : 's'}${surface.penalty ? ` + the penalty (${surface.penalty})` : ''}`,

@@ -130,7 +130,7 @@ describe('the error surface of a race', () => {
 		expect(plainLines[0]!.at(-1)).toBe('3');
 		expect(plainLines.join('').replaceAll(/[^3]/g, '').length).toBeGreaterThanOrEqual(10);
 		expect(drawSurface(surface!, 20, 10, {colour: false}).join('')).not.toContain('3');
-		expect(surfaceFooter(surface!, 60, {colour: false}, {columns: 20, rows: 10}, 10, lanes).join(' ')).toContain('3: the other lanes');
+		expect(surfaceFooter(surface!, 60, {colour: false}, {columns: 20, rows: 10}, 10, lanes).join(' ').replaceAll(/\s+/g, ' ')).toContain('3: the other lanes');
 	});
 });
 

@@ -22,10 +22,12 @@ describe('the Error surface panel', () => {
 		const footer = footerOf(screen);
 		expect(footer).toMatch(/→ W11 -?\d\S* … \d\S*,? ↑ W21 -?\d\S* … \d\S*/);
 		expect(footer).toMatch(/error \S+ ░▒▓█ \S+/);
-		// the error at the current point is the status line's (the initial weights' error, before any iteration)
-		const status = Number(/initial error (\S+)/.exec(screen)![1]);
-		const now = Number(/@ now (\S+)/.exec(footer)![1]);
-		expect(Math.abs(now - status) / status).toBeLessThan(1e-3);
+		// the error at the current point, to the status line's digits: before any iteration, the initial error
+		expect(/@ now (\S+)/.exec(footer)![1]).toBe(/initial error (\S+)/.exec(screen)![1]);
+		// after an iteration, the error at the weights it left: the one the next iteration's forward pass computes, and said so
+		const stepped = footerOf(await dashboard.press('s', frame => footerOf(frame).includes('(after update 1)')));
+		const next = await dashboard.press('s', /iteration 2 /);
+		expect(/@ now (\S+)/.exec(stepped)![1]).toBe(/ error (\S+)/.exec(next.split('\n')[1]!)![1]);
 		expect(footer).toContain('the mean error over 1 training sample');
 		expect(panelLines(screen, 'Error surface').join('')).toContain('@');
 		// across: the weight after W11 is W21, the one up: so W31

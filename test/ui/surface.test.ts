@@ -133,8 +133,8 @@ describe('drawSurface', () => {
 		expect(footer).toEqual([
 			'→ W41 -1 … 1, ↑ W42 -1 … 1',
 			'error 0 ░▒▓█ 2',
-			'o start · path @ now 0.25 ←',
-			'  downhill',
+			'o start · path @ now 0.250000',
+			'  (after update 10) ← downhill',
 			'the mean error over 1 training',
 			'  sample + the penalty (L1',
 			'  0.01)',
@@ -145,10 +145,11 @@ describe('drawSurface', () => {
 
 	test('the footer in a small room: whole parts, the most needed first; a coarse, slow surface says so', () => {
 		const slow = {...bowl([-1, 0]), spanMs: 1500};
-		expect(surfaceFooter(slow, 40, {colour: false}, {columns: 42, rows: 21}, 3)).toEqual([
+		expect(surfaceFooter(slow, 40, {colour: false}, {columns: 42, rows: 21}, 4)).toEqual([
 			'→ W41 -1 … 1, ↑ W42 -1 … 1',
 			'error 0 ░▒▓█ 2',
-			'o start · path @ now 0.25 ← downhill',
+			'o start · path @ now 0.250000 (after',
+			'  update 10) ← downhill',
 		]);
 		expect(surfaceFooter(slow, 80, {colour: false}, {columns: 42, rows: 21}).at(-1)).toBe('at iteration 10, a 21×21 grid, drawn anew every 1.5 s (its cost)');
 	});
