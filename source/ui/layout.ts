@@ -47,8 +47,8 @@ export type Layout<Id extends string = string> =
 			readonly boxes: Partial<Record<Id, Box>>;
 			readonly left: Box;
 			readonly right: Box;
-			/** The side panel's place: beside the bottom panels (roomy windows), in the top panel's, or the right column whole (small windows). */
-			readonly sidePlace: 'bottom' | 'top' | 'right' | undefined;
+			/** The side panel's place: beside the bottom panels (roomy windows), in the top panel's, the right column whole (small windows), or a column of its own right of the others (a small window whose left column a lesson hid). */
+			readonly sidePlace: 'bottom' | 'top' | 'right' | 'column' | undefined;
 			/** How the bottom panels share the space under the top one. */
 			readonly arrangement: 'row' | 'column';
 			/** A panel its key asked for that cannot be drawn whole here, and the size it needs. */
@@ -135,10 +135,14 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 	// screen makes Ink clear it on every frame
 	const panels = rows - 4 - input.phaseLines - bandHeight;
 	const left = leftTop ? Math.min(leftTop.width + 4, Math.floor(columns * 0.62)) : 0;
-	const right = columns - left;
 	const sideBeside = side !== undefined && roomy;
+	// a lesson's step that hides the left column leaves a small window's whole width to the rest: the side panel then takes
+	// a column of its own, as tall as the panels, beside the top and bottom ones (they are not given up for it)
+	const sideColumn = side !== undefined && !roomy && leftTop === undefined && (top ?? rooms.flexible ?? rooms.fixed) !== undefined;
+	const sideColumnWidth = sideColumn ? Math.max(MIN_SIDE_WIDTH, Math.floor(columns * 0.38)) : 0;
+	const right = columns - left - sideColumnWidth;
 	// a lesson's step may hide the top panel: the bottom ones may then take the whole column, unless the left one is split
-	const topTaken = top !== undefined || (side !== undefined && !sideBeside);
+	const topTaken = top !== undefined || (side !== undefined && !sideBeside && !sideColumn);
 	const bottom = bottomOf(rooms, right, topTaken || leftBottom ? Math.floor(panels / 2) : panels, sideBeside);
 	const topHeight = panels - bottom.height;
 	const boxes: Partial<Record<Id, Box>> = {};
@@ -152,13 +156,20 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 	// without a panel under it (a lesson's step hid it), the left column's first panel is as tall as the column
 	place(leftTop, {width: left, height: leftBottom ? topHeight : panels});
 	place(leftBottom, {width: left, height: bottom.height});
-	if (side === undefined || sideBeside) {
-		place(top, {width: right, height: topHeight});
+	if (side === undefined || sideBeside || sideColumn) {
+		place(top, {width: right, height: top ? topHeight : panels});
 	}
 
 	// in a small window the side panel (a map) takes the right column whole, unless a bottom panel was asked for with its key
-	const sideTall = side !== undefined && !sideBeside && !rooms.asked;
-	place(side, sideBeside ? {width: bottom.sideWidth, height: bottom.height} : {width: right, height: sideTall ? panels : topHeight});
+	const sideTall = side !== undefined && !sideBeside && !sideColumn && !rooms.asked;
+	place(
+		side,
+		sideColumn
+			? {width: sideColumnWidth, height: panels}
+			: sideBeside
+				? {width: bottom.sideWidth, height: bottom.height}
+				: {width: right, height: sideTall ? panels : topHeight},
+	);
 	for (const [want, box] of sideTall ? [] : bottom.boxes) {
 		place(want, box);
 	}
@@ -168,7 +179,7 @@ export function computeLayout<Id extends string>(input: LayoutInput<Id>): Layout
 		boxes,
 		left: {width: left, height: panels},
 		right: {width: right, height: panels},
-		sidePlace: sideBeside ? 'bottom' : sideTall ? 'right' : side ? 'top' : undefined,
+		sidePlace: sideColumn ? 'column' : sideBeside ? 'bottom' : sideTall ? 'right' : side ? 'top' : undefined,
 		arrangement: bottom.arrangement,
 		refused: bottom.refused,
 	};

@@ -53,6 +53,12 @@ describe.each([
 		await term.waitForRawMode();
 		expect(screen).toMatch(/descent 2 → 1 · sigmoid · bias/);
 		expect(screen).toContain('To go on: train until the run stops (space runs and pauses).');
+		// the step asks for the chart, the samples and the map: each shown, the map with room to see the plane (one row at 80×24 before)
+		screen = await term.waitFor('● train');
+		expect(screen).toContain('╭─ Error');
+		expect(screen).toContain('╭─ Samples');
+		expect(screen).toContain('╭─ Map');
+		expect(screen.split('\n').filter(line => /│ [▀●◆◐]{20,} │/.test(line)).length).toBeGreaterThanOrEqual(6);
 		await term.press('right');
 		await term.waitFor('→ waits: first train until the run stops');
 		await term.press('space');

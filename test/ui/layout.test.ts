@@ -127,6 +127,34 @@ describe('computeLayout', () => {
 			}
 		}
 	});
+
+	test('a lesson step that hides the left column, at 80×24: the map a column of its own, as tall as the panels, beside the chart over the samples; none given up', () => {
+		const layout = computeLayout({
+			columns: 80,
+			rows: 24,
+			phaseLines: 0,
+			wants: [
+				{id: 'band', room: 'band', width: 0, lines: 5, choice: 'always'},
+				{id: 'weights', room: 'left', width: 49, lines: 0, choice: 'off'},
+				{id: 'chain', room: 'left', width: 0, lines: 7, choice: 'off'},
+				{id: 'chart', room: 'top', width: 0, lines: 0, choice: 'on'},
+				{id: 'samples', room: 'bottom', width: 0, lines: 5, choice: 'on'},
+				{id: 'map', room: 'side', width: 0, lines: 0, choice: 'on'},
+			],
+		});
+		if (layout.tooSmall) {
+			throw new Error('80×24 is not too small');
+		}
+
+		const {chart, samples, map} = layout.boxes;
+		expect(layout.sidePlace).toBe('column');
+		// the panels' lines: 24 less the status (2), the keys (1), a spare line and the text's 7
+		expect(map).toEqual({width: 30, height: 13});
+		expect(chart!.width + map!.width).toBe(80);
+		expect(samples!.width).toBe(chart!.width);
+		expect(samples!.height).toBe(7);
+		expect(chart!.height + samples!.height).toBe(map!.height);
+	});
 });
 
 /** Every frame the dashboard wrote fits the terminal: no line wider, and one line less tall, so that Ink never clears the screen. */

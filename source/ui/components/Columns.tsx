@@ -50,6 +50,7 @@ export function Columns(props: ColumnsProps) {
 						{layout.sidePlace === 'bottom' ? side : null}
 					</Box>
 				</Box>
+				{layout.sidePlace === 'column' ? <Box flexDirection="column">{side}</Box> : null}
 			</Box>
 		</>
 	);
