@@ -15,6 +15,15 @@ function slowData(folder: string): string {
 	return file;
 }
 
+/** Each thread's nice value, the process's main thread first (Linux's /proc/PID/task/TID/stat, field 19). */
+function threadNiceValues(pid: number): number[] {
+	const tasks = fs.readdirSync(`/proc/${pid}/task`).sort((a, b) => Number(a) - Number(b));
+	return tasks.map(tid => {
+		const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+	});
+}
+
 test('on a slow network a key shows its effect at once, and g shows progress that any key cancels', async () => {
 	const folder = fs.mkdtempSync(path.join(process.env['TMPDIR'] ?? '/tmp', 'descent-slow-'));
 	const file = slowData(folder);
@@ -24,6 +33,10 @@ test('on a slow network a key shows its effect at once, and g shows progress tha
 		cwd: folder,
 	});
 	await term.waitFor(/running · iteration [1-9]/, 20_000);
+	// the screen's thread keeps its priority, the training thread runs below it (nice 10), so the
+	// screen answers first on a busy machine
+	expect(threadNiceValues(term.pid).sort((a, b) => a - b)).toEqual(expect.arrayContaining([0, 10]));
+	expect(threadNiceValues(term.pid)[0]).toBe(0);
 	// space: the status says so within 100 ms, while the iteration in progress finishes
 	const pressed = performance.now();
 	await term.press('space');
