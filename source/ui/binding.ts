@@ -30,6 +30,8 @@ export type Binding = {
 	readonly long: string;
 	readonly match: (input: string, key: Key) => boolean;
 	readonly act: (context: KeyContext, input: string, key: Key) => void;
+	/** Why it cannot act now (a run without its panel, a map over one input), said instead of acting: no key does nothing silently. */
+	readonly refuse?: (context: KeyContext) => string | undefined;
 	/** Acts while the help is open (the others do nothing then). */
 	readonly inHelp?: boolean;
 	/** Always on the keys line, at its end: the way to everything else. */
@@ -37,6 +39,16 @@ export type Binding = {
 	/** A race's own key: first on the keys line in a race, and not on it otherwise. */
 	readonly race?: boolean;
 };
+
+/** A key pressed: it acts, or says why it cannot. */
+export function press(binding: Binding, context: KeyContext, input: string, key: Key): void {
+	const why = binding.refuse?.(context);
+	if (why === undefined) {
+		binding.act(context, input, key);
+	} else {
+		context.dispatch({type: 'say', text: why});
+	}
+}
 
 /** A plain keystroke: Ctrl-C is not c. */
 export const is =

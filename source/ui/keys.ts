@@ -2,6 +2,7 @@ import {OPTIMIZERS} from '../core/maths/optimizers.js';
 import {is, isQuit, type Binding, type KeyContext} from './binding.js';
 import {PANELS} from './panels/index.js';
 import type {PanelEntry} from './panels/entry.js';
+import {hasView} from './panels/id.js';
 
 /** Batch sizes `B` steps through for the next run: all, then powers of two below the training samples. */
 export function nextBatch(current: number | undefined, trainCount: number): number | undefined {
@@ -13,8 +14,11 @@ const step = (count: number) => (c: KeyContext) => {
 	c.send({type: 'step', count}, count === 1 ? 'stepping one iteration' : `running ${count} iterations`);
 };
 
-/** A panel's own keys: the one that shows and hides it first (showing a side panel hides the other side panels; asked for where it cannot show, the key takes it back). */
+/** A panel's own keys: the one that shows and hides it first (showing a side panel hides the other side panels; asked for where it cannot show, the key takes it back); in a run without the panel, each says what it needs. */
 function panelBindings(entry: PanelEntry): Binding[] {
+	const {needs, id} = entry;
+	const missing = (c: KeyContext) =>
+		needs !== undefined && hasView(id) && !c.snapshot.run.panels.includes(id) ? `the ${entry.help[0].toLowerCase()} panel needs ${needs}` : undefined;
 	const {toggle} = entry;
 	const others = PANELS.filter(other => other.room === entry.room && other.id !== entry.id && entry.room === 'side').map(other => other.id);
 	const shows: Binding[] = toggle
@@ -26,7 +30,7 @@ function panelBindings(entry: PanelEntry): Binding[] {
 				},
 			]
 		: [];
-	return [...shows, ...(entry.keys ?? [])];
+	return [...shows, ...(entry.keys ?? [])].map(binding => ({...binding, refuse: c => missing(c) ?? binding.refuse?.(c)}));
 }
 
 /** The run's keys, then the panels' (from their entries), then the next run's, the files', the help's and quit. */
@@ -115,7 +119,14 @@ const NEXT_RUN_FILES_AND_HELP: readonly Binding[] = [
 			});
 		},
 	},
-	{keys: 'x', short: 'clear compare', long: "clear the previous run's curve", match: is('x'), act: c => c.send({type: 'forget'})},
+	{
+		keys: 'x',
+		short: 'clear compare',
+		long: "clear the previous run's curve",
+		match: is('x'),
+		refuse: c => (c.snapshot.previous ? undefined : "no previous run's curve to clear: a reset (r, R) after training keeps one"),
+		act: c => c.send({type: 'forget'}),
+	},
 	{keys: 'e', short: 'export CSV', long: 'export the history as CSV', match: is('e'), act: c => c.send({type: 'write', what: 'history'})},
 	{keys: 'w', short: 'checkpoint', long: 'write a checkpoint', match: is('w'), act: c => c.send({type: 'write', what: 'checkpoint'})},
 	{

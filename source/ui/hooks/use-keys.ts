@@ -1,6 +1,6 @@
 import {useApp, useInput, type Key} from 'ink';
 import {useCallback, useLayoutEffect, useRef} from 'react';
-import {isQuit, type KeyContext} from '../binding.js';
+import {isQuit, press, type KeyContext} from '../binding.js';
 import {BINDINGS} from '../keys.js';
 import type {LessonHooks} from '../lesson/hooks.js';
 
@@ -43,7 +43,7 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 				// a key the lesson's step does not offer does nothing
 				const binding = BINDINGS.find(candidate => candidate.match(character, key));
 				if (binding && (!context.state.help || binding.inHelp) && (!lesson || lesson.offered(binding) !== undefined)) {
-					binding.act({...context, exit}, character, key);
+					press(binding, {...context, exit}, character, key);
 				}
 			}
 		},

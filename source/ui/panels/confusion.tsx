@@ -6,6 +6,7 @@ export const confusionPanel = panel({
 	id: 'confusion',
 	help: ['Confusion', 'with classes: counts of samples by true class (rows) and predicted class (columns), the diagonal right.'],
 	room: 'side',
+	needs: 'class targets (one-hot): --preset iris, xor, circle or mnist',
 	toggle: {keys: 'C', short: 'confusion', long: 'the confusion matrix of the classes'},
 	keys: [
 		{
@@ -13,6 +14,7 @@ export const confusionPanel = panel({
 			short: 'train/test',
 			long: 'confusion matrix: the training samples or the test samples',
 			match: is('t'),
+			refuse: c => (c.snapshot.run.testCount > 0 ? undefined : 'no test samples to count: --test holds some out'),
 			act: c => c.dispatch({type: 'toggle', what: 'confusionTest'}),
 		},
 	],

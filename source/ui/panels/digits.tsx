@@ -7,6 +7,7 @@ export const digitsPanel = panel({
 	id: 'digits',
 	help: ['Digits', 'with image data: the followed sample as a picture, the class predicted and each output.'],
 	room: 'side',
+	needs: 'image data with classes: --preset mnist',
 	toggle: {keys: 'i', short: 'digits', long: 'the followed sample as a picture'},
 	keys: [
 		{

@@ -36,6 +36,8 @@ export type PanelEntry<Id extends UiPanelId = UiPanelId> = {
 	readonly room: Room;
 	/** The key that shows and hides it, when it has one; `auto` panels show where they fit until it is pressed. */
 	readonly toggle?: {readonly keys: string; readonly short: string; readonly long: string};
+	/** What a run needs for it to show (`image data with classes: --preset mnist`): its keys say so in a run without it. */
+	readonly needs?: string;
 	/** Keys that act on it, besides its toggle. */
 	readonly keys?: readonly Binding[];
 	readonly title: (context: PanelContext & {readonly data: BodyProps<Id>['data'] | undefined}) => {

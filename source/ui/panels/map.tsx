@@ -1,4 +1,4 @@
-import {is} from '../binding.js';
+import {is, type KeyContext} from '../binding.js';
 import {MapPanel, neuronsFooter} from '../components/MapPanel.js';
 import {mapFooter} from '../map.js';
 import {marksOf} from '../map-marks.js';
@@ -13,6 +13,15 @@ function neuronsTitle(layers: readonly number[], layer: number): string {
 	return count === 1 ? `Neuron ${neuronName(layers, layer, 0)}` : `Neurons ${neuronName(layers, layer, 0)} … ${neuronName(layers, layer, count - 1)}`;
 }
 
+/** Why a key of the map's colours cannot act: the map hidden, or a curve over one input. */
+function overPlane(c: KeyContext, what: string): string | undefined {
+	if (!c.shown('map')) {
+		return 'the map is hidden: m shows it';
+	}
+
+	return c.snapshot.panels.map?.x2 === undefined ? `${what}: this run has one input, its map is a curve` : undefined;
+}
+
 /** The selected weight's receiving neuron: marked among a layer's maps. */
 const markedOf = (selected: WeightRow | undefined) => selected && {layer: selected.layer + 1, neuron: selected.row};
 
@@ -20,14 +29,23 @@ export const mapPanel = panel({
 	id: 'map',
 	help: ['Map', 'with 2-D data: the output over the input plane, the samples on it.'],
 	room: 'side',
+	needs: 'one or two inputs: --preset xor, circle or sine',
 	toggle: {keys: 'm', short: 'map', long: 'the map of the output over the inputs'},
 	keys: [
-		{keys: 'D', short: 'classes', long: 'map: colours by class (discretize)', match: is('D'), act: c => c.dispatch({type: 'toggle', what: 'discrete'})},
+		{
+			keys: 'D',
+			short: 'classes',
+			long: 'map: colours by class (discretize)',
+			match: is('D'),
+			refuse: c => overPlane(c, 'D colours by class a map over two inputs'),
+			act: c => c.dispatch({type: 'toggle', what: 'discrete'}),
+		},
 		{
 			keys: 'L',
 			short: 'layer',
 			long: "map: each neuron's map, layer by layer",
 			match: is('L'),
+			refuse: c => overPlane(c, "L shows each neuron's map over two inputs"),
 			act: c => c.dispatch({type: 'mapLayer', layers: c.snapshot.run.layers.length - 1}),
 		},
 	],

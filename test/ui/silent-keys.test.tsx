@@ -1,0 +1,48 @@
+import {afterEach, describe, expect, test} from 'vitest';
+import {closeDashboards, openDashboard} from '../helpers/ui.js';
+
+afterEach(closeDashboards);
+
+/** The line under the keys: what the last key said. */
+const lastLine = (screen: string) => screen.trimEnd().split('\n').at(-1)!;
+
+describe('no key does nothing silently (issue 21)', () => {
+	test("the tutorial: each panel's key says what the panel needs, x says there is no previous run", async () => {
+		const dashboard = await openDashboard(['--seed', '0', '--paused'], {columns: 120, rows: 40});
+		await dashboard.until('Weights');
+		const said: Record<string, string> = {
+			C: 'the confusion panel needs class targets (one-hot): --preset iris, xor, circle or mnist',
+			t: 'the confusion panel needs class targets (one-hot): --preset iris, xor, circle or mnist',
+			i: 'the digits panel needs image data with classes: --preset mnist',
+			'{': 'the digits panel needs image data with classes: --preset mnist',
+			m: 'the map panel needs one or two inputs: --preset xor, circle or sine',
+			L: 'the map panel needs one or two inputs: --preset xor, circle or sine',
+			D: 'the map panel needs one or two inputs: --preset xor, circle or sine',
+			x: "no previous run's curve to clear: a reset (r, R) after training keeps one",
+		};
+		for (const [key, text] of Object.entries(said)) {
+			const screen = await dashboard.press(key, text);
+			expect(lastLine(screen)).toBe(text);
+			// another line between, so the next key is seen to say its own
+			await dashboard.press('o', 'the next run (r or R) trains with');
+		}
+	});
+
+	test('sine: D and L say its map is a curve over one input; with the map hidden, that m shows it', async () => {
+		const dashboard = await openDashboard(['--preset', 'sine', '--seed', '0', '--paused'], {columns: 120, rows: 40});
+		await dashboard.until('Map');
+		let screen = await dashboard.press('D', 'D colours by class a map over two inputs: this run has one input, its map is a curve');
+		screen = await dashboard.press('L', "L shows each neuron's map over two inputs: this run has one input, its map is a curve");
+		expect(screen).toContain('─ Map');
+		await dashboard.press('m', screen => !screen.includes('─ Map'));
+		screen = await dashboard.press('L', 'the map is hidden: m shows it');
+		expect(lastLine(screen)).toBe('the map is hidden: m shows it');
+	});
+
+	test('xor without a test split: t says there are no test samples', async () => {
+		const dashboard = await openDashboard(['--preset', 'xor', '--seed', '0', '--paused'], {columns: 120, rows: 40});
+		await dashboard.press('C', 'Confusion');
+		const screen = await dashboard.press('t', 'no test samples to count: --test holds some out');
+		expect(screen).toContain('Confusion training');
+	});
+});
