@@ -147,8 +147,10 @@ export function summariseLayers({layers, summary}: Pick<Diagram, 'layers' | 'sum
 	return layers.map((n, l) => {
 		const kind = l === 0 ? 'inputs' : l === layers.length - 1 ? 'outputs' : `hidden layer ${l}`;
 		const values = summary[l];
+		// the inputs' least and largest are inputs, written as the samples panel writes them; their mean is computed
+		const extreme = l === 0 ? formatShort : activation;
 		return values
-			? `${kind}: ${plural(n, 'neuron')}, activation min ${activation(values.min)} mean ${activation(values.mean)} max ${activation(values.max)}`
+			? `${kind}: ${plural(n, 'neuron')}, activation min ${extreme(values.min)} mean ${activation(values.mean)} max ${extreme(values.max)}`
 			: `${kind}: ${plural(n, 'neuron')}`;
 	});
 }

@@ -63,7 +63,10 @@ function roomsOf<Id extends string>(wants: ReadonlyArray<Want<Id>>, roomy: boole
 	const inRoom = (room: Room) => wants.filter(want => want.room === room && want.choice !== 'off');
 	const [leftTop, leftBottom] = inRoom('left');
 	const [top] = inRoom('top');
-	const [flexible, fixed] = inRoom('bottom');
+	// the bottom room's fixed panel asks for a width (drawn whole or not at all), the flexible one takes what is left
+	const bottoms = inRoom('bottom');
+	const fixed = bottoms.find(want => want.width > 0);
+	const flexible = bottoms.find(want => want !== fixed);
 	const sides = inRoom('side');
 	const side = sides.find(want => want.choice === 'on') ?? (roomy ? sides.find(want => want.choice === 'auto') : undefined);
 	const [band] = inRoom('band');
@@ -113,7 +116,10 @@ function bottomOf<Id extends string>(rooms: ReturnType<typeof roomsOf<Id>>, righ
 						[fixed, {width: rest, height: height - flexibleHeight}],
 					]
 			: [[showFlexible ? flexible : showFixed ? fixed : undefined, {width: rest, height}]];
-	const refused = fixed?.choice === 'on' && !showFixed ? {id: fixed.id, columns: fixedWidth, lines: (fixed.minLines ?? fixed.lines) + PANEL_CHROME} : undefined;
+	const refused =
+		(fixed?.choice === 'on' || fixed?.choice === 'always') && !showFixed
+			? {id: fixed.id, columns: fixedWidth, lines: (fixed.minLines ?? fixed.lines) + PANEL_CHROME}
+			: undefined;
 	return {height, sideWidth, arrangement, boxes, refused};
 }
 

@@ -248,3 +248,23 @@ describe('descent lesson, without a terminal', () => {
 		expect(result.stderr).toBe(`${message}\n`);
 	});
 });
+
+describe.each([
+	[80, 24],
+	[120, 40],
+])('the built-in tutorial lesson at %i×%i', (cols, rows) => {
+	test('step 1 draws the Network panel whole, or says what it needs: never a summary of 3 → 2 → 1', async () => {
+		const {cwd, env} = classroom();
+		const term = startTerminal(['lesson', 'tutorial'], {cols, rows, cwd, env});
+		const screen = await term.waitFor(/╭─ Weights[\s\S]*(╭─ Network|Network: drawn whole)/, 15_000);
+		// before: at 80×24 the panel was 29 columns wide and summarised the network, its inputs 0.100000 and 4.10000
+		expect(screen).not.toContain('too large for this panel');
+		if (cols === 80) {
+			expect(lineWith(screen, 'Network:')).toBe('Network: drawn whole or not at all, it needs 62×6 (now 80×24)');
+		} else {
+			for (const neuron of ['x1 0.1', 'x3 4.1', 'h1 ', 'h2 ', 'out ']) {
+				expect(screen).toContain(neuron);
+			}
+		}
+	});
+});

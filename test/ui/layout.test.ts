@@ -155,6 +155,27 @@ describe('computeLayout', () => {
 		expect(samples!.height).toBe(7);
 		expect(chart!.height + samples!.height).toBe(map!.height);
 	});
+
+	test('a lesson step of the weights and the network alone, at 80×24: the diagram, too wide beside the weights, is not shown and says what it needs; at 120×40 it is drawn', () => {
+		const wants = [
+			{id: 'band', room: 'band', width: 0, lines: 5, choice: 'always'},
+			{id: 'weights', room: 'left', width: 45, lines: 0, choice: 'always'},
+			{id: 'samples', room: 'bottom', width: 0, lines: 4, choice: 'off'},
+			// 3 → 2 → 1: 58 columns, 7 lines, 4 at the fewest (a line a neuron and the caption)
+			{id: 'diagram', room: 'bottom', width: 58, lines: 7, minLines: 4, choice: 'always'},
+		] as const;
+		const small = computeLayout({columns: 80, rows: 24, phaseLines: 0, wants});
+		const large = computeLayout({columns: 120, rows: 40, phaseLines: 0, wants});
+		if (small.tooSmall || large.tooSmall) {
+			throw new Error('80×24 is not too small');
+		}
+
+		// before: the diagram was the room's first panel, taken for the flexible one, and given 29 columns
+		expect(small.boxes.diagram).toBeUndefined();
+		expect(small.refused).toEqual({id: 'diagram', columns: 62, lines: 6});
+		expect(large.boxes.diagram!.width).toBeGreaterThanOrEqual(62);
+		expect(large.refused).toBeUndefined();
+	});
 });
 
 /** Every frame the dashboard wrote fits the terminal: no line wider, and one line less tall, so that Ink never clears the screen. */

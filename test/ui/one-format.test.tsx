@@ -3,6 +3,7 @@ import {formatChange, formatGradient, formatWeight} from '../../source/session/f
 import type {Window} from '../../source/session/views/context.js';
 import type {WeightRow} from '../../source/session/views/weights.js';
 import {WeightsTable} from '../../source/ui/components/WeightsTable.js';
+import {summariseLayers} from '../../source/ui/diagram.js';
 import {closeDashboards, frameAt, KEY, lineWith, openDashboard, panelLines, plain} from '../helpers/ui.js';
 
 afterEach(closeDashboards);
@@ -118,6 +119,19 @@ describe('one formatter a quantity: the same number reads the same on every pane
 		const table = lineWith(frame, /lr 0\.01 /);
 		expect(legend).toBeDefined();
 		expect(table.split(/\s+/)).toContain(legend);
+	});
+
+	test("a network too wide to draw: its summary writes the inputs' least and largest as the samples panel writes inputs", () => {
+		const [inputs, hidden] = summariseLayers({
+			layers: [3, 20, 1],
+			summary: [
+				{min: 0.1, mean: (0.1 + 0.4 + 4.1) / 3, max: 4.1},
+				{min: 0.123_456_78, mean: 0.5, max: 0.987_654_32},
+			],
+		});
+		// 0.100000 and 4.10000 before, beside the samples panel's 0.1, 0.4, 4.1
+		expect(inputs).toBe('inputs: 3 neurons, activation min 0.1 mean 1.53333 max 4.1');
+		expect(hidden).toBe('hidden layer 1: 20 neurons, activation min 0.123457 mean 0.500000 max 0.987654');
 	});
 });
 
