@@ -6,7 +6,7 @@ afterEach(closeDashboards);
 
 describe('learning-rate marks (issue 21, bug 9)', () => {
 	test('every change has its ▲; labels in the status line’s format where there is room, the rest after the last mark', () => {
-		expect(markerText([{at: 8, learningRate: 0.002}], 60)).toBe(`${' '.repeat(8)}▲lr 0.002`);
+		expect(markerText([{at: 8, learningRate: 0.002}], 60)).toEqual([`${' '.repeat(8)}▲lr 0.002`]);
 		// two changes closer than a label: both marked, the second's rate listed after it
 		const close = markerText(
 			[
@@ -15,9 +15,10 @@ describe('learning-rate marks (issue 21, bug 9)', () => {
 			],
 			60,
 		);
-		expect([...close].filter(c => c === '▲')).toHaveLength(2);
-		expect(close).toMatch(/▲ +▲ lr 0\.002, 0\.0005$/);
-		expect(close).not.toMatch(/e-4/);
+		expect(close).toHaveLength(1);
+		expect([...close[0]!].filter(c => c === '▲')).toHaveLength(2);
+		expect(close[0]).toMatch(/▲ +▲ lr 0\.002, 0\.0005$/);
+		expect(close[0]).not.toMatch(/e-4/);
 		// no room to list them: a count
 		expect(
 			markerText(
@@ -27,11 +28,23 @@ describe('learning-rate marks (issue 21, bug 9)', () => {
 				],
 				28,
 			),
-		).toMatch(/▲ +▲ \(2 unlabelled\)$/);
+		).toEqual([`${' '.repeat(8)}▲   ▲ (2 unlabelled)`]);
+		// nor room for a count (the chart at 80×24 is 27 wide): the rates on a line of their own
+		const marks = [
+			{at: 14, learningRate: 0.002},
+			{at: 20, learningRate: 0.0005},
+		];
+		expect(markerText(marks, 27)).toEqual([`${' '.repeat(14)}▲     ▲`, '▲ lr 0.002, 0.0005']);
+		// too many for that line: how many, and the last rate
+		const many = Array.from({length: 6}, (_, k) => ({at: 14 + k, learningRate: 0.002 / 2 ** k}));
+		expect(markerText(many, 27)[1]).toBe('▲ 6 changes, the last to lr 0.0000625');
 	});
 
-	test('--seed 0 --paused at 120×40, n ] n [ [ n: both changes marked, 0.002 and 0.0005', async () => {
-		const dashboard = await openDashboard(['--seed', '0', '--paused'], {columns: 120, rows: 40});
+	test.each([
+		[120, 40],
+		[80, 24],
+	])('--seed 0 --paused at %i×%i, n ] n [ [ n: both changes marked, 0.002 and 0.0005', async (columns, rows) => {
+		const dashboard = await openDashboard(['--seed', '0', '--paused'], {columns, rows});
 		const keys: Array<[string, number]> = [
 			['n', 100],
 			[']', 100],
@@ -46,7 +59,9 @@ describe('learning-rate marks (issue 21, bug 9)', () => {
 
 		const screen = await dashboard.until(frame => iterationOf(frame) === 300 && frame.includes('0.0005'));
 		const chart = panelLines(screen, 'Error').join('\n');
-		expect([...chart].filter(c => c === '▲')).toHaveLength(2);
+		// the marks' line: a ▲ a change (at 80×24 their rates on the line under it)
+		const marks = chart.split('\n').find(line => line.includes('▲'))!;
+		expect([...marks].filter(c => c === '▲')).toHaveLength(2);
 		expect(chart).toContain('lr 0.002');
 		expect(chart).toContain('0.0005');
 	});

@@ -4,7 +4,7 @@ import {EMPTY_SERIES, type Series} from '../../core/training/history.js';
 import type {History, PreviousRun} from '../../session/views/snapshot.js';
 import type {LearningRateChange} from '../../core/training/trainer-state.js';
 import {formatCount, formatError, formatNumber, formatPredicted, formatRate} from '../../session/format.js';
-import {columnOf, fitChart, rangeOf, renderChart, resample, type ChartSeries} from '../chart.js';
+import {columnOf, fitChart, rangeOf, renderChart, resample, type ChartFrame, type ChartSeries} from '../chart.js';
 import {wrapText} from '../text.js';
 
 export type ChartMode = 'error' | 'output';
@@ -59,24 +59,37 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 	};
 
 	const colors = [...(compared ? [darkgray] : []), ...(test ? [yellow] : []), ...(mode === 'output' ? [lightgray] : []), cyan];
-	const fitted = fitChart(range, seriesHeight, width, logScale, draw);
+	const marksOf = (frame: ChartFrame) =>
+		markers.length === 0
+			? []
+			: markerText(
+					markers.map(change => ({
+						at: frame.labelWidth + 1 + columnOf(change.iteration, axisStart, axisEnd, frame.columns),
+						learningRate: change.learningRate,
+					})),
+					width,
+				);
+	let fitted = fitChart(range, seriesHeight, width, logScale, draw);
+	let markerLines = fitted ? marksOf(fitted.frame) : [];
+	// rates with no room on the marks' line take a line of their own from the curve
+	if (fitted && markerLines.length > 1 && seriesHeight > 2) {
+		fitted = fitChart(range, seriesHeight - 1, width, logScale, draw) ?? fitted;
+		markerLines = marksOf(fitted.frame);
+	}
+
 	if (!fitted) {
 		return <Text dimColor>{emptyText(own, mode, history)}</Text>;
 	}
 
 	const {frame} = fitted;
 	const series: ChartSeries[] = fitted.values.map((values, k) => ({values, color: colors[k]}));
-	const markerLine = markerText(
-		markers.map(change => ({at: frame.labelWidth + 1 + columnOf(change.iteration, axisStart, axisEnd, frame.columns), learningRate: change.learningRate})),
-		width,
-	);
 	return (
 		<Box flexDirection="column">
 			{/* one text node for the whole plot: Ink measures every node on every frame */}
 			<Text wrap="truncate-end">{renderChart(series, frame, logScale).join('\n')}</Text>
-			{markers.length > 0 ? (
+			{markerLines.length > 0 ? (
 				<Text color="yellow" wrap="truncate-end">
-					{markerLine}
+					{markerLines.join('\n')}
 				</Text>
 			) : null}
 			<Text dimColor wrap="truncate-end">
@@ -101,8 +114,12 @@ function emptyText(own: Series, mode: ChartMode, history: History): string {
 		: 'no iterations yet: press s to step or space to run';
 }
 
-/** A ▲ per learning-rate change at its column, each labelled (`lr 0.0005`, the status line's format) where there is room before the next; how many are unlabelled, when some are. */
-export function markerText(marks: ReadonlyArray<{at: number; learningRate: number}>, width: number): string {
+/**
+ * A ▲ per learning-rate change at its column, each labelled (`lr 0.0005`, the status line's format) where there is room
+ * before the next; the rest after the last mark, or how many; where neither fits, a second line with their rates, or the
+ * last and how many.
+ */
+export function markerText(marks: ReadonlyArray<{at: number; learningRate: number}>, width: number): string[] {
 	const cells = Array.from({length: width}, () => ' ');
 	const columns = [...new Set(marks.map(mark => Math.min(width - 1, mark.at)))];
 	for (const at of columns) {
@@ -126,5 +143,11 @@ export function markerText(marks: ReadonlyArray<{at: number; learningRate: numbe
 	const line = cells.join('').trimEnd();
 	const rates = ` lr ${unlabelled.join(', ')}`;
 	const count = ` (${unlabelled.length} unlabelled)`;
-	return unlabelled.length === 0 ? line : line.length + rates.length <= width ? line + rates : line.length + count.length <= width ? line + count : line;
+	if (unlabelled.length === 0 || line.length + rates.length <= width || line.length + count.length <= width) {
+		return [unlabelled.length === 0 ? line : line.length + rates.length <= width ? line + rates : line + count];
+	}
+
+	const own = `▲ lr ${unlabelled.join(', ')}`;
+	const last = `▲ ${unlabelled.length} changes, the last to lr ${unlabelled.at(-1)!}`;
+	return [line, own.length <= width ? own : last];
 }
