@@ -1,6 +1,8 @@
 import {afterEach, describe, expect, test} from 'vitest';
-import {markerText} from '../../source/ui/components/ErrorChart.js';
-import {closeDashboards, iterationOf, openDashboard, panelLines} from '../helpers/ui.js';
+import {render} from 'ink-testing-library';
+import {BucketHistory, EMPTY_SERIES} from '../../source/core/training/history.js';
+import {ErrorChart, markerText} from '../../source/ui/components/ErrorChart.js';
+import {closeDashboards, iterationOf, openDashboard, panelLines, plain} from '../helpers/ui.js';
 
 afterEach(closeDashboards);
 
@@ -75,5 +77,49 @@ describe('log scale (issue 21, bug 10)', () => {
 		expect(panelLines(screen, 'Error').join('\n')).toContain('iterations 1 … 100 · log');
 		screen = await dashboard.press('l', frame => frame.includes('iterations 1 … 100') && !frame.includes('· log'));
 		expect(screen).not.toContain('· log');
+	});
+});
+
+describe('a batch error that jumps from batch to batch (issue 21)', () => {
+	// batches whose error is 0.25 to 0.4, and one that dips to 0.04 at iteration 151: inside a column of about 6
+	// iterations (not its last) for any width from 48 to 56 columns, so a column's last value hides it
+	const errors = Array.from({length: 300}, (_, k) => (k + 1 === 151 ? 0.04 : k % 2 === 0 ? 0.4 : 0.25));
+	const chartOf = (batchError: boolean) => {
+		const history = (values: readonly number[]) => {
+			const buckets = new BucketHistory();
+			for (const [k, value] of values.entries()) {
+				buckets.push(k + 1, value);
+			}
+
+			return buckets.series();
+		};
+
+		const {lastFrame} = render(
+			<ErrorChart
+				mode="error"
+				logScale={false}
+				history={{start: 1, error: history(errors), output: history(errors), target: 0, test: EMPTY_SERIES, batchError}}
+				iteration={300}
+				previous={undefined}
+				learningRateChanges={[]}
+				width={60}
+				height={16}
+			/>,
+		);
+		return plain(lastFrame()!);
+	};
+
+	const axisLabels = (frame: string) => [...frame.matchAll(/^ *(-?[\d.]+) [┤┼]/gm)].map(match => Number(match[1]));
+
+	test("each column's lowest and highest are drawn, so the axis reaches the dip to 0.04 a column's last value hides", () => {
+		const frame = chartOf(true);
+		expect(Math.min(...axisLabels(frame))).toBeLessThan(0.05);
+		expect(Math.max(...axisLabels(frame))).toBeGreaterThan(0.39);
+		expect(frame).toContain("grey: each column's range");
+	});
+
+	test('the error of every training sample is drawn as it is: no band, no legend for it', () => {
+		const frame = chartOf(false);
+		expect(frame).not.toContain("each column's range");
 	});
 });

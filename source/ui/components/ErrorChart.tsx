@@ -33,9 +33,12 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 	const axisEnd = Math.max(iteration, axisStart, mode === 'error' ? (previous?.error.ends.at(-1) ?? 0) : 0);
 	const compared = mode === 'error' && previous && previous.error.ends.length > 0 ? previous.error : undefined;
 	const test = mode === 'error' && history.test.ends.length > 0 ? history.test : undefined;
+	// a batch's error jumps from batch to batch: each column's lowest and highest drawn about its last, so no dip is hidden
+	const band = mode === 'error' && history.batchError;
 	const legend: Array<{text: string; color: string}> = [
 		...(compared ? [{text: `grey: the previous run (${previous!.label}); x clears it`, color: 'gray'}] : []),
 		...(test ? [{text: `yellow: test error · cyan: ${history.batchError ? 'batch error' : 'error'}`, color: 'yellow'}] : []),
+		...(band ? [{text: "grey: each column's range", color: 'gray'}] : []),
 		...(mode === 'output' ? [{text: `grey: the target ${formatNumber(history.target, 6)}`, color: 'gray'}] : []),
 	].flatMap(line => wrapText(line.text, width).map(text => ({...line, text})));
 	const markers = learningRateChanges.filter(change => change.iteration >= axisStart && change.iteration > 0);
@@ -49,16 +52,24 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 	const columnsOf = (series: Series, start: number, columns: number) => resample(series, start, axisEnd, columns).map(column => column.value);
 	// the series in drawing order, the main one last (on top, its start marked)
 	const draw = (columns: number) => {
-		const current = columnsOf(own, axisStart, columns);
+		const resampled = resample(own, axisStart, axisEnd, columns);
+		const current = resampled.map(column => column.value);
 		return [
 			...(compared ? [columnsOf(compared, 1, columns)] : []),
+			...(band ? [resampled.map(column => column.min), resampled.map(column => column.max)] : []),
 			...(test ? [columnsOf(test, axisStart, columns)] : []),
 			...(mode === 'output' ? [current.map(() => history.target)] : []),
 			current,
 		];
 	};
 
-	const colors = [...(compared ? [darkgray] : []), ...(test ? [yellow] : []), ...(mode === 'output' ? [lightgray] : []), cyan];
+	const colors = [
+		...(compared ? [darkgray] : []),
+		...(band ? [lightgray, lightgray] : []),
+		...(test ? [yellow] : []),
+		...(mode === 'output' ? [lightgray] : []),
+		cyan,
+	];
 	const marksOf = (frame: ChartFrame) =>
 		markers.length === 0
 			? []
