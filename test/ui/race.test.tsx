@@ -53,14 +53,18 @@ describe('the lanes table', () => {
 		expect(lines[2]).toMatch(/^▶ 2 adam lr 0\.01\s+2,000\s+0\.0123000\s+0\.0200000\s+100 %\s+75\.0 %$/);
 	});
 
-	test('narrower than the table: the last columns give way, then the names; never a number cut', () => {
+	test('narrower than the table: the last columns give way, then the iteration, then the names; never a number cut', () => {
 		const wide = laneLines(data);
 		expect(wide[0]!.length).toBeGreaterThan(40);
 		const narrower = laneLines(data, 50);
 		expect(narrower[0]).toMatch(/^\s+lane\s+iteration\s+error\s+test error$/);
 		expect(narrower[2]).toMatch(/^▶ 2 adam lr 0\.01\s+2,000\s+0\.0123000\s+0\.0200000$/);
-		const narrowest = laneLines(data, 27);
-		expect(narrowest).toEqual(['  lane  iteration      error', '  1         2,000   0.250000', '▶ 2         2,000  0.0123000']);
+		// the iteration gives way before the names
+		expect(laneLines(data, 27)).toEqual(['  lane                error', '  1 sgd            0.250000', '▶ 2 adam lr 0.01  0.0123000']);
+		// the lanes panel at 80×24 (25 columns inside): each row on its line, the error whole (the rows wrapped there before)
+		const panel = laneLines(data, 25);
+		expect(panel).toEqual(['  lane      error', '  1      0.250000', '▶ 2     0.0123000']);
+		expect(laneLines(data, 17)).toEqual(panel);
 	});
 
 	test('no test error or accuracy columns when the run has none; a lane that ended says so', () => {

@@ -27,21 +27,20 @@ const nameOf = (row: LaneRow, lane: number) => `${laneMark(lane)} ${row.label}`;
 /**
  * The table's lines as text: a header, then a row a lane, the columns right-aligned, two
  * spaces apart; the shown lane marked ▶. Narrower than the table, the last columns give way
- * (down to iteration and error), then the lanes' names (their numbers stay: the chart's
- * legend names them).
+ * (down to iteration and error), then the iteration (the status line says it), then the
+ * lanes' names (their numbers stay: the chart's legend names them).
  */
 export function laneLines(data: LanesData, width = Number.POSITIVE_INFINITY): string[] {
 	const all = laneColumns(data);
-	for (const named of [true, false]) {
-		for (let count = all.length; count >= 2; count--) {
-			const lines = tableLines(data, all.slice(0, count), named);
-			if (Math.max(...lines.map(line => line.length)) <= width) {
-				return lines;
-			}
-		}
-	}
-
-	return tableLines(data, all.slice(0, 2), false);
+	const [iteration, error] = all as [Column, Column];
+	const tries: Array<[Column[], boolean]> = [
+		...all.slice(1).map((_, k): [Column[], boolean] => [all.slice(0, all.length - k), true]),
+		[[error], true],
+		[[iteration, error], false],
+		[[error], false],
+	];
+	const fits = (lines: readonly string[]) => Math.max(...lines.map(line => line.length)) <= width;
+	return tries.map(([columns, named]) => tableLines(data, columns, named)).find(lines => fits(lines)) ?? tableLines(data, [error], false);
 }
 
 function tableLines(data: LanesData, columns: readonly Column[], named: boolean): string[] {
