@@ -135,6 +135,8 @@ describe('the phase walk', () => {
 		// the 7th p shows the update as a phase of its own, with its numbers; the counter has not moved
 		screen = await walk.press('p', 'phase 7 of 7');
 		expect(lineWith(screen, 'phase 7 of 7')).toContain('the update');
+		// one minus sign in the walk: its heading writes the formula as the numbers' line under it does (−lr over -lr before)
+		expect(lineWith(screen, 'phase 7 of 7')).toContain('change = -lr · gradient');
 		expect(iterationOf(screen)).toBe(0);
 		const update = screen.replaceAll(/\n +/g, ' ');
 		expect(update).toContain('W11 before = 0.548814, gradient = 4.667e-4, lr = 0.001, change = -lr · gradient = -4.667e-7, W11 = W11 + change = 0.548813');

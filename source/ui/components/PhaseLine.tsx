@@ -3,10 +3,11 @@ import type {PhaseStatus} from '../../session/views/snapshot.js';
 import {formatNumber, oneMinus} from '../../session/format.js';
 import {packItems, wrapText} from '../text.js';
 
-/** What the phase computes, in words, wrapped whole: with the keys that go on when it fits two lines. */
+/** What the phase computes, in words, wrapped whole: with the keys that go on when it fits two lines; its minus the numbers' under it. */
 export function phaseHeading(phase: PhaseStatus, width: number): string[] {
-	const full = wrapText(`phase ${phase.done} of ${phase.total} (p next, s ends the iteration): ${phase.description}`, width);
-	return full.length <= 2 ? full : wrapText(`phase ${phase.done} of ${phase.total}: ${phase.description}`, width);
+	const description = oneMinus(phase.description);
+	const full = wrapText(`phase ${phase.done} of ${phase.total} (p next, s ends the iteration): ${description}`, width);
+	return full.length <= 2 ? full : wrapText(`phase ${phase.done} of ${phase.total}: ${description}`, width);
 }
 
 /** Lines the phase walk takes under the status: its heading, then its numbers. */
