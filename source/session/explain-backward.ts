@@ -73,15 +73,18 @@ function deltaLines(activation: Activation, name: string, neuron: NeuronWork, fi
 export function chainSection({w, shown}: View): string[] {
 	const lines = ['## Each weight’s chain: dError/dW as the product of its derivatives'];
 	const one = w.samples.length === 1;
+	const inputs = new Set(Object.keys(w.samples[0]?.inputs ?? {}));
 	for (const [name, weight] of Object.entries(w.weights)) {
 		const symbols = weight.chain.map(factor => factor.symbol).join('·');
+		// the last factor of a weight from an input is that input, of a bias 1: written as given (0.1 and 1, not 0.100000 and 1.00000)
+		const input = (k: number) => k === weight.chain.length - 1 && (weight.bias || inputs.has(weight.from));
 		lines.push('', `### ${name}: ${weight.from} → ${weight.to}`, '');
-		for (const factor of weight.chain) {
-			lines.push(`- ${equation(factor.symbol, factor.derivative, factor.formula, ...(one ? [num(factor.values[0]!)] : []))}`);
+		for (const [k, factor] of weight.chain.entries()) {
+			lines.push(`- ${equation(factor.symbol, factor.derivative, factor.formula, ...(one ? [(input(k) ? given : num)(factor.values[0]!)] : []))}`);
 		}
 
 		for (const [s, sample] of shown.entries()) {
-			const values = weight.chain.map(factor => operand(factor.values[s]!)).join(' · ');
+			const values = weight.chain.map((factor, k) => (input(k) ? givenOperand : operand)(factor.values[s]!)).join(' · ');
 			const product = equation(symbols, values, num(weight.products[s]!));
 			lines.push(one ? `- dError/d${name} = ${product}` : `- sample ${sample.sample}: ${product}`);
 		}

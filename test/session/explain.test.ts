@@ -92,8 +92,12 @@ function expectTrainerValues(setup: Setup, n: number): Explained {
 const GIVEN = new Set(['inputs', 'targets', 'learningRate', 'momentum', 'l1', 'l2']);
 const COUNTS = new Set(['iteration', 'layers', 'step', 'seed', 'trainingSamples', 'batch', 'sample', 'layer']);
 
-/** Every number of the JSON as the text writes it: given data as given, counts as integers, the rest to 6 digits. */
+/** Every number of the JSON as the text writes it: given data as given (a chain's input, a bias's 1 too), counts as integers, the rest to 6 digits. */
 function numbersOf(value: unknown, keys: readonly string[] = []): string[] {
+	if (isGivenFactor(value)) {
+		return value.values.map(String);
+	}
+
 	if (typeof value === 'number') {
 		return keys.some(key => GIVEN.has(key) || COUNTS.has(key)) ? [String(value)] : [formatNumber(value, 6)];
 	}
@@ -103,6 +107,12 @@ function numbersOf(value: unknown, keys: readonly string[] = []): string[] {
 	}
 
 	return [];
+}
+
+/** A chain's last factor when it is an input (`the input x1`) or a bias's 1: given data. */
+function isGivenFactor(value: unknown): value is {values: number[]} {
+	const formula = (value as {formula?: unknown} | null)?.formula;
+	return typeof formula === 'string' && /^(the input x\d+|1 \(a bias multiplies 1\))$/.test(formula);
 }
 
 function expectTextHoldsJson(setup: Setup, n: number): void {
@@ -133,6 +143,12 @@ describe('--explain on the tutorial’s seed 0 network', () => {
 		// the old and new weight to as many digits as show the change (4.67e-7 here)
 		expect(written).toContain('- W11 = W11 − lr·gradient = 0.548813504 − 0.001·4.66679e-4 = 0.548813037');
 		expect(written).toMatch(/^# Iteration 1, worked out\n/);
+		// an input in the chain as the forward pass writes it (0.100000 before, beside Inputs x1 = 0.1)
+		expect(written).toContain('- g5 = dSOP1/dW11 = the input x1 = 0.1\n');
+		expect(written).toContain('- dError/dW11 = g1·g2·g3·g4·g5 = 1.15695 · 0.172451 · 0.437587 · 0.0534530 · 0.1 = 4.66679e-4\n');
+		expect(written).toContain('- g5 = dSOP1/dW31 = the input x3 = 4.1\n');
+		// a hidden neuron's activation keeps its 6 digits
+		expect(written).toMatch(/- g3 = dSOP3\/dW41 = the input h1 = 0\.\d{6}\n/);
 	});
 
 	test.each(['sgd', 'momentum', 'adam'] as const)('%s: each update shows old and new weights whose difference is the change, to two digits', optimizer => {
