@@ -1,6 +1,6 @@
 import {formatCount, formatPercent} from '../session/format.js';
 import type {ConfusionData} from '../session/views/confusion.js';
-import {fitParts, wrapText, type Segment} from './text.js';
+import {fitParts, packParts, wrapText, type Segment} from './text.js';
 
 /** A column's name in the grid: this many characters of it at most (iris's `vers` for versicolor). */
 const SHORT_NAME = 4;
@@ -60,30 +60,49 @@ export function confusionGrid(data: ConfusionData, width: number, colour: boolea
 	];
 }
 
+/** What the list's lines say: each true class's right of all, then what it was taken for. */
+const LIST_HEADER: Segment[][] = [[{text: 'true: right of all', dim: true}], [{text: 'taken as', dim: true}]];
+
+/** One true class's parts: how many of it are right, then each other class it was taken for, the most first. */
+function classParts(data: ConfusionData, t: number): Segment[][] {
+	const row = data.matrix[t]!;
+	const total = row.reduce((sum, n) => sum + n, 0);
+	const others = row.flatMap((count, p) => (p === t || count === 0 ? [] : [{count, name: data.classes[p]!}])).sort((a, b) => b.count - a.count);
+	return [
+		[{text: `${data.classes[t]!}: `, bold: true}, {text: `${formatCount(row[t]!)} of ${formatCount(total)}`}],
+		...others.map(({count, name}) => [{text: `${formatCount(count)} as ${name}`, dim: true}]),
+	];
+}
+
 /**
  * The matrix a line per true class, for a box too narrow for the grid: how many of the
- * class are right, then each other class it was taken for, with its count; a part that
- * does not fit is left out whole.
+ * class are right, then each other class it was taken for, with its count. Within `height`
+ * lines each class's parts go on over lines as they need; else a class keeps one line and a
+ * part that does not fit is left out whole (its first part wrapped when longer than the line).
  */
-export function confusionList(data: ConfusionData, width: number): Segment[][] {
-	return data.matrix.map((row, t) => {
-		const total = row.reduce((sum, n) => sum + n, 0);
-		const name = data.classes[t]!;
-		const others = row.flatMap((count, p) => (p === t || count === 0 ? [] : [{count, name: data.classes[p]!}])).sort((a, b) => b.count - a.count);
-		return fitParts(
-			[
-				{segments: [{text: `${name}: `, bold: true}, {text: `${formatCount(row[t]!)} of ${formatCount(total)}`}], rank: 0},
-				...others.map(({count, name: taken}, k) => ({segments: [{text: `${formatCount(count)} as ${taken}`, dim: true}], rank: k + 1})),
-			],
+export function confusionList(data: ConfusionData, width: number, height = Number.POSITIVE_INFINITY): Segment[][] {
+	const parts = data.matrix.map((_, t) => classParts(data, t));
+	const whole = parts.flatMap(line => packParts(line, width));
+	if (whole.length <= height) {
+		return whole;
+	}
+
+	return parts.flatMap(line => {
+		const fitted = fitParts(
+			line.map((segments, rank) => ({segments, rank})),
 			width,
 		);
+		return fitted.length > 0 ? [fitted] : packParts(line.slice(0, 1), width);
 	});
 }
 
 /** Every line of the panel: what it counts, the grid or the list, then what was done to the data (iris's standardisation) when there is room. */
 export function confusionLines(data: ConfusionData, width: number, height: number, colour: boolean): Segment[][] {
-	const body = confusionGrid(data, width, colour) ?? [[{text: 'true: right of all · taken as', dim: true}], ...confusionList(data, width)];
-	const lines = [confusionSummary(data, width), ...body];
+	const summary = confusionSummary(data, width);
+	const grid = confusionGrid(data, width, colour);
+	const header = packParts(LIST_HEADER, width);
+	const body = grid ?? [...header, ...confusionList(data, width, height - 1 - header.length)];
+	const lines = [summary, ...body];
 	const noteLines = data.note === undefined ? [] : wrapText(data.note, width, 0).map(text => [{text, dim: true}]);
 	return height - lines.length > noteLines.length ? [...lines, ...noteLines] : lines;
 }

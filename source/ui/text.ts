@@ -95,3 +95,46 @@ export function packItems(items: readonly string[], width: number, indent = 2): 
 	lines.push(line);
 	return lines.map((text, k) => (k === 0 ? text : ' '.repeat(indent) + text));
 }
+
+/**
+ * Parts joined by `separator` into lines of at most `width`, each part whole on one line: a line
+ * that goes on with the parts of the one before starts with `indent` spaces and the separator.
+ * A part longer than a line alone is wrapped at its spaces (its style kept when it has one).
+ */
+export function packParts(parts: ReadonlyArray<readonly Segment[]>, width: number, separator = ' · ', indent = 2): Segment[][] {
+	const lead = `${' '.repeat(indent)}${separator.trimStart()}`;
+	const lines: Segment[][] = [];
+	let line: Segment[] = [];
+	for (const part of parts) {
+		const length = textOf(part).length;
+		if (line.length > 0 && textOf(line).length + separator.length + length <= width) {
+			line.push({text: separator, dim: true}, ...part);
+			continue;
+		}
+
+		if (line.length > 0) {
+			lines.push(line);
+		}
+
+		const prefix: Segment[] = lines.length === 0 ? [] : [{text: lead, dim: true}];
+		const room = width - textOf(prefix).length;
+		if (length <= room) {
+			line = [...prefix, ...part];
+			continue;
+		}
+
+		// longer than a line: its words on lines of their own, under the part's start
+		const style = part.length === 1 ? part[0]! : {};
+		const wrapped = wrapText(textOf(part), Math.max(1, room), prefix.length > 0 ? 0 : indent).map(text => ({...style, text}));
+		const pad = {text: ' '.repeat(textOf(prefix).length)};
+		const all = wrapped.map((segment, k) => (k === 0 ? [...prefix, segment] : [pad, segment]));
+		lines.push(...all.slice(0, -1));
+		line = all.at(-1)!;
+	}
+
+	if (line.length > 0) {
+		lines.push(line);
+	}
+
+	return lines;
+}

@@ -1,5 +1,8 @@
+import {hasClassTargets} from '../../core/data/samples.js';
+import {classOf} from '../../core/maths/evaluate.js';
 import type {Trainer} from '../../core/training/trainer.js';
-import {MARGIN, weightsShown, type RowsRequest, type Window} from './context.js';
+import {classNames} from './confusion.js';
+import {MARGIN, weightsShown, type RowsRequest, type ViewContext, type Window} from './context.js';
 
 export type SampleRow = {
 	readonly index: number;
@@ -11,11 +14,20 @@ export type SampleRow = {
 	readonly test: boolean;
 	/** In the last iteration's batch. */
 	readonly inBatch: boolean;
+	/** With classes (see SamplesData): the target's class and the predicted one (the largest output), as the confusion matrix counts them. */
+	readonly targetClass?: number;
+	readonly predictedClass?: number;
+};
+
+export type SamplesData = Window<SampleRow> & {
+	/** The classes' names when the targets are classes of several outputs (mnist's digits, iris's species), else undefined. */
+	readonly classes: readonly string[] | undefined;
 };
 
 /** The samples panel: a window of the samples from the first row on screen, each with its forward pass. */
-export function samplesOf(trainer: Trainer, request: RowsRequest): Window<SampleRow> {
+export function samplesOf(trainer: Trainer, request: RowsRequest, context: ViewContext): SamplesData {
 	const {data, evaluator, split, network} = trainer;
+	const classes = data.outputCount > 1 && hasClassTargets(trainer.setup.samples) ? classNames(data.outputCount, context.packaged?.classes) : undefined;
 	const weights = weightsShown(trainer);
 	const isTest = new Set(split.test);
 	const inBatch = batchMembers(trainer);
@@ -27,10 +39,11 @@ export function samplesOf(trainer: Trainer, request: RowsRequest): Window<Sample
 		const target = [...data.targets.subarray(s * data.outputCount, (s + 1) * data.outputCount)];
 		const error = predicted.reduce((sum, p, k) => sum + network.outputError(p, target[k]!), 0);
 		const inputs = [...data.inputs.subarray(s * data.inputCount, (s + 1) * data.inputCount)];
-		rows.push({index: s, inputs, target, predicted, error, test: isTest.has(s), inBatch: inBatch.has(s)});
+		const classOfRow = classes && {targetClass: classOf(target), predictedClass: classOf(predicted)};
+		rows.push({index: s, inputs, target, predicted, error, test: isTest.has(s), inBatch: inBatch.has(s), ...classOfRow});
 	}
 
-	return {start, total: data.count, rows};
+	return {start, total: data.count, rows, classes};
 }
 
 /** The samples of the last batch (or of the batch being walked through). */

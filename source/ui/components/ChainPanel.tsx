@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Chain} from '../../core/maths/chain.js';
 import {UPDATE_REACHED, type CheckStatus} from '../../session/views/snapshot.js';
-import {formatChange, formatGradient, formatNumber, formatRate, oneMinus} from '../../session/format.js';
+import {formatChange, formatCount, formatGradient, formatNumber, formatRate, oneMinus} from '../../session/format.js';
 import {wrapText} from '../text.js';
 
 export type ChainPanelProps = {
@@ -47,7 +47,8 @@ export function ChainPanel(props: ChainPanelProps) {
 	// longer than the panel: pages, the last line saying which and how to turn them
 	const pages = paginate(chosen, height);
 	const page = props.page % pages.length;
-	const shown = pages.length === 1 ? pages[0]! : [...pages[page]!, {text: `page ${page + 1} of ${pages.length} · Tab turns`, dim: true}];
+	const shown =
+		pages.length === 1 ? pages[0]! : [...pages[page]!, {text: `page ${formatCount(page + 1)} of ${formatCount(pages.length)} · Tab turns`, dim: true}];
 	return (
 		<Box flexDirection="column">
 			{shown.map((line, k) => (
@@ -122,7 +123,7 @@ function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelPro
 		}
 
 		lines.push({
-			text: `${c.penalty ? 'data gradient' : 'gradient'} = mean of ${c.products.length} samples' ${product} = ${formatGradient(c.dataGradient)}`,
+			text: `${c.penalty ? 'data gradient' : 'gradient'} = mean of ${formatCount(c.products.length)} samples' ${product} = ${formatGradient(c.dataGradient)}`,
 			bold: !c.penalty,
 		});
 	}

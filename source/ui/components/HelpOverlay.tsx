@@ -6,28 +6,25 @@ import {wrapText} from '../text.js';
 
 export type HelpOverlayProps = {readonly width: number; readonly height: number; readonly offset: number};
 
+/** The column a section's texts start at: past its longest label and two spaces, so no label runs into its text. */
+const columnOf = (entries: ReadonlyArray<readonly [string, string]>) => Math.max(...entries.map(([label]) => label.length)) + 2;
+
 /** The help's lines at this width: the panels, every key, the glossary. */
 export function helpLines(width: number): Array<{text: string; bold?: boolean}> {
 	const lines: Array<{text: string; bold?: boolean}> = [{text: 'descent: help (? or Esc closes; PgUp PgDn scroll)', bold: true}];
-	const add = (label: string, text: string, column: number) => {
-		for (const line of wrapText(`${label.padEnd(column)}${text}`, width, column)) {
-			lines.push({text: line});
+	const sections: Array<readonly [string, ReadonlyArray<readonly [string, string]>]> = [
+		['Panels', [NOT_PANELS.status, ...PANELS.map(entry => entry.help), NOT_PANELS.phases]],
+		['Keys', BINDINGS.map(binding => [binding.keys, binding.long] as const)],
+		['Glossary', GLOSSARY],
+	];
+	for (const [title, entries] of sections) {
+		lines.push({text: title, bold: true});
+		const column = columnOf(entries);
+		for (const [label, text] of entries) {
+			for (const line of wrapText(`${label.padEnd(column)}${text}`, width, column)) {
+				lines.push({text: line});
+			}
 		}
-	};
-
-	lines.push({text: 'Panels', bold: true});
-	for (const [panel, text] of [NOT_PANELS.status, ...PANELS.map(entry => entry.help), NOT_PANELS.phases]) {
-		add(panel, text, 9);
-	}
-
-	lines.push({text: 'Keys', bold: true});
-	for (const binding of BINDINGS) {
-		add(binding.keys, binding.long, 11);
-	}
-
-	lines.push({text: 'Glossary', bold: true});
-	for (const [word, meaning] of GLOSSARY) {
-		add(word, meaning, 14);
 	}
 
 	return lines;

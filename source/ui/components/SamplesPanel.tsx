@@ -1,11 +1,10 @@
 import {Box, Text} from 'ink';
-import type {Window} from '../../session/views/context.js';
-import type {SampleRow} from '../../session/views/samples.js';
-import {formatCount, formatData, formatError, formatPredicted, formatShort} from '../../session/format.js';
+import type {SampleRow, SamplesData} from '../../session/views/samples.js';
+import {formatCount, formatError, formatPredicted, formatShort} from '../../session/format.js';
 import {packItems, wrapText} from '../text.js';
 
 export type SamplesPanelProps = {
-	readonly samples: Window<SampleRow>;
+	readonly samples: SamplesData;
 	/** First sample shown. */
 	readonly start: number;
 	/** The sample the chain and the diagram follow: marked. */
@@ -14,16 +13,41 @@ export type SamplesPanelProps = {
 	readonly width: number;
 };
 
-const computed = (values: readonly number[]) => values.map(value => formatPredicted(value)).join(', ');
+/** Lines each list of a sample (inputs, outputs, targets) may take in the list of samples: values past them are left out, with their count. */
+const LIST_LINES = 2;
 
-/** The lines of one sample: `#3 inputs → predicted (target t, error e)`, wrapped to the panel, never cut. */
-export function sampleLines(row: SampleRow, total: number, width: number): string[] {
+/** Joins the words of a part that wrapping keeps on one line (a no-break space, a space again on screen). */
+const KEEP = '\u00A0';
+
+/** The values joined by `, `: whole where they fit LIST_LINES lines of `room`, else as many as fit and `… N more` (kept on one line). */
+function listOf(values: readonly number[], format: (value: number) => string, room: number): string {
+	const lines = elidedItems(
+		values.map(value => format(value)),
+		room,
+		LIST_LINES,
+	);
+	return lines.join(' ').replace(/… [\d,]+ more$/, count => count.replaceAll(' ', KEEP));
+}
+
+/** What the network made of the sample, then its target and error, as parts that wrap whole: with classes, the predicted class and its output, and the target's class. */
+function outcomeOf(row: SampleRow, classes: readonly string[] | undefined, room: number): string[] {
+	const together = (text: string) => (text.length <= room ? text.replaceAll(' ', KEEP) : text);
+	const error = together(`error ${formatError(row.error)})`);
+	if (classes && row.predictedClass !== undefined && row.targetClass !== undefined) {
+		const predicted = `${classes[row.predictedClass]!}: ${formatPredicted(row.predicted[row.predictedClass])}`;
+		return [together(`→ ${predicted}`), together(`(target ${classes[row.targetClass]!},`), error];
+	}
+
+	return ['→', listOf(row.predicted, formatPredicted, room), `(target ${listOf(row.target, formatShort, room)},`, error];
+}
+
+/** The lines of one sample: `#3 inputs → predicted (target t, error e)`, wrapped to the panel, never cut; long lists elided with a count. */
+export function sampleLines(row: SampleRow, total: number, width: number, classes?: readonly string[]): string[] {
 	const mark = row.test ? ' test' : '';
-	const head = `#${row.index + 1}${mark}`.padEnd(String(total).length + 1 + (mark ? 5 : 0));
-	return wrapText(
-		`${head} ${formatData(row.inputs)} → ${computed(row.predicted)} (target ${formatData(row.target)}, error ${formatError(row.error)})`,
-		width,
-		head.length + 1,
+	const head = `#${formatCount(row.index + 1)}${mark}`.padEnd(formatCount(total).length + 1 + (mark ? 5 : 0));
+	const room = Math.max(1, width - head.length - 1);
+	return wrapText([head, listOf(row.inputs, formatShort, room), ...outcomeOf(row, classes, room)].join(' '), width, head.length + 1).map(line =>
+		line.replaceAll(KEEP, ' '),
 	);
 }
 
@@ -33,11 +57,11 @@ function footerOf(first: number, count: number, total: number): string {
 }
 
 /** How many samples from `start` fill `height` lines, the footer's lines (at their widest) among them. */
-export function samplesThatFit(samples: Window<SampleRow>, start: number, height: number, width: number): number {
+export function samplesThatFit(samples: SamplesData, start: number, height: number, width: number): number {
 	let used = samples.total > 1 ? wrapText(footerOf(samples.total - 1, 1, samples.total + 1), width).length : 0;
 	let count = 0;
 	for (const row of samples.rows.slice(start - samples.start)) {
-		used += sampleLines(row, samples.total, width).length;
+		used += sampleLines(row, samples.total, width, samples.classes).length;
 		if (used > height) {
 			break;
 		}
@@ -127,7 +151,9 @@ export function SamplesPanel({samples, start, followed, height, width}: SamplesP
 	const footer = wrapText(footerOf(first, shown.length, samples.total), width);
 	// whole lines only: a sample too long for a tiny panel loses its last lines, never the footer
 	const lines = shown
-		.flatMap(row => sampleLines(row, samples.total, width).map((text, k) => ({key: `${row.index}.${k}`, text, inverse: row.index === followed && k === 0})))
+		.flatMap(row =>
+			sampleLines(row, samples.total, width, samples.classes).map((text, k) => ({key: `${row.index}.${k}`, text, inverse: row.index === followed && k === 0})),
+		)
 		.slice(0, Math.max(0, height - footer.length));
 	return (
 		<Box flexDirection="column">

@@ -28,7 +28,7 @@ function sampleLabel(chain: ChainData, followed: number): string | undefined {
 	}
 
 	const out = chain.sample !== followed ? `sample #${formatCount(followed + 1)} was not in the last batch; ` : '';
-	return `${out}sample #${formatCount(chain.sample + 1)}, ${chain.position + 1} of the ${chain.products.length} in the batch (< > other samples):`;
+	return `${out}sample #${formatCount(chain.sample + 1)}, ${formatCount(chain.position + 1)} of the ${formatCount(chain.products.length)} in the batch (< > other samples):`;
 }
 
 export const chainPanel = panel({
