@@ -32,12 +32,14 @@ function row(spec: Flag): string[] {
 
 /** `descent --help`: usage, every flag by group (from FLAGS), examples; no line over 80 columns. */
 export function helpText(): string {
-	const lines = [
-		'Usage',
-		'  descent [flags]             the dashboard: watch it train, step by keypress',
-		'  descent --headless [flags]  train to the end, then print a summary',
-		...COMMANDS.map(command => `${`  descent ${command.usage}`.padEnd(FLAG_COLUMN + 2)}${command.summary}`),
+	const usages: Array<[string, string]> = [
+		['[flags]', 'the dashboard: watch it train, step by keypress'],
+		['--headless [flags]', 'train to the end, then print a summary'],
+		...COMMANDS.map((command): [string, string] => [command.usage, command.summary]),
 	];
+	// every summary in one column, two spaces past the longest usage
+	const column = Math.max(...usages.map(([usage]) => `  descent ${usage}`.length)) + 2;
+	const lines = ['Usage', ...usages.map(([usage, summary]) => `  descent ${usage}`.padEnd(column) + summary)];
 	lines.push(...flagLines(FLAGS));
 	lines.push(
 		'',

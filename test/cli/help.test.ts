@@ -32,6 +32,18 @@ describe('helpText', () => {
 		expect(words).toContain(spec.help.split(' ').slice(0, 3).join(' '));
 	});
 
+	test("the usage lines' summaries start in one column (exercise and lesson were 2 columns left)", () => {
+		const usage = lines.slice(1, lines.indexOf(''));
+		expect(usage.map(line => line.trimStart().split(/ {2,}/)[1])).toEqual([
+			'the dashboard: watch it train, step by keypress',
+			'train to the end, then print a summary',
+			'one iteration by hand: questions, checked',
+			'a lesson, step by step (--list: the built-in ones)',
+		]);
+		const summaryColumns = usage.map(line => line.length - line.trimStart().split(/ {2,}/)[1]!.length);
+		expect(new Set(summaryColumns)).toEqual(new Set([30]));
+	});
+
 	test('flags in FLAGS order, grouped under their group headings', () => {
 		const listed = lines.flatMap(line => /^ {2}--([a-z0-9-]+)/.exec(line)?.[1] ?? []).filter(name => name !== 'help' && name !== 'version');
 		expect(listed).toEqual(FLAGS.map(spec => spec.name));
