@@ -1,7 +1,7 @@
 import type {Grid, MapData} from '../session/views/map.js';
 import {formatShort} from '../session/format.js';
 import {cellOf, crowdingLine, type Mark, type Marks} from './map-marks.js';
-import {wrapText} from './text.js';
+import {packItems, wrapText} from './text.js';
 
 /**
  * The map as lines of text: with colour, two pixels a character (the half block ▀, its
@@ -153,12 +153,13 @@ export function mapFooter(
 	}
 
 	const span = (range: readonly [number, number]) => `${formatShort(range[0], 3)} … ${formatShort(range[1], 3)}`;
-	const axes = map.x2 ? `→ x1 ${span(map.x1)}, ↑ x2 ${span(map.x2)}` : `→ x ${span(map.x1)}, ↑ y ${span(map.range)}`;
+	// each axis whole on a line: a range is never split from its end
+	const axes = packItems(map.x2 ? [`→ x1 ${span(map.x1)}`, `↑ x2 ${span(map.x2)}`] : [`→ x ${span(map.x1)}`, `↑ y ${span(map.range)}`], width);
 	const legend = map.pointClasses ? (colour ? '● train  ◆ test' : 'o x train  O X test') : '* train  + test';
 	// after D two colours split at the middle of the range: the legend says where
 	const middle = formatShort((map.range[0] + map.range[1]) / 2, 3);
 	const twoColours = colour ? `orange < ${middle} ≤ blue` : `░ < ${middle} ≤ █`;
 	const colours = map.x2 ? (discrete ? twoColours : colour ? 'orange low, blue high' : '░ low … █ high') : '● the network';
 	const samples = map.x2 ? (marks ? [legend, crowdingLine(marks, map.pointClasses)] : []) : ['· train  + test'];
-	return [axes, colours, ...samples].filter(line => line !== undefined).flatMap(line => wrapText(line, width));
+	return [...axes, ...[colours, ...samples].filter(line => line !== undefined).flatMap(line => wrapText(line, width))];
 }
