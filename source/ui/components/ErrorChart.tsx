@@ -22,54 +22,76 @@ export type ErrorChartProps = {
 	readonly height: number;
 };
 
+/** A curve the chart draws: its colour, its columns for a plot so many columns wide, and its line in the legend. */
+type Layer = {readonly color: string; readonly draw: (columns: number) => number[]; readonly legend?: {readonly text: string; readonly color: string}};
+
+/**
+ * What the chart draws, in drawing order, the main curve last (on top, its start marked): the previous run, with
+ * batches each column's lowest and highest, the test error, the target; and the histories its axis spans.
+ */
+function layersOf({mode, history, previous}: Pick<ErrorChartProps, 'mode' | 'history' | 'previous'>, axisEnd: number) {
+	const own = mode === 'error' ? history.error : history.output;
+	const compared = mode === 'error' && previous && previous.error.ends.length > 0 ? previous.error : undefined;
+	const test = mode === 'error' && history.test.ends.length > 0 ? history.test : undefined;
+	const columns = (series: Series, start: number) => (count: number) => resample(series, start, axisEnd, count);
+	const values = (series: Series, start: number) => (count: number) => columns(series, start)(count).map(column => column.value);
+	const ownColumns = columns(own, history.start);
+	// a batch's error jumps from batch to batch: each column's lowest and highest drawn about its last, so no dip is hidden
+	const band = mode === 'error' && history.batchError;
+	const layers: Layer[] = [
+		...(compared
+			? [{color: darkgray, draw: values(compared, 1), legend: {text: `grey: the previous run (${previous!.label}); x clears it`, color: 'gray'}}]
+			: []),
+		...(band
+			? [
+					{
+						color: lightgray,
+						draw: (count: number) => ownColumns(count).map(column => column.min),
+						legend: {text: `${compared ? 'light grey' : 'grey'}: each column's range`, color: 'gray'},
+					},
+					{color: lightgray, draw: (count: number) => ownColumns(count).map(column => column.max)},
+				]
+			: []),
+		...(test
+			? [
+					{
+						color: yellow,
+						draw: values(test, history.start),
+						legend: {text: `yellow: test error · cyan: ${history.batchError ? 'batch error' : 'error'}`, color: 'yellow'},
+					},
+				]
+			: []),
+		...(mode === 'output'
+			? [
+					{
+						color: lightgray,
+						draw: (count: number) => ownColumns(count).map(() => history.target),
+						legend: {text: `grey: the target ${formatNumber(history.target, 6)}`, color: 'gray'},
+					},
+				]
+			: []),
+		{color: cyan, draw: values(own, history.start)},
+	];
+	return {own, compared, layers, spanned: [own, compared ?? EMPTY_SERIES, test ?? EMPTY_SERIES]};
+}
+
 /**
  * The tutorial's two figures, live: the error over the iterations, from the first to the
  * latest (or, with `c`, the predicted output of the first training sample with its
  * target); the test error beside it when samples are held out; the previous run in grey.
  */
 export function ErrorChart({mode, logScale, history, iteration, previous, learningRateChanges, width, height}: ErrorChartProps) {
-	const own = mode === 'error' ? history.error : history.output;
 	const axisStart = history.start;
 	const axisEnd = Math.max(iteration, axisStart, mode === 'error' ? (previous?.error.ends.at(-1) ?? 0) : 0);
-	const compared = mode === 'error' && previous && previous.error.ends.length > 0 ? previous.error : undefined;
-	const test = mode === 'error' && history.test.ends.length > 0 ? history.test : undefined;
-	// a batch's error jumps from batch to batch: each column's lowest and highest drawn about its last, so no dip is hidden
-	const band = mode === 'error' && history.batchError;
-	const legend: Array<{text: string; color: string}> = [
-		...(compared ? [{text: `grey: the previous run (${previous!.label}); x clears it`, color: 'gray'}] : []),
-		...(test ? [{text: `yellow: test error · cyan: ${history.batchError ? 'batch error' : 'error'}`, color: 'yellow'}] : []),
-		...(band ? [{text: "grey: each column's range", color: 'gray'}] : []),
-		...(mode === 'output' ? [{text: `grey: the target ${formatNumber(history.target, 6)}`, color: 'gray'}] : []),
-	].flatMap(line => wrapText(line.text, width).map(text => ({...line, text})));
+	const {own, compared, layers, spanned} = layersOf({mode, history, previous}, axisEnd);
+	const legend = layers.flatMap(({legend}) => (legend ? wrapText(legend.text, width).map(text => ({...legend, text})) : []));
 	const markers = learningRateChanges.filter(change => change.iteration >= axisStart && change.iteration > 0);
-	const range = rangeOf([own, compared ?? EMPTY_SERIES, test ?? EMPTY_SERIES], logScale, mode === 'output' ? [history.target] : []);
+	const range = rangeOf(spanned, logScale, mode === 'output' ? [history.target] : []);
 	// one iteration draws no curve of its own, but the previous run's can be there beside it
 	if ((own.ends.length < 2 && !compared) || !range) {
 		return <Text dimColor>{emptyText(own, mode, history)}</Text>;
 	}
 
-	const seriesHeight = Math.max(2, height - 1 - (markers.length > 0 ? 1 : 0) - legend.length);
-	const columnsOf = (series: Series, start: number, columns: number) => resample(series, start, axisEnd, columns).map(column => column.value);
-	// the series in drawing order, the main one last (on top, its start marked)
-	const draw = (columns: number) => {
-		const resampled = resample(own, axisStart, axisEnd, columns);
-		const current = resampled.map(column => column.value);
-		return [
-			...(compared ? [columnsOf(compared, 1, columns)] : []),
-			...(band ? [resampled.map(column => column.min), resampled.map(column => column.max)] : []),
-			...(test ? [columnsOf(test, axisStart, columns)] : []),
-			...(mode === 'output' ? [current.map(() => history.target)] : []),
-			current,
-		];
-	};
-
-	const colors = [
-		...(compared ? [darkgray] : []),
-		...(band ? [lightgray, lightgray] : []),
-		...(test ? [yellow] : []),
-		...(mode === 'output' ? [lightgray] : []),
-		cyan,
-	];
 	const marksOf = (frame: ChartFrame) =>
 		markers.length === 0
 			? []
@@ -80,12 +102,13 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 					})),
 					width,
 				);
+	const draw = (columns: number) => layers.map(layer => layer.draw(columns));
+	let seriesHeight = Math.max(2, height - 1 - (markers.length > 0 ? 1 : 0) - legend.length);
 	let fitted = fitChart(range, seriesHeight, width, logScale, draw);
-	let markerLines = fitted ? marksOf(fitted.frame) : [];
 	// rates with no room on the marks' line take a line of their own from the curve
-	if (fitted && markerLines.length > 1 && seriesHeight > 2) {
-		fitted = fitChart(range, seriesHeight - 1, width, logScale, draw) ?? fitted;
-		markerLines = marksOf(fitted.frame);
+	if (fitted && marksOf(fitted.frame).length > 1 && seriesHeight > 2) {
+		seriesHeight--;
+		fitted = fitChart(range, seriesHeight, width, logScale, draw) ?? fitted;
 	}
 
 	if (!fitted) {
@@ -93,7 +116,8 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 	}
 
 	const {frame} = fitted;
-	const series: ChartSeries[] = fitted.values.map((values, k) => ({values, color: colors[k]}));
+	const markerLines = marksOf(frame);
+	const series: ChartSeries[] = fitted.values.map((values, k) => ({values, color: layers[k]!.color}));
 	return (
 		<Box flexDirection="column">
 			{/* one text node for the whole plot: Ink measures every node on every frame */}
