@@ -69,7 +69,9 @@ export type ChartSeries = {
 
 /** The value each row of a chart of `rows + 1` lines stands for, top to bottom, as asciichart places them. */
 function rowValues(min: number, max: number, rows: number): number[] {
-	return Array.from({length: rows + 1}, (_, y) => max - (y * (max - min)) / rows);
+	// counted up from the bottom row, whose value is min exactly: max − (max − min) leaves a rounding error that,
+	// near an error of 1e-18, is larger than the value itself (a label of -5.55e-17 under a curve of errors ≥ 0)
+	return Array.from({length: rows + 1}, (_, y) => (y === 0 ? max : min + ((rows - y) * (max - min)) / rows));
 }
 
 /** Significant digits for the labels, so that neighbouring rows differ: a curve flattening near 0.3343 needs more than 0.334 on every line. */
@@ -212,7 +214,8 @@ export function renderChart(series: readonly ChartSeries[], frame: ChartFrame, l
 			offset: 2,
 			colors: cleaned.map(s => s.color),
 			symbols: [...SYMBOLS],
-			format: (value: number) => frame.label(value + min).padStart(frame.labelWidth - 1) + ' ',
+			// each row's label from its index (from the top), as the frame measured them, not from asciichart's arithmetic
+			format: (_value: number, row: number) => frame.label(rowValues(min, max, frame.rows)[row]!).padStart(frame.labelWidth - 1) + ' ',
 		},
 	);
 	const lines = text.split('\n');
