@@ -1,3 +1,4 @@
+import {asFactor} from '../../source/core/maths/activations.js';
 import {describe, expect, test} from 'vitest';
 import {describePhase, phasesOf} from '../../source/core/training/iteration.js';
 import {PRESETS} from '../../source/core/presets.js';
@@ -106,6 +107,17 @@ describe('stepping every phase ends where one step() does', () => {
 });
 
 describe('describePhase', () => {
+	test('a derivative with a difference or a condition is bracketed as a factor: (1 − Activ²), not · 1 − Activ² (issue 21)', () => {
+		expect(asFactor('1 − Activ²')).toBe('(1 − Activ²)');
+		expect(asFactor('1 if SOP > 0, else 0')).toBe('(1 if SOP > 0, else 0)');
+		expect(asFactor('Activ · (1 − Activ)')).toBe('Activ · (1 − Activ)');
+		expect(asFactor('1')).toBe('1');
+		const tanh = new Trainer({...PRESETS.get('tutorial-3')!.setup, seed: 0, activation: 'tanh', outputActivation: 'tanh'});
+		const lines = tanh.walk.phases.map(phase => describePhase(phase, tanh.network));
+		expect(lines).toContain('backward, hidden layer 1: δ = (Σ w · δ of the next layer) · (1 − Activ²)');
+		expect(lines).toContain('backward, the output layer: δ = dError/dSOP = 2 · (Predicted − target) · (1 − Activ²)');
+	});
+
 	test('names the layer and the maths the phase computes', () => {
 		const trainer = new Trainer({...PRESETS.get('tutorial-3')!.setup, seed: 0});
 		const lines = trainer.walk.phases.map(phase => describePhase(phase, trainer.network));

@@ -142,3 +142,12 @@ export function softmax(sops: Float64Array, out: Float64Array, offset: number, c
 		out[offset + k] = out[offset + k]! / sum;
 	}
 }
+
+/**
+ * A formula as a factor of a product: in brackets where it has a sum, a difference or a condition outside
+ * brackets (`· (1 − Activ²)`, `· (1 if SOP > 0, else 0)`), as it is otherwise (`· Activ · (1 − Activ)`).
+ */
+export function asFactor(formula: string): string {
+	const outside = formula.replaceAll(/\([^()]*\)/g, '');
+	return /[−+,]| if /.test(outside) ? `(${formula})` : formula;
+}

@@ -1,3 +1,4 @@
+import {asFactor} from '../maths/activations.js';
 import type {Network} from '../maths/network.js';
 import {hasPenalty} from '../maths/penalty.js';
 
@@ -81,12 +82,12 @@ export function describePhase(phase: Phase, network: Network): string {
 		case 'backward': {
 			if (phase.layer === depth) {
 				const first = network.loss.errorDerivative
-					? `${network.loss.errorDerivativeFormula ?? ''} · ${network.output.derivativeFormula}`
+					? `${network.loss.errorDerivativeFormula ?? ''} · ${asFactor(network.output.derivativeFormula)}`
 					: 'Predicted − target';
 				return `backward, the output layer: δ = dError/dSOP = ${first}`;
 			}
 
-			return `backward, hidden layer ${phase.layer}: δ = (Σ w · δ of the next layer) · ${network.hidden.derivativeFormula}`;
+			return `backward, hidden layer ${phase.layer}: δ = (Σ w · δ of the next layer) · ${asFactor(network.hidden.derivativeFormula)}`;
 		}
 
 		case 'gradients': {

@@ -1,3 +1,4 @@
+import {asFactor} from '../../core/maths/activations.js';
 import {LOSSES} from '../../core/maths/losses.js';
 /** Every number of one worked iteration that an exercise can ask, each with its name, its question, its formula and what it needs. */
 import type {Network} from '../../core/maths/network.js';
@@ -115,7 +116,7 @@ function deltaItem(network: Network, refs: readonly WeightRef[], sample: SampleW
 		const {errorDerivativeFormula} = network.loss;
 		const derivative = network.output.derivativeFormula;
 		const formula = errorDerivativeFormula
-			? `${named(errorDerivativeFormula, neuron, target)} · ${named(derivative, neuron, target)}`
+			? `${named(errorDerivativeFormula, neuron, target)} · ${asFactor(named(derivative, neuron, target))}`
 			: named('Predicted − target', neuron, target);
 		return {...common, formula: `δ(${name}) = ${formula}`, needs: [`output-${name}`, ...(errorDerivativeFormula ? usesSop(derivative) : [])]};
 	}
@@ -125,7 +126,7 @@ function deltaItem(network: Network, refs: readonly WeightRef[], sample: SampleW
 	const derivative = network.hidden.derivativeFormula;
 	return {
 		...common,
-		formula: `δ(${name}) = (${sum}) · ${named(derivative, neuron, '')}`,
+		formula: `δ(${name}) = (${sum}) · ${asFactor(named(derivative, neuron, ''))}`,
 		needs: [...next.map(ref => `delta-${ref.to}`), `activation-${name}`, ...usesSop(derivative)],
 	};
 }
