@@ -169,6 +169,22 @@ export function readTraining(raw: unknown, setup: Setup): TrainingState | Proble
 	};
 }
 
+/** A checkpoint's state one iteration before its own (see `Checkpoint`), when it holds one. */
+export function readPrevious(raw: unknown, setup: Setup, iteration: number): TrainingState | undefined | Problem {
+	if (raw === undefined) {
+		return undefined;
+	}
+
+	const previous = readTraining(raw, setup);
+	if (isProblem(previous)) {
+		return {problem: `"previous": ${previous.problem.replace(/^no "training" object$/, 'not an object')}`};
+	}
+
+	return previous.iteration === iteration - 1
+		? previous
+		: {problem: `"previous" must be the state one iteration before the checkpoint's, at iteration ${iteration - 1}; it is at ${previous.iteration}`};
+}
+
 export function readWeights(shape: Shape, nested: unknown, what: string): Float64Array | Problem {
 	const problem = nestedShapeProblem(shape, nested);
 	if (problem !== undefined) {
