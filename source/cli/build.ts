@@ -87,7 +87,7 @@ export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 		);
 	}
 
-	const data = resolveData(values, loaded, {...base, dataset: loaded.checkpoint ? undefined : preset.dataset}, oneHot);
+	const data = resolveData(values, loaded, {...base, dataset: loaded.checkpoint ? undefined : preset.dataset, plane: loaded.checkpoint?.plane}, oneHot);
 	const setup = {
 		...(settings as unknown as Setup),
 		layers: data.layers,

@@ -61,15 +61,15 @@ const straightRun = (flags: readonly string[]) => runOptions(['--paused', ...fla
 
 /** A run loaded from a checkpoint of a run of these flags at `iteration` (edited first, if asked), started paused. */
 function loadedRun(flags: readonly string[], iteration: number, edit?: (json: Checkpoint) => Checkpoint): RunOptions {
-	// the map over the plane of the run saved: a checkpoint keeps the samples, not the dataset's box
-	const {plane} = runOptions(flags);
-	return {...runOptions(['--paused'], {checkpoint: checkpointAt(flags, iteration, edit)}), ...(plane && {plane})};
+	return runOptions(['--paused'], {checkpoint: checkpointAt(flags, iteration, edit)});
 }
 
+/** The checkpoint w writes (the run's map plane with it), read back. */
 function checkpointAt(flags: readonly string[], iteration: number, edit: (json: Checkpoint) => Checkpoint = json => json): Resume {
-	const trainer = new Trainer(runOptions(flags).setup);
+	const run = runOptions(flags);
+	const trainer = new Trainer(run.setup);
 	trainer.step(iteration);
-	const json = checkpointOf(trainer) as Checkpoint;
+	const json = checkpointOf(trainer, run.plane) as Checkpoint;
 	const read = parseCheckpoint(JSON.stringify(edit(json)));
 	if ('problem' in read) {
 		throw new Error(read.problem);
@@ -175,5 +175,44 @@ describe("the loaded run's numbers are numpy's", () => {
 		// the mean of the rows' errors is the iteration's (the status line's)
 		const mean = rows.reduce((sum, row) => sum + row.error, 0) / rows.length;
 		expect(relativeError(mean, loaded.records.error.latest!, 1e-12)).toBeLessThan(1e-12);
+	});
+});
+
+describe("a checkpoint keeps the map's plane: the loaded run's map is the run's", () => {
+	test.each([
+		['a dataset: its box, not the samples’', ['--preset', 'circle', '--seed', '2']],
+		['--features: the features and the coordinates they were computed from', ['--preset', 'circle', '--seed', '2', '--features', 'x1,x2,x1^2,x2^2']],
+		['one coordinate (sine)', ['--preset', 'sine', '--seed', '1']],
+		['the samples of a file of points: their box', ['--preset', 'xor', '--seed', '1']],
+	])('%s', (_name, flags) => {
+		const {plane} = runOptions(flags);
+		expect(plane).toBeDefined();
+		expect(loadedRun(flags, 20).plane).toEqual(plane);
+	});
+
+	test('a checkpoint without one (an earlier descent wrote it): the box around its samples, as before', () => {
+		const {plane: _plane, ...older} = checkpointOf(
+			new Trainer(runOptions(['--preset', 'circle']).setup),
+			runOptions(['--preset', 'circle']).plane,
+		) as Checkpoint;
+		const read = parseCheckpoint(JSON.stringify(older)) as Resume;
+		expect(read.plane).toBeUndefined();
+		expect(runOptions([], {checkpoint: read}).plane?.x1[0]).toBeLessThan(-1);
+	});
+
+	test.each([
+		['a range the wrong way round', (plane: Record<string, unknown>) => ({...plane, x1: [1, -1]})],
+		['no x2 for points of two coordinates', (plane: Record<string, unknown>) => ({...plane, x2: undefined})],
+		['features without coordinates', (plane: Record<string, unknown>) => ({...plane, coordinates: undefined})],
+		['an unknown feature', (plane: Record<string, unknown>) => ({...plane, features: ['x1', 'x2', 'x1^3', 'x2^2']})],
+		['not an object', () => 'box'],
+	])('%s is one line', (_name, edit) => {
+		const flags = ['--preset', 'circle', '--features', 'x1,x2,x1^2,x2^2'];
+		const run = runOptions(flags);
+		const json = checkpointOf(new Trainer(run.setup), run.plane) as Checkpoint;
+		const read = parseCheckpoint(JSON.stringify({...json, plane: edit(json.plane as unknown as Record<string, unknown>)}));
+		expect('problem' in read && read.problem).toBe(
+			'"plane" must hold the range of x1 (and of x2) as [low, high] and fit the samples, with "features" their coordinates',
+		);
 	});
 });

@@ -7,6 +7,7 @@ import {OPTIMIZER_PARAMETERS, OPTIMIZERS, parameterValues} from '../maths/optimi
 import {TUTORIAL} from '../presets.js';
 import {MAX_SEED, NumpyRandom, type RandomState} from '../maths/random.js';
 import type {Sample} from '../data/samples.js';
+import type {Plane} from '../data/plane.js';
 import type {Setup} from '../setup.js';
 import {flatten, nestedShapeProblem, shapeOf, type NestedWeights, type Shape} from '../shape.js';
 import type {TrainingState} from '../training/trainer-state.js';
@@ -17,8 +18,8 @@ import {setupProblem} from '../validate.js';
  * or out of range is a one-line problem, never an exception.
  */
 export type Problem = {readonly problem: string};
-/** A checkpoint read back: the setup to build the trainer from, and the state to resume. */
-export type Resume = {readonly setup: Setup; readonly state: TrainingState};
+/** A checkpoint read back: the setup to build the trainer from, the state to resume, and the map's plane when it keeps one. */
+export type Resume = {readonly setup: Setup; readonly state: TrainingState; readonly plane?: Plane};
 
 export const isProblem = (value: unknown): value is Problem => typeof value === 'object' && value !== null && 'problem' in value;
 

@@ -5,6 +5,8 @@ import {nest, shapeOf, type NestedWeights} from '../shape.js';
 import type {Trainer} from '../training/trainer.js';
 import type {TrainingState} from '../training/trainer-state.js';
 import type {Network} from '../maths/network.js';
+import type {Plane} from '../data/plane.js';
+import {planeJson, readPlane, type PlaneJson} from './checkpoint-plane.js';
 
 export type {Resume} from './checkpoint-read.js';
 
@@ -29,6 +31,8 @@ export type Checkpoint = {
 		readonly previous?: StateJson;
 	};
 	readonly history: HistoryJson;
+	/** The map's plane, when the run has one (see PlaneJson). */
+	readonly plane?: PlaneJson;
 };
 
 /** A training state as JSON. */
@@ -41,8 +45,8 @@ type StateJson = {
 	readonly epoch: {readonly epoch: number; readonly cursor: number; readonly order: readonly number[]};
 };
 
-/** The trainer as a checkpoint; a diverged run has no finite weights to continue from. */
-export function checkpointOf(trainer: Trainer): Checkpoint | {readonly problem: string} {
+/** The trainer as a checkpoint (with the map's plane, when the run has one); a diverged run has no finite weights to continue from. */
+export function checkpointOf(trainer: Trainer, plane?: Plane): Checkpoint | {readonly problem: string} {
 	if (trainer.divergedAt !== undefined) {
 		return {problem: `diverged at iteration ${trainer.divergedAt}: the weights are not finite numbers, so there is no checkpoint to write`};
 	}
@@ -66,6 +70,7 @@ export function checkpointOf(trainer: Trainer): Checkpoint | {readonly problem: 
 			...(previous && {previous: stateJson(network, previous)}),
 		},
 		history: historyJson(trainer),
+		...(plane && {plane: planeJson(plane)}),
 	};
 }
 
@@ -136,10 +141,15 @@ export function parseCheckpoint(text: string): Resume | Problem {
 		return setup;
 	}
 
+	const plane = readPlane((data as {plane?: unknown}).plane, setup.samples);
+	if (isProblem(plane)) {
+		return plane;
+	}
+
 	const state = readTraining(training, setup);
 	if (isProblem(state) || version === 2) {
 		// version 2 kept no past: the loaded run's histories start at its iteration
-		return isProblem(state) ? state : {setup, state};
+		return isProblem(state) ? state : {setup, state, ...(plane && {plane})};
 	}
 
 	const given = training?.initialWeights;
@@ -150,5 +160,5 @@ export function parseCheckpoint(text: string): Resume | Problem {
 	}
 
 	const previous = readPrevious(training?.previous, setup, state.iteration);
-	return isProblem(previous) ? previous : {setup, state: {...state, past, ...(previous && {previous})}};
+	return isProblem(previous) ? previous : {setup, state: {...state, past, ...(previous && {previous})}, ...(plane && {plane})};
 }
