@@ -87,7 +87,7 @@ export function buildOptions(parsed: Parsed, loaded: Loaded): Options {
 		);
 	}
 
-	const data = resolveData(values, loaded, {...base, dataset: loaded.checkpoint ? undefined : preset.dataset}, oneHot);
+	const data = resolveData(values, loaded, {...base, dataset: loaded.checkpoint ? undefined : preset.dataset, plane: loaded.checkpoint?.plane}, oneHot);
 	const setup = {
 		...(settings as unknown as Setup),
 		layers: data.layers,
@@ -181,17 +181,21 @@ function checkModes(parsed: Parsed): void {
 
 /**
  * A resumed run counts on from the checkpoint: a limit not beyond it leaves nothing to train.
- * The dashboard opens a finished run's checkpoint to look at (paused at its end).
+ * The dashboard opens a finished run's checkpoint to look at (paused at its end); one past
+ * its own limit (edited by hand) has no end to open at.
  */
 function checkResume(checkpoint: Resume | undefined, setup: Setup, file: string | undefined, limitGiven: boolean, dashboard: boolean): void {
-	if (!checkpoint || setup.limit > checkpoint.state.iteration || (dashboard && !limitGiven && setup.limit === checkpoint.state.iteration)) {
+	const iteration = checkpoint?.state.iteration ?? 0;
+	if (!checkpoint || setup.limit > iteration || (dashboard && !limitGiven && setup.limit === iteration)) {
 		return;
 	}
 
-	const at = checkpoint.state.iteration.toLocaleString('en-US');
+	const [at, limit] = [iteration, setup.limit].map(n => n.toLocaleString('en-US'));
 	throw new InputError(
 		limitGiven
 			? `--iterations ${setup.limit}: the checkpoint ${file} is at iteration ${at} already; give more to train on`
-			: `--load ${file}: the checkpoint's run ended at its limit, iteration ${at}; give --iterations above that to train on (the dashboard, without --headless, opens it to look at)`,
+			: setup.limit < iteration
+				? `--load ${file}: the checkpoint is at iteration ${at}, past its run's limit of ${limit} iterations; give --iterations above ${at} to train on`
+				: `--load ${file}: the checkpoint's run ended at its limit, iteration ${at}; give --iterations above that to train on (the dashboard, without --headless, opens it to look at)`,
 	);
 }

@@ -29,7 +29,7 @@ const neurons = (n: number) => `${n} neuron${n === 1 ? '' : 's'}`;
 export function resolveData(
 	values: FlagValues,
 	{csv, packaged}: {readonly csv?: string; readonly packaged?: PackagedSamples},
-	base: {layers: readonly number[]; samples: readonly Sample[]; dataset?: DatasetName | PackagedName | undefined},
+	base: {layers: readonly number[]; samples: readonly Sample[]; dataset?: DatasetName | PackagedName | undefined; plane?: Plane | undefined},
 	oneHot: boolean,
 ): Data {
 	const sources = (['data', 'inputs', 'dataset'] as const).filter(name => values[name] !== undefined);
@@ -70,7 +70,8 @@ export function resolveData(
 		plane = undefined;
 	} else {
 		samples = base.samples;
-		plane = base.layers[0]! <= 2 && base.samples.length > 1 ? planeOf(base.samples) : undefined;
+		// a checkpoint's own plane (its dataset's box, its features), else the box around the samples
+		plane = base.plane ?? (base.layers[0]! <= 2 && base.samples.length > 1 ? planeOf(base.samples) : undefined);
 	}
 
 	if (values.features) {

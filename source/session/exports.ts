@@ -4,7 +4,7 @@ import type {FeatureName} from '../core/data/features.js';
 import {numpyScript} from './export-code.js';
 import {writeFileAtomic} from './files.js';
 import {InputError} from './input-error.js';
-import type {RunOptions} from './options.js';
+import type {Plane, RunOptions} from './options.js';
 
 /** Column names of the outputs: `predicted` for one, `predicted_out1`, … for several. */
 export function predictedColumns(outputs: number, prefix = 'predicted'): string[] {
@@ -35,8 +35,9 @@ export function historyCsv(trainer: Trainer): string {
 	return [header, ...rows].join('\n') + '\n';
 }
 
-export function checkpointText(trainer: Trainer): string {
-	const checkpoint = checkpointOf(trainer);
+/** The checkpoint of the run as it is now, with the map's plane when the run has one. */
+export function checkpointText(trainer: Trainer, plane?: Plane): string {
+	const checkpoint = checkpointOf(trainer, plane);
 	if ('problem' in checkpoint) {
 		throw new InputError(checkpoint.problem);
 	}
@@ -45,7 +46,10 @@ export function checkpointText(trainer: Trainer): string {
 }
 
 /** The files a run was asked to keep (`--save`, `--history`), written; a line each on what happened. */
-export function writeRequested(trainer: Trainer, files: {readonly save?: string | undefined; readonly history?: string | undefined}): string[] {
+export function writeRequested(
+	trainer: Trainer,
+	files: {readonly save?: string | undefined; readonly history?: string | undefined; readonly plane?: Plane | undefined},
+): string[] {
 	const lines: string[] = [];
 	const write = (what: string, file: string | undefined, text: () => string) => {
 		if (file === undefined) {
@@ -60,7 +64,7 @@ export function writeRequested(trainer: Trainer, files: {readonly save?: string 
 		}
 	};
 
-	write('checkpoint', files.save, () => checkpointText(trainer));
+	write('checkpoint', files.save, () => checkpointText(trainer, files.plane));
 	write('history', files.history, () => historyCsv(trainer));
 	return lines;
 }
@@ -94,13 +98,13 @@ function writeNew(what: string, first: string, content: string | Uint8Array, at:
 }
 
 /** A key's export: to the file the user named (overwritten), or a new file named after the run (see writeNew). */
-export function writeOnKey(kind: keyof typeof KEY_FILES, trainer: Trainer, file: string | undefined): string {
+export function writeOnKey(kind: keyof typeof KEY_FILES, trainer: Trainer, file: string | undefined, plane?: Plane): string {
 	const {what, file: fileOf, text} = KEY_FILES[kind];
 	if (file === undefined) {
-		return writeNew(what, fileOf(trainer.setup.seed, trainer.iteration), text(trainer), trainer.iteration);
+		return writeNew(what, fileOf(trainer.setup.seed, trainer.iteration), text(trainer, plane), trainer.iteration);
 	}
 
-	writeFileAtomic(file, text(trainer), {overwrite: true});
+	writeFileAtomic(file, text(trainer, plane), {overwrite: true});
 	return `wrote ${what} ${file} at iteration ${trainer.iteration.toLocaleString('en-US')}`;
 }
 
@@ -144,7 +148,7 @@ export async function keyExport(what: KeyFile, trainer: Trainer, files: RunOptio
 		// the ONNX model's weights are taken before its module loads; the other files are written at once
 		return what === 'onnx'
 			? await writeOnnx(trainer, files.onnx, files.plane?.features)
-			: writeOnKey(what, trainer, {checkpoint: files.save, history: files.history, code: files.code}[what]);
+			: writeOnKey(what, trainer, {checkpoint: files.save, history: files.history, code: files.code}[what], files.plane);
 	} catch (error) {
 		return `${NAMES[what]} not written: ${error instanceof InputError ? error.message : String(error)}`;
 	}

@@ -232,6 +232,20 @@ describe('buildOptions with --load', () => {
 		expect([run.setup.limit, run.resume?.iteration]).toEqual([10, 10]);
 	});
 
+	test('a checkpoint past its own limit (edited by hand) names its iteration and its limit, each the right one, in the dashboard too', () => {
+		const past = {...checkpoint, setup: {...checkpoint.setup, limit: 7}};
+		const said = "--load c.json: the checkpoint is at iteration 10, past its run's limit of 7 iterations; give --iterations above 10 to train on";
+		for (const flags of [['--headless'], [], ['--paused'], ['--explain', '11']]) {
+			expect(problem(['--load', 'c.json', ...flags], {checkpoint: past})).toBe(said);
+		}
+
+		const thousands = checkpointAt(1200, 1500);
+		expect(problem(['--load', 'c.json'], {checkpoint: {...thousands, setup: {...thousands.setup, limit: 1000}}})).toContain(
+			"at iteration 1,200, past its run's limit of 1,000 iterations; give --iterations above 1,200",
+		);
+		expect(build(['--load', 'c.json', '--iterations', '11'], {checkpoint: past}).run.setup.limit).toBe(11);
+	});
+
 	test('an unfinished checkpoint trains on to its own limit', () => {
 		const unfinished = checkpointAt(10, 50);
 		expect(build(['--load', 'c.json'], {checkpoint: unfinished}).run.setup.limit).toBe(50);

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {FLAGS} from '../../source/cli/flags.js';
+import {PRESETS} from '../../source/core/presets.js';
+import {Trainer} from '../../source/core/training/trainer.js';
+import {checkpointText} from '../../source/session/exports.js';
 import {expectOneLineError, runCli, temporaryFolder} from '../helpers/run-cli.js';
 
 // Every bad input is a unit test of parseArgv, buildOptions or loadFiles; these prove the process's side: exit 2, one line, no stack trace
@@ -24,6 +27,17 @@ describe.concurrent('bad input: exit code 2, one line on stderr naming the flag 
 		['softmax with squared loss', ['--layers', '3,2,2', '--target', '1,0', '--output-activation', 'softmax'], ['--output-activation', '--loss']],
 	])('%s', async (_what, args, mentions) => {
 		expectOneLineError(await runCli(['--headless', ...args]), ...mentions);
+	});
+
+	test('a checkpoint past its own limit, in the dashboard too: its iteration and its limit, each named as what it is', async () => {
+		const trainer = new Trainer({...PRESETS.get('tutorial-3')!.setup, seed: 0});
+		trainer.step(300);
+		const json = JSON.parse(checkpointText(trainer)) as {setup: {limit: number}};
+		json.setup.limit = 200;
+		fs.writeFileSync(file('past.json'), JSON.stringify(json));
+		for (const flags of [['--headless'], ['--paused']]) {
+			expectOneLineError(await runCli([...flags, '--load', file('past.json')]), "the checkpoint is at iteration 300, past its run's limit of 200 iterations");
+		}
 	});
 
 	test('without --headless too: input is checked before the choice of dashboard or headless', async () => {

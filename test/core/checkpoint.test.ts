@@ -49,7 +49,7 @@ describe('a checkpoint continues exactly', () => {
 		expect(loadedSetup).toEqual(setup);
 		const trainer = new Trainer(loadedSetup, state);
 		expect(trainer.iteration).toBe(k);
-		expect(trainingDifferences(trainer, straight(setup, k)).filter(d => !/^(previousWeights|gradients|changes|counters)/.test(d))).toEqual([]);
+		expect(trainingDifferences(trainer, straight(setup, k))).toEqual([]);
 		trainer.step(n - k);
 		expect(trainingDifferences(trainer, straight(setup, n))).toEqual([]);
 		expect(bitDifference(trainer.initialWeights, new Trainer(setup).initialWeights)).toBeUndefined();

@@ -7,6 +7,7 @@ import {OPTIMIZER_PARAMETERS, OPTIMIZERS, parameterValues} from '../maths/optimi
 import {TUTORIAL} from '../presets.js';
 import {MAX_SEED, NumpyRandom, type RandomState} from '../maths/random.js';
 import type {Sample} from '../data/samples.js';
+import type {Plane} from '../data/plane.js';
 import type {Setup} from '../setup.js';
 import {flatten, nestedShapeProblem, shapeOf, type NestedWeights, type Shape} from '../shape.js';
 import type {TrainingState} from '../training/trainer-state.js';
@@ -17,8 +18,8 @@ import {setupProblem} from '../validate.js';
  * or out of range is a one-line problem, never an exception.
  */
 export type Problem = {readonly problem: string};
-/** A checkpoint read back: the setup to build the trainer from, and the state to resume. */
-export type Resume = {readonly setup: Setup; readonly state: TrainingState};
+/** A checkpoint read back: the setup to build the trainer from, the state to resume, and the map's plane when it keeps one. */
+export type Resume = {readonly setup: Setup; readonly state: TrainingState; readonly plane?: Plane};
 
 export const isProblem = (value: unknown): value is Problem => typeof value === 'object' && value !== null && 'problem' in value;
 
@@ -167,6 +168,22 @@ export function readTraining(raw: unknown, setup: Setup): TrainingState | Proble
 		epoch: epoch as EpochState,
 		divergedAt: undefined,
 	};
+}
+
+/** A checkpoint's state one iteration before its own (see `Checkpoint`), when it holds one. */
+export function readPrevious(raw: unknown, setup: Setup, iteration: number): TrainingState | undefined | Problem {
+	if (raw === undefined) {
+		return undefined;
+	}
+
+	const previous = readTraining(raw, setup);
+	if (isProblem(previous)) {
+		return {problem: `"previous": ${previous.problem.replace(/^no "training" object$/, 'not an object')}`};
+	}
+
+	return previous.iteration === iteration - 1
+		? previous
+		: {problem: `"previous" must be the state one iteration before the checkpoint's, at iteration ${iteration - 1}; it is at ${previous.iteration}`};
 }
 
 export function readWeights(shape: Shape, nested: unknown, what: string): Float64Array | Problem {

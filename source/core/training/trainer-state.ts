@@ -3,6 +3,9 @@ import type {Network} from '../maths/network.js';
 import type {LearningRateChange, LearningRates} from './learning-rates.js';
 import type {Records, RecordsSave} from './records.js';
 import {NumpyRandom, type RandomState} from '../maths/random.js';
+import type {SampleData} from '../data/samples.js';
+import {iterationCost, type Iterate} from './kernel.js';
+import {Rewind} from './rewind.js';
 
 /** Where training stands: `training` until the limit (`done`) or a non-finite number (`diverged`). */
 export type TrainerStatus = 'training' | 'done' | 'diverged';
@@ -26,6 +29,11 @@ export type TrainingState = {
 	readonly divergedAt: number | undefined;
 	/** A checkpoint's record of the run before it (none in a version 2 checkpoint). */
 	readonly past?: Past;
+	/**
+	 * The state one iteration before: restoring runs that iteration again from it, so that its
+	 * forward pass, gradients, changes and batch are on screen as the run had them.
+	 */
+	readonly previous?: TrainingState;
 };
 
 /** What a run kept of its past: the histories the chart draws, the learning rates set, the weights it started from. */
@@ -98,6 +106,13 @@ export function rewindBytes(weights: number, optimizerBuffers: number, histories
 	return 8 * weights * (1 + optimizerBuffers) + 4 * 624 + 4 * trainCount + histories * historyBytes + 512;
 }
 
+/** The rewind ring of a network: its points as large as its state, as far apart as its iterations are cheap. */
+export function rewindFor(network: Network, histories: number, trainCount: number): Rewind<RewindState> {
+	const weights = network.shape.weightCount;
+	const bytes = rewindBytes(weights, network.optimizer.buffers.length, 2 + histories, trainCount);
+	return new Rewind(bytes, iterationCost(network, weights * network.capacity));
+}
+
 /** A trainer's parts a training state is read from. */
 type Training = {
 	readonly iteration: number;
@@ -121,6 +136,47 @@ export function trainingStateOf({iteration, learningRate, network, schedule, div
 		epoch: schedule.state,
 		divergedAt,
 	};
+}
+
+/** What restoring a state works on: the trainer's network, batches, samples and iteration. */
+type Restorable = {readonly network: Network; readonly schedule: BatchSchedule; readonly data: SampleData; readonly iterate: Iterate};
+
+/**
+ * Restores a state, and a full batch into the network. A state that holds the one before it
+ * (`previous`) is reached by running its iteration again from there, which fills that
+ * iteration's buffers (its batch, forward pass, gradients, changes) as the run had them; when
+ * that does not lead to the state to the bit (a checkpoint edited by hand), the state itself.
+ */
+export function restoreState(parts: Restorable, state: TrainingState): NumpyRandom {
+	const {network, schedule, data, iterate} = parts;
+	const {previous} = state;
+	const random = restoreNetwork(network, schedule, previous ?? state);
+	if (schedule.fullBatch || previous) {
+		network.load(data, schedule.samples, schedule.fullBatch ? schedule.trainCount : schedule.nextBatch(random));
+	}
+
+	if (!previous) {
+		return random;
+	}
+
+	const finite = iterate(previous.learningRate);
+	const reached = trainingStateOf({iteration: state.iteration, learningRate: previous.learningRate, network, schedule, divergedAt: undefined}, random);
+	return finite && sameTraining(reached, state) ? random : restoreState(parts, {...state, previous: undefined});
+}
+
+/** Whether two states continue the same: weights, optimizer, generator and epoch, to the bit. */
+function sameTraining(a: TrainingState, b: TrainingState): boolean {
+	const same = (x: ArrayLike<number>, y: ArrayLike<number>) => x.length === y.length && Array.from(x).every((value, k) => Object.is(value, y[k]));
+	const numbers = (state: TrainingState) => [
+		state.optimizer.step,
+		state.random.position,
+		state.random.gauss ?? Number.NaN,
+		state.epoch.epoch,
+		state.epoch.cursor,
+		...state.epoch.order,
+		...Array.from(state.random.key),
+	];
+	return same(a.weights, b.weights) && a.optimizer.buffers.every((buffer, k) => same(buffer, b.optimizer.buffers[k]!)) && same(numbers(a), numbers(b));
 }
 
 /** Sets the network's weights, its optimizer's buffers and the batch schedule from a state; returns its random stream. */

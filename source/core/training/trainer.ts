@@ -3,16 +3,16 @@ import {Evaluator} from '../maths/evaluate.js';
 import {startingWeights} from '../maths/initialisations.js';
 import {PhaseWalk, type Phase} from './iteration.js';
 import {FullBatchLoop} from './full-batch.js';
-import {iterationCost, kernelFor, type Iterate} from './kernel.js';
+import {kernelFor, type Iterate} from './kernel.js';
 import {LearningRates} from './learning-rates.js';
 import {Network} from '../maths/network.js';
 import {NumpyRandom} from '../maths/random.js';
 import {Records} from './records.js';
-import {Rewind} from './rewind.js';
+import type {Rewind} from './rewind.js';
 import {WeightPath} from './weight-path.js';
 import {sampleData, type SampleData} from '../data/samples.js';
 import type {Setup} from '../setup.js';
-import {restoreNetwork, resumePast, rewindBytes, trainingStateOf} from './trainer-state.js';
+import {restoreState, resumePast, rewindFor, trainingStateOf} from './trainer-state.js';
 import type {InitialWeightsFrom, RewindState, TrainerStatus, TrainingState} from './trainer-state.js';
 
 export {MAX_OUTPUT_HISTORIES} from './records.js';
@@ -39,6 +39,8 @@ export class Trainer {
 	/** The weights the run started from (see `initialWeightsFrom`). */
 	readonly initialWeights: Float64Array;
 	readonly initialWeightsFrom: InitialWeightsFrom;
+	/** A loaded run's state before its first iteration, which was run again from it (see `restoreState`), as `back` does there. */
+	readonly resumedFrom: TrainingState | undefined;
 	iteration = 0;
 	learningRate: number;
 	divergedAt: number | undefined;
@@ -74,17 +76,16 @@ export class Trainer {
 		this.iterateFast = kernelFor(this.network, this.schedule.fullBatch);
 		const tight = this.schedule.fullBatch && this.split.test.length === 0 && setup.untilError === undefined;
 		this.fullBatch = tight ? new FullBatchLoop(this.network, this.records, this.iterateFast) : undefined;
-		const weights = this.initialWeights.length;
-		const bytes = rewindBytes(weights, this.network.optimizer.buffers.length, 2 + this.records.outputs.length, this.split.train.length);
-		this.rewind = new Rewind(bytes, iterationCost(this.network, weights * this.schedule.batchSize));
+		this.rewind = rewindFor(this.network, this.records.outputs.length, this.split.train.length);
 		if (resume) {
 			this.restoreTraining(resume);
 		}
 
+		this.resumedFrom = this.network.hasIteration ? resume?.previous : undefined;
 		this.records.clear(this.iteration + 1);
 		this.initialWeightsFrom = resumePast(this, resume, setup.weights !== undefined);
 		this.path.start(this.iteration, this.network.weights);
-		this.rewind.capture(this.iteration, reuse => this.saveRewind(reuse));
+		this.rewind.capture(this.iteration, reuse => ({...this.saveRewind(reuse), previous: this.resumedFrom}));
 	}
 
 	get status(): TrainerStatus {
@@ -233,7 +234,7 @@ export class Trainer {
 		this.divergedAt = state.divergedAt;
 		this.reachedAt = undefined;
 		this.walk.count = 0;
-		this.random = restoreNetwork(this.network, this.schedule, state);
+		this.random = restoreState({network: this.network, schedule: this.schedule, data: this.data, iterate: this.iterateFast}, state);
 	}
 
 	private saveRewind(reuse?: RewindState): RewindState {
@@ -247,9 +248,6 @@ export class Trainer {
 	private restoreRewind(state: RewindState): void {
 		this.restoreTraining(state);
 		this.records.restore(state.histories);
-		if (this.schedule.fullBatch) {
-			this.network.load(this.data, this.split.train, this.split.train.length);
-		}
 	}
 
 	private loadBatch(): void {

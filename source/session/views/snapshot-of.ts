@@ -127,6 +127,9 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 
 function statusOf(trainer: Trainer, context: SnapshotContext): Status {
 	const status = trainer.status;
+	// the history's, not the network's: during a phase walk the network holds the next iteration's error; a run loaded from
+	// a checkpoint without the state before it (of an earlier descent) has no iteration to show, so its weights' error, as the panels
+	const recorded = trainer.records.error.latest !== undefined && (trainer.network.hasIteration || trainer.walk.count > 0);
 	return {
 		state: status === 'training' ? (context.running ? 'running' : 'paused') : status,
 		stopAt: context.running ? context.stopAt : undefined,
@@ -138,9 +141,8 @@ function statusOf(trainer: Trainer, context: SnapshotContext): Status {
 		speed: context.speed,
 		iterationsPerSecond: context.running ? context.iterationsPerSecond : 0,
 		elapsedMs: context.elapsedMs,
-		// the history's, not the network's: during a phase walk the network holds the next iteration's error
-		error: trainer.records.error.latest ?? context.evaluation.weightsError,
-		errorRecorded: trainer.records.error.latest !== undefined,
+		error: recorded ? trainer.records.error.latest : context.evaluation.weightsError,
+		errorRecorded: recorded,
 		trainError: context.evaluation.trainError,
 		testError: context.evaluation.testError,
 		accuracy: context.evaluation.accuracy,

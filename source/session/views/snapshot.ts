@@ -63,9 +63,9 @@ export type Status = {
 	readonly speed: number;
 	readonly iterationsPerSecond: number;
 	readonly elapsedMs: number;
-	/** The last iteration's error (its batch, before its update); before the first (or just after --load), the current weights' error over the training samples. */
+	/** The last iteration's error (its batch, before its update); before the first (or after loading a checkpoint without the state before it), the current weights' error over the training samples. */
 	readonly error: number;
-	/** Whether `error` is an iteration's (false: the current weights', at iteration 0 or just after --load). */
+	/** Whether `error` is an iteration's (false: the current weights', at iteration 0 or just after such a load). */
 	readonly errorRecorded: boolean;
 	readonly trainError: number | undefined;
 	readonly testError: number | undefined;
