@@ -31,9 +31,13 @@ function widthOf(columns: Columns, labels: {name: number; link: number}, showChe
 	return labels.name + (columns.link ? 1 + labels.link : 0) + 1 + columns.value + 2 * (columns.number + 1) + (showCheck ? columns.check + 1 : 0);
 }
 
-/** Width the table would like: the layout sizes the panel to it when it can. */
+/**
+ * Width the table would like: the layout sizes the panel to it when it can. With a gradient check the check column
+ * takes the link column's place (the chain's title names the link), so g does not widen the table and push the
+ * network diagram off the screen.
+ */
 export function weightsTableWidth(weights: Window<WeightRow>, showCheck: boolean): number {
-	return widthOf(COLUMNS[0]!, labelWidths(weights.rows), showCheck);
+	return widthOf(COLUMNS[showCheck ? 1 : 0]!, labelWidths(weights.rows), showCheck);
 }
 
 /** The roomiest columns that fit `width`. */
