@@ -38,7 +38,8 @@ function outcomeOf(row: SampleRow, classes: readonly string[] | undefined, room:
 		return [together(`→ ${predicted}`), together(`(target ${classes[row.targetClass]!},`), error];
 	}
 
-	return ['→', listOf(row.predicted, formatPredicted, room), `(target ${listOf(row.target, formatShort, room)},`, error];
+	// the arrow and the label stay with their values where they fit a line: never `→` or `(target` at a line's end
+	return [together(`→ ${listOf(row.predicted, formatPredicted, room)}`), together(`(target ${listOf(row.target, formatShort, room)},`), error];
 }
 
 /** The lines of one sample: `#3 inputs → predicted (target t, error e)`, wrapped to the panel, never cut; long lists elided with a count. */
