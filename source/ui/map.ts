@@ -142,7 +142,7 @@ export function drawFit(map: MapData, rows: number, style: MapStyle): string[] {
  * and the marks mean, and how many samples the marks stand for where they crowd (no marks: the neurons' maps).
  */
 export function mapFooter(
-	map: Pick<MapData, 'x1' | 'x2' | 'range' | 'pointClasses'> | undefined,
+	map: (Pick<MapData, 'x1' | 'x2' | 'range' | 'pointClasses'> & {readonly points?: MapData['points']}) | undefined,
 	width: number,
 	colour: boolean,
 	discrete = false,
@@ -155,11 +155,17 @@ export function mapFooter(
 	const span = (range: readonly [number, number]) => `${formatShort(range[0], 3)} … ${formatShort(range[1], 3)}`;
 	// each axis whole on a line: a range is never split from its end
 	const axes = packItems(map.x2 ? [`→ x1 ${span(map.x1)}`, `↑ x2 ${span(map.x2)}`] : [`→ x ${span(map.x1)}`, `↑ y ${span(map.range)}`], width);
-	const legend = map.pointClasses ? (colour ? '● train  ◆ test' : 'o x train  O X test') : '* train  + test';
+	// the test samples' marks only where some samples are held out
+	const tested = map.points?.some(point => point.test) ?? true;
+	const legend = map.pointClasses
+		? colour
+			? `● train${tested ? '  ◆ test' : ''}`
+			: `o x train${tested ? '  O X test' : ''}`
+		: `* train${tested ? '  + test' : ''}`;
 	// after D two colours split at the middle of the range: the legend says where
 	const middle = formatShort((map.range[0] + map.range[1]) / 2, 3);
 	const twoColours = colour ? `orange < ${middle} ≤ blue` : `░ < ${middle} ≤ █`;
 	const colours = map.x2 ? (discrete ? twoColours : colour ? 'orange low, blue high' : '░ low … █ high') : '● the network';
-	const samples = map.x2 ? (marks ? [legend, crowdingLine(marks, map.pointClasses)] : []) : ['· train  + test'];
+	const samples = map.x2 ? (marks ? [legend, crowdingLine(marks, map.pointClasses)] : []) : [`· train${tested ? '  + test' : ''}`];
 	return [...axes, ...[colours, ...samples].filter(line => line !== undefined).flatMap(line => wrapText(line, width))];
 }

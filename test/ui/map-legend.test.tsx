@@ -23,3 +23,16 @@ describe("the map's axes (issue 21)", () => {
 		expect(mapFooter(sine, 40, false)[0]).toBe('→ x -6.28 … 6.28, ↑ y -1.12 … 1');
 	});
 });
+
+describe("the map's legend names the marks the map has (issue 21, from the new-user try)", () => {
+	const xor = {x1: [0, 1], x2: [0, 1], range: [0, 1], pointClasses: true} as const;
+	const marks = {samples: 4, marks: 4, ties: 0, block: {columns: 1, lines: 1}};
+	const point = (test: boolean) => ({x1: 0, x2: 1, value: 1, test});
+	test('without a test split no test mark is named (xor: ● train, was ● train  ◆ test); with one it is', () => {
+		const without = mapFooter({...xor, points: [point(false), point(false)]}, 40, true, false, marks).join('\n');
+		expect(without).toContain('● train');
+		expect(without).not.toContain('test');
+		expect(mapFooter({...xor, points: [point(false), point(true)]}, 40, true, false, marks).join('\n')).toContain('● train  ◆ test');
+		expect(mapFooter({...xor, points: [point(false)]}, 40, false, false, marks).join('\n')).not.toContain('O X test');
+	});
+});
