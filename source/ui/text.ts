@@ -138,3 +138,12 @@ export function packParts(parts: ReadonlyArray<readonly Segment[]>, width: numbe
 
 	return lines;
 }
+
+/** A line of parts joined by `separator` (`samples 1–2 of 200 · PgUp PgDn`) wrapped between its parts, each whole where it fits (packParts). */
+export function wrapParts(text: string, width: number, separator = ' · '): string[] {
+	return packParts(
+		text.split(separator).map(part => [{text: part}]),
+		width,
+		separator,
+	).map(line => textOf(line));
+}

@@ -5,7 +5,7 @@ import type {History, PreviousRun} from '../../session/views/snapshot.js';
 import type {LearningRateChange} from '../../core/training/trainer-state.js';
 import {formatCount, formatError, formatNumber, formatPredicted, formatRate} from '../../session/format.js';
 import {columnOf, fitChart, rangeOf, renderChart, resample, type ChartFrame, type ChartSeries} from '../chart.js';
-import {wrapText} from '../text.js';
+import {wrapParts} from '../text.js';
 
 export type ChartMode = 'error' | 'output';
 
@@ -84,7 +84,7 @@ export function ErrorChart({mode, logScale, history, iteration, previous, learni
 	const axisStart = history.start;
 	const axisEnd = Math.max(iteration, axisStart, mode === 'error' ? (previous?.error.ends.at(-1) ?? 0) : 0);
 	const {own, compared, layers, spanned} = layersOf({mode, history, previous}, axisEnd);
-	const legend = layers.flatMap(({legend}) => (legend ? wrapText(legend.text, width).map(text => ({...legend, text})) : []));
+	const legend = layers.flatMap(({legend}) => (legend ? wrapParts(legend.text, width).map(text => ({...legend, text})) : []));
 	const markers = learningRateChanges.filter(change => change.iteration >= axisStart && change.iteration > 0);
 	const range = rangeOf(spanned, logScale, mode === 'output' ? [history.target] : []);
 	// one iteration draws no curve of its own, but the previous run's can be there beside it

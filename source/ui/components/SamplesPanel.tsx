@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {SampleRow, SamplesData} from '../../session/views/samples.js';
 import {formatCount, formatError, formatPredicted, formatShort} from '../../session/format.js';
-import {packItems, wrapText} from '../text.js';
+import {packItems, wrapParts, wrapText} from '../text.js';
 
 export type SamplesPanelProps = {
 	readonly samples: SamplesData;
@@ -59,7 +59,7 @@ function footerOf(first: number, count: number, total: number): string {
 
 /** How many samples from `start` fill `height` lines, the footer's lines (at their widest) among them. */
 export function samplesThatFit(samples: SamplesData, start: number, height: number, width: number): number {
-	let used = samples.total > 1 ? wrapText(footerOf(samples.total - 1, 1, samples.total + 1), width).length : 0;
+	let used = samples.total > 1 ? wrapParts(footerOf(samples.total - 1, 1, samples.total + 1), width).length : 0;
 	let count = 0;
 	for (const row of samples.rows.slice(start - samples.start)) {
 		used += sampleLines(row, samples.total, width, samples.classes).length;
@@ -149,7 +149,7 @@ export function SamplesPanel({samples, start, followed, height, width}: SamplesP
 	const first = Math.max(samples.start, Math.min(start, samples.total - 1));
 	const count = samplesThatFit(samples, first, height, width);
 	const shown = samples.rows.slice(first - samples.start, first - samples.start + count);
-	const footer = wrapText(footerOf(first, shown.length, samples.total), width);
+	const footer = wrapParts(footerOf(first, shown.length, samples.total), width);
 	// whole lines only: a sample too long for a tiny panel loses its last lines, never the footer
 	const lines = shown
 		.flatMap(row =>
