@@ -98,7 +98,7 @@ describe('a batch error that jumps from batch to batch (issue 21)', () => {
 			<ErrorChart
 				mode="error"
 				logScale={false}
-				history={{start: 1, error: history(errors), output: history(errors), target: 0, test: EMPTY_SERIES, batchError}}
+				history={{start: 1, error: history(errors), output: history(errors), outputSample: 0, target: 0, test: EMPTY_SERIES, batchError}}
 				iteration={300}
 				previous={undefined}
 				learningRateChanges={[]}

@@ -32,7 +32,7 @@ describe('an error that falls to 1e-18 (issue 21, from the new-user try)', () =>
 			<ErrorChart
 				mode="error"
 				logScale={false}
-				history={{start: 1, error: series, output: series, target: 0, test: EMPTY_SERIES, batchError: false}}
+				history={{start: 1, error: series, output: series, outputSample: 0, target: 0, test: EMPTY_SERIES, batchError: false}}
 				iteration={20_000}
 				previous={undefined}
 				learningRateChanges={[]}

@@ -27,7 +27,7 @@ describe('lines of parts wrap between their parts (issue 21: no label split from
 			<ErrorChart
 				mode="error"
 				logScale={false}
-				history={{start: 1, error, output: error, target: 0, test: history([0.95, 0.85, 0.8]), batchError: false}}
+				history={{start: 1, error, output: error, outputSample: 0, target: 0, test: history([0.95, 0.85, 0.8]), batchError: false}}
 				iteration={3}
 				previous={undefined}
 				learningRateChanges={[]}

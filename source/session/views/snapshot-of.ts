@@ -101,6 +101,7 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 			start: trainer.records.error.start,
 			error: trainer.records.error.series(),
 			output: trainer.records.outputs[0]?.series() ?? EMPTY_SERIES,
+			outputSample: trainer.split.train[0] ?? 0,
 			target: trainer.data.targets[trainer.split.train[0]! * trainer.data.outputCount] ?? 0,
 			test: trainer.records.test.series(),
 			batchError: !trainer.schedule.fullBatch,

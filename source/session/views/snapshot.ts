@@ -81,8 +81,9 @@ export type History = {
 	/** The first iteration recorded (after a checkpoint is loaded it is not 1). */
 	readonly start: number;
 	readonly error: Series;
-	/** Of the first output, for the first training sample. */
+	/** Of the first output, for the first training sample (`outputSample`, from 0). */
 	readonly output: Series;
+	readonly outputSample: number;
 	readonly target: number;
 	readonly test: Series;
 	/** The error is of a mini-batch, not of all training samples. */

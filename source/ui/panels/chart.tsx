@@ -1,3 +1,4 @@
+import {formatCount} from '../../session/format.js';
 import {is} from '../binding.js';
 import {ErrorChart} from '../components/ErrorChart.js';
 import {RaceChart} from '../components/RaceChart.js';
@@ -11,8 +12,10 @@ export const chartPanel = panel({
 		{keys: 'l', short: 'log', long: 'log scale', match: is('l'), act: c => c.dispatch({type: 'toggle', what: 'logScale'})},
 		{keys: 'c', short: 'chart', long: 'error / output chart', match: is('c'), act: c => c.dispatch({type: 'toggle', what: 'chart'})},
 	],
-	title: ({state}) => ({
+	title: ({state, snapshot}) => ({
 		title: state.chart === 'error' ? 'Error' : 'Predicted and target',
+		// the output chart follows one sample: the first training sample
+		...(state.chart === 'output' && {detail: `sample #${formatCount(snapshot.history.outputSample + 1)}`}),
 		hint: `${state.logScale ? 'log scale · ' : ''}l log · c ${state.chart === 'error' ? 'output' : 'error'}`,
 	}),
 	wants: () => ({width: 0, lines: 0}),
