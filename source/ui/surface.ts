@@ -48,9 +48,11 @@ export function stepOf(value: number, {low, high, log, steps}: Scale): number {
 	return Math.min(steps - 1, Math.max(0, Math.floor(t * steps)));
 }
 
+const KEEP = '\u00A0';
+
 /** How much the error grows from one step to the next: a factor on a log scale, an amount otherwise. */
 export function stepWords({low, high, log, steps}: Scale): string {
-	return log ? `×${formatShort((high / low) ** (1 / steps), 3)} a step` : `+${formatShort((high - low) / steps, 3)} a step`;
+	return log ? `a colour step: the error ×${formatShort((high / low) ** (1 / steps), 3)}` : `a colour step: the error +${formatShort((high - low) / steps, 3)}`;
 }
 
 type Mark = {readonly glyph: string; readonly bold: boolean};
@@ -214,7 +216,8 @@ export function surfaceFooter(
 	const arrow = arrowOf(surface, pixels.columns, pixels.rows);
 	const [name1, name2] = surface.names;
 	const axes = `→ ${name1} ${span(surface.x)}, ↑ ${name2} ${span(surface.y)}`;
-	const wrap = (line: string) => wrapText(line, width);
+	// a no-break space keeps a mark with its words (`← downhill`) when the line wraps
+	const wrap = (line: string) => wrapText(line, width).map(text => text.replaceAll(KEEP, ' '));
 	const now = style.colour ? '◉' : '@';
 	// the status line's error is the one an iteration computed before its update: the point now is after it
 	const after = surface.iteration > 0 ? ` (after update ${formatCount(surface.iteration)})` : '';
@@ -222,7 +225,7 @@ export function surfaceFooter(
 		axes.length <= width ? [axes] : [...wrap(`→ ${name1} ${span(surface.x)}`), ...wrap(`↑ ${name2} ${span(surface.y)}`)],
 		scaleLegend(surface.range, legend, style.colour ? STEP_COLOURS.length : SHADES.length, width),
 		wrap(
-			`${style.colour ? '○' : 'o'} start · path ${now} now ${formatError(surface.error)}${after}${arrow ? ` ${arrow} downhill` : ', flat here'}${lanes.length > 0 ? ` · ${lanes.map(({lane}) => laneMark(lane)).join(' ')}: the other lanes` : ''}`,
+			`${style.colour ? '○' : 'o'} start · path ${now} now ${formatError(surface.error)}${after}${arrow ? ` ${arrow}${KEEP}downhill` : ', flat here'}${lanes.length > 0 ? ` · ${lanes.map(({lane}) => laneMark(lane)).join(' ')}: the other lanes` : ''}`,
 		),
 		wrap(
 			`the mean error over ${formatCount(surface.samples)} training sample${surface.samples === 1 ? '' : 's'}${surface.penalty ? ` + the penalty (${surface.penalty})` : ''}`,

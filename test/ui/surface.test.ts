@@ -138,9 +138,17 @@ describe('drawSurface', () => {
 			'the mean error over 1 training',
 			'  sample + the penalty (L1',
 			'  0.01)',
-			'+0.5 a step',
+			'a colour step: the error +0.5',
 		]);
 		expect(footer.every(line => line.length <= 30)).toBe(true);
+	});
+
+	test('the arrow stays with its word where the line wraps, and the step is labelled (issue 21, from the new-user try)', () => {
+		// 49 columns: the line breaks just after the arrow; it read '… (after update 10) ←' over 'downhill'
+		const footer = surfaceFooter(bowl([-1, 0]), 49, {colour: false}, {columns: 21, rows: 21});
+		expect(footer.some(line => line.endsWith('←'))).toBe(false);
+		expect(footer).toContain('  ← downhill');
+		expect(footer.at(-1)).toBe('a colour step: the error +0.5');
 	});
 
 	test('the footer in a small room: whole parts, the most needed first; a coarse, slow surface says so', () => {
