@@ -19,6 +19,8 @@ export type LaneContext = {
 	readonly label: string;
 	readonly trainer: Trainer;
 	readonly measured: {
+		/** The current weights' error over the training samples: what the status line calls the initial error before the first iteration. */
+		readonly weightsError?: number;
 		readonly testError: number | undefined;
 		readonly accuracy: number | undefined;
 		readonly testAccuracy: number | undefined;

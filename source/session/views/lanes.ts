@@ -7,7 +7,7 @@ export type LaneRow = {
 	readonly label: string;
 	readonly iteration: number;
 	readonly state: 'training' | 'done' | 'diverged';
-	/** The last iteration's error (its batch's, before its update); undefined before the first. */
+	/** The last iteration's error (its batch's, before its update); before the first, the initial weights' error once measured. */
 	readonly error: number | undefined;
 	readonly testError: number | undefined;
 	readonly accuracy: number | undefined;
@@ -38,12 +38,15 @@ const selectedOf = (trainer: Trainer, lanes: readonly LaneContext[]) =>
 export function lanesOf(trainer: Trainer, _request: Record<string, never>, context: ViewContext): LanesData {
 	const lanes = context.lanes ?? [];
 	return {
-		rows: lanes.map(({label, trainer: lane, measured}) => ({
+		rows: lanes.map(({label, trainer: lane, measured: {weightsError, testError, accuracy, testAccuracy}}) => ({
 			label,
 			iteration: lane.iteration,
 			state: lane.status,
-			error: lane.records.error.latest,
-			...measured,
+			// before the first iteration, the initial error the status line gives (the weights' error over the training samples)
+			error: lane.records.error.latest ?? weightsError,
+			testError,
+			accuracy,
+			testAccuracy,
 		})),
 		selected: selectedOf(trainer, lanes),
 		batchError: !trainer.schedule.fullBatch,
