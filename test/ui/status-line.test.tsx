@@ -14,4 +14,12 @@ describe('the status line at 80 columns', () => {
 		expect(first!.length).toBeLessThanOrEqual(80);
 		expect(second!.length).toBeLessThanOrEqual(80);
 	});
+
+	test("--preset circle --batch 2 at 120 columns: the batch outlasts the preset's other choices (issue 21, from the new-user try)", async () => {
+		const {frame} = await openDashboard(['--preset', 'circle', '--batch', '2', '--seed', '0', '--paused'], {columns: 120, rows: 40});
+		const [first] = linesOf(frame());
+		// before: 'xavier init' was kept and 'batch 2 of 160' left out
+		expect(first).toContain('batch 2 of 160');
+		expect(first!.length).toBeLessThanOrEqual(120);
+	});
 });

@@ -37,7 +37,8 @@ export function StatusLine({run, status, pending, race, width}: StatusLineProps)
 		part(1, {text: run.activation}),
 		part(5, {text: run.bias ? 'bias' : 'no bias'}),
 		...run.choices.map(choice => part(2, {text: choice})),
-		...(batch ? [part(2, {text: batch})] : []),
+		// the batch says what the error is of (a batch's, not every sample's): it outlasts the other choices
+		...(batch ? [part(1, {text: batch})] : []),
 		...(run.testCount > 0 ? [part(3, {text: `${formatCount(run.testCount)} test samples`})] : []),
 		part(1, {text: width >= 100 ? 'learning rate ' : 'lr '}, {text: formatRate(status.learningRate), bold: true}),
 		// the seed reproduces a random-seed run: it outlasts the optional parts
