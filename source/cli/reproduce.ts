@@ -62,7 +62,7 @@ export function reproduceLine(options: Options, run: End, env: NodeJS.ProcessEnv
 	}
 
 	const first = during[0]!;
-	return `not by flags alone: the learning rate changed during the run (to ${first.learningRate} at iteration ${first.iteration.toLocaleString('en-US')}${during.length > 1 ? `, and ${during.length - 1} more time${during.length > 2 ? 's' : ''}` : ''}); a checkpoint (w, or --save) continues it exactly; its start: ${line}`;
+	return `not by flags alone: the learning rate changed during the run (to ${first.learningRate} from update ${(first.iteration + 1).toLocaleString('en-US')}${during.length > 1 ? `, and ${during.length - 1} more time${during.length > 2 ? 's' : ''}` : ''}); a checkpoint (w, or --save) continues it exactly; its start: ${line}`;
 }
 
 export function flagWords(spec: Flag, value: string | boolean): string[] {

@@ -86,7 +86,7 @@ describe('reproduceLine', () => {
 	test('a learning rate changed during the run: not by flags alone, and where', () => {
 		const started = options(['--lr', '0.1', '--headless']);
 		const once = reproduceLine(started, endOf(started, {}, [{iteration: 1500, learningRate: 0.05}]));
-		expect(once).toMatch(/^not by flags alone: the learning rate changed during the run \(to 0\.05 at iteration 1,500\)/);
+		expect(once).toMatch(/^not by flags alone: the learning rate changed during the run \(to 0\.05 from update 1,501\)/);
 		expect(once).toContain('a checkpoint (w, or --save) continues it exactly');
 		expect(once.endsWith('its start: descent --lr 0.1 --headless --seed 11')).toBe(true);
 		const thrice = reproduceLine(
@@ -98,6 +98,6 @@ describe('reproduceLine', () => {
 				{iteration: 30, learningRate: 0.5},
 			]),
 		);
-		expect(thrice).toContain('(to 0.3 at iteration 10, and 2 more times)');
+		expect(thrice).toContain('(to 0.3 from update 11, and 2 more times)');
 	});
 });
