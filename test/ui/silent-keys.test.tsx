@@ -45,4 +45,23 @@ describe('no key does nothing silently (issue 21)', () => {
 		const screen = await dashboard.press('t', 'no test samples to count: --test holds some out');
 		expect(screen).toContain('Confusion training');
 	});
+
+	test("plane (a regression over two inputs): D says it colours by class and the run has none; the map's title offers only the keys that act", async () => {
+		const dashboard = await openDashboard(['--preset', 'plane', '--seed', '0', '--paused'], {columns: 120, rows: 40});
+		let screen = await dashboard.until('─ Map');
+		expect(screen).toContain('─ Map m · L layers ─');
+		const said = "D colours the map by class: this run's targets are numbers, not classes";
+		screen = await dashboard.press('D', said);
+		expect(lastLine(screen)).toBe(said);
+		expect(screen).toContain('░ low … █ high');
+	});
+
+	test("the map's title offers D and L where they act: xor both, the sine (one input) neither", async () => {
+		const xor = await openDashboard(['--preset', 'xor', '--seed', '0', '--paused'], {columns: 120, rows: 40});
+		expect(await xor.until('─ Map')).toContain('─ Map m · D classes · L layers');
+		const sine = await openDashboard(['--preset', 'sine', '--seed', '0', '--paused'], {columns: 120, rows: 40});
+		const screen = await sine.until('─ Map');
+		expect(screen).toContain('─ Map m ─');
+		expect(screen).not.toMatch(/D classes|L layers/);
+	});
 });
