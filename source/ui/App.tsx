@@ -51,6 +51,7 @@ export function App({session, colour, frameMs, lesson}: AppProps) {
 				dispatch,
 				send,
 				samplePage: screen.samplePage,
+				chainPages: screen.chainPages,
 				help: {page: rows - 3, lines: state.help ? helpLines(columns - 4).length : 0},
 				shown: id => isShown(screen, id),
 			},
