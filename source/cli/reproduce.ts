@@ -13,7 +13,7 @@ export function commandOf(env: NodeJS.ProcessEnv): string {
 	return env['npm_lifecycle_event'] === 'start' ? 'npm start --' : 'descent';
 }
 
-/** The end a reproduce line is for: a run stopped early (Ctrl-C, a signal) is reproduced to where it stopped. */
+/** The end a reproduce line is for: a run quit early, running or paused (q, Ctrl-C, a signal), is reproduced to where it stopped. */
 type End = Pick<RunEnd, 'setup' | 'learningRateChanges'> & Partial<Pick<RunEnd, 'state' | 'iteration'>>;
 
 /**
@@ -25,7 +25,7 @@ type End = Pick<RunEnd, 'setup' | 'learningRateChanges'> & Partial<Pick<RunEnd, 
 export function reproduceLine(options: Options, run: End, env: NodeJS.ProcessEnv = process.env): string {
 	const {given} = options.parsed;
 	const started = options.run.setup;
-	const stoppedAt = run.state === 'stopped' && run.iteration !== undefined && run.iteration > 0 ? run.iteration : undefined;
+	const stoppedAt = (run.state === 'stopped' || run.state === 'paused') && run.iteration !== undefined && run.iteration > 0 ? run.iteration : undefined;
 	const end = stoppedAt === undefined ? run : {...run, setup: {...run.setup, limit: stoppedAt}};
 	const words: string[] = [commandOf(env)];
 	for (const spec of FLAGS as readonly Flag[]) {

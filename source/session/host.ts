@@ -1,4 +1,3 @@
-import type {OptimizerName} from '../core/maths/optimizers.js';
 import {randomSeed} from '../core/maths/random.js';
 import {nextSpeed, Scheduler} from './scheduler.js';
 import {DEFAULT_VIEW, type PreviousRun, type Snapshot, type View} from './views/snapshot.js';
@@ -15,6 +14,7 @@ import type {RunOptions} from './options.js';
 import {cancelsCheck, FRAME_MS, type Command, type HostMessage} from './protocol.js';
 import {previousRunOf} from './previous.js';
 import {runEndOf} from './summary.js';
+import {nextWords, stepNext, type NextRun} from './next-run.js';
 
 type Handlers = {readonly [Type in Command['type']]: (command: Extract<Command, {type: Type}>) => void};
 
@@ -34,7 +34,7 @@ export class SessionHost {
 	private run: ReturnType<typeof runFactsOf>;
 	private view: View = DEFAULT_VIEW;
 	private previous: PreviousRun | undefined;
-	private next: {optimizer?: OptimizerName; batch?: number | undefined} = {};
+	private next: NextRun = {};
 	private check: CheckRun | undefined;
 	private frameTimer: NodeJS.Timeout | undefined;
 	private lastFrame = 0;
@@ -52,8 +52,10 @@ export class SessionHost {
 		reset: ({seed}) => this.reset(seed),
 		speed: ({direction}) => this.scheduler.setSpeed(nextSpeed(this.scheduler.speed, direction)),
 		learningRate: ({factor}) => this.trainer.setLearningRate(this.trainer.learningRate * factor),
-		next: command => {
-			this.next = {...this.next, ...(command.optimizer && {optimizer: command.optimizer}), ...('batch' in command && {batch: command.batch ?? undefined})};
+		next: ({choice}) => {
+			const {next, said} = stepNext(this.next, choice, this.run);
+			this.next = next;
+			this.say(said);
 		},
 		forget: () => {
 			this.previous = undefined;
@@ -263,7 +265,7 @@ export class SessionHost {
 			evaluation,
 			...current,
 			previous: this.previous,
-			next: nextOf(this.next),
+			next: nextWords(this.next),
 			...this.runData(),
 		};
 		return snapshotOf(trainer, context, this.run);
@@ -274,9 +276,4 @@ export class SessionHost {
 		const lanes = this.lanes.contexts();
 		return {plane: this.options.plane, packaged: this.options.packaged, ...(lanes && {lanes})};
 	}
-}
-
-function nextOf(next: {optimizer?: string; batch?: number | undefined}): string | undefined {
-	const parts = [next.optimizer, 'batch' in next ? (next.batch === undefined ? 'full batch' : `batch ${next.batch}`) : undefined].filter(Boolean);
-	return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -1,4 +1,4 @@
-import type {OptimizerName} from '../core/maths/optimizers.js';
+import type {NextChoice} from './next-run.js';
 import type {Snapshot} from './views/snapshot.js';
 import type {View} from './views/snapshot.js';
 import type {RunEnd} from './summary.js';
@@ -17,8 +17,8 @@ export type Command =
 	| {readonly type: 'speed'; readonly direction: 1 | -1}
 	/** The learning rate times this ([ and ]). */
 	| {readonly type: 'learningRate'; readonly factor: number}
-	/** Choices for the runs after the next reset. */
-	| {readonly type: 'next'; readonly optimizer?: OptimizerName; readonly batch?: number | null}
+	/** The next choice of the optimizer or batch size for the runs after the next reset (o, B): relative, as two keys may come before a snapshot. */
+	| {readonly type: 'next'; readonly choice: NextChoice}
 	/** Forgets the previous run's curve. */
 	| {readonly type: 'forget'}
 	| {readonly type: 'view'; readonly view: View}

@@ -51,6 +51,7 @@ export function App({session, colour, frameMs, lesson}: AppProps) {
 				dispatch,
 				send,
 				samplePage: screen.samplePage,
+				chainPages: screen.chainPages,
 				help: {page: rows - 3, lines: state.help ? helpLines(columns - 4).length : 0},
 				shown: id => isShown(screen, id),
 			},
@@ -96,6 +97,10 @@ function useLesson(lesson: LessonHooks | undefined, snapshot: Snapshot | undefin
 			}
 		}
 	}, [step, ready]); // eslint-disable-line react-hooks/exhaustive-deps
+	useEffect(() => {
+		// what a key said of the step before (the keys it offered) is not true of this one
+		dispatch({type: 'say', text: undefined});
+	}, [step, dispatch]);
 	useEffect(() => {
 		if (lesson && snapshot) {
 			lesson.observe(snapshot, selected);

@@ -14,6 +14,8 @@ export type KeyContext = {
 	readonly exit: () => void;
 	/** Rows the samples panel shows: a page. */
 	readonly samplePage: number;
+	/** Pages the chain takes in its panel (Tab turns them). */
+	readonly chainPages: number;
 	/** Lines the help shows at once, and how many it has. */
 	readonly help: {readonly page: number; readonly lines: number};
 	/** Whether a panel is on screen now. */

@@ -1,14 +1,7 @@
-import {OPTIMIZERS} from '../core/maths/optimizers.js';
 import {is, isQuit, type Binding, type KeyContext} from './binding.js';
 import {PANELS} from './panels/index.js';
 import type {PanelEntry} from './panels/entry.js';
 import {hasView} from './panels/id.js';
-
-/** Batch sizes `B` steps through for the next run: all, then powers of two below the training samples. */
-export function nextBatch(current: number | undefined, trainCount: number): number | undefined {
-	const sizes = [undefined, ...[1, 2, 4, 8, 16, 32, 64, 128, 256].filter(size => size < trainCount)];
-	return sizes[(sizes.indexOf(current) + 1) % sizes.length];
-}
 
 const step = (count: number) => (c: KeyContext) => {
 	c.send({type: 'step', count}, count === 1 ? 'stepping one iteration' : `running ${count} iterations`);
@@ -97,27 +90,14 @@ const NEXT_RUN_FILES_AND_HELP: readonly Binding[] = [
 		short: 'optimizer',
 		long: 'optimizer of the next run (after r)',
 		match: is('o'),
-		act(c) {
-			const names = OPTIMIZERS.names;
-			const next = names[(names.indexOf(c.snapshot.run.optimizer) + 1) % names.length]!;
-			c.send({type: 'next', optimizer: next});
-			c.dispatch({type: 'say', text: `the next run (r or R) trains with ${next}`});
-		},
+		act: c => c.send({type: 'next', choice: 'optimizer'}),
 	},
 	{
 		keys: 'B',
 		short: 'batch',
 		long: 'batch size of the next run (after r)',
 		match: is('B'),
-		act(c) {
-			const {run} = c.snapshot;
-			const batch = nextBatch(run.fullBatch ? undefined : run.batchSize, run.trainCount);
-			c.send({type: 'next', batch: batch ?? null});
-			c.dispatch({
-				type: 'say',
-				text: `the next run (r or R) trains with ${batch === undefined ? 'every training sample in each batch' : `batches of ${batch}`}`,
-			});
-		},
+		act: c => c.send({type: 'next', choice: 'batch'}),
 	},
 	{
 		keys: 'x',

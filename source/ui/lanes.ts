@@ -63,3 +63,18 @@ export function markColumns(lane: number, lanes: number, length: number, columns
 
 	return [...marks, length - 1];
 }
+
+/** Words compared as a lane's label writes them: lower case, a number by its value (`0.0010` is `0.001`). */
+const wordsOf = (text: string) =>
+	text
+		.toLowerCase()
+		.split(/\s+/)
+		.filter(Boolean)
+		.map(word => (Number.isFinite(Number(word)) ? String(Number(word)) : word));
+
+/** Whether a race lane's label (`adam lr 0.01`) already says `words` (`lr 0.01`, `adam`, `l2 0.01`): the status line says it once. */
+export function labelSays(label: string, words: string): boolean {
+	const have = wordsOf(label);
+	const want = wordsOf(words);
+	return want.length > 0 && have.some((_, start) => want.every((word, k) => have[start + k] === word));
+}

@@ -6,6 +6,7 @@ import {computeLayout, PANEL_CHROME, type Box, type Choice, type Layout, type Wa
 import type {PanelContext, PanelEntry} from './panels/entry.js';
 import {hasView, type UiPanelId} from './panels/id.js';
 import {PANELS} from './panels/index.js';
+import {chainPageCount} from './panels/chain.js';
 import type {DashboardState} from './state.js';
 
 /** Everything the App draws that is worked out rather than given: the layout, and what to ask the session for. */
@@ -16,6 +17,8 @@ export type Screen = {
 	readonly selected: WeightRow | undefined;
 	/** Samples a page of the samples panel holds. */
 	readonly samplePage: number;
+	/** Pages the chain takes in its panel (Tab turns them): 0 without one. */
+	readonly chainPages: number;
 	/** Why a panel its key asked for is not shown, when one is not. */
 	readonly refused: string | undefined;
 };
@@ -66,11 +69,13 @@ export function screenOf(snapshot: Snapshot, state: DashboardState, columns: num
 	}
 
 	const panels = requests as PanelRequests;
+	const chainBox = layout.tooSmall ? undefined : layout.boxes.chain;
 	return {
 		layout,
 		view: {selected: state.selected, sample: state.sample, panels},
 		selected,
 		samplePage: panels.samples?.rows ?? FIRST_REQUESTS.samples!.rows,
+		chainPages: chainBox ? chainPageCount({...context, data: snapshot.panels.chain, ...inner(chainBox)}) : 0,
 		refused: refusal(layout, entries, columns, rows),
 	};
 }

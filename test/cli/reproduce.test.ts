@@ -55,6 +55,14 @@ describe('reproduceLine', () => {
 		expect(reproduceLine(plain, {...endOf(plain), state: 'done', iteration: 80_000}, {})).toBe('descent --headless --seed 11');
 	});
 
+	test('a run quit while paused is reproduced to the iteration it was paused at, as one quit while running (issue 21)', () => {
+		const started = options(['--seed', '0']);
+		expect(reproduceLine(started, {...endOf(started), state: 'paused', iteration: 29_225}, {})).toBe('descent --iterations 29225 --seed 0');
+		expect(reproduceLine(started, {...endOf(started), state: 'stopped', iteration: 27_357}, {})).toBe('descent --iterations 27357 --seed 0');
+		// paused before the first iteration: the run as started
+		expect(reproduceLine(started, {...endOf(started), state: 'paused', iteration: 0}, {})).toBe('descent --seed 0');
+	});
+
 	test('the flags given that shape the run, as typed, and the seed', () => {
 		const started = options(['--lr', '0.50', '--layers', '3,4,1', '--bias', '--headless', '--save', 'x.json', '--history', 'h.csv', '--json']);
 		expect(reproduceLine(started, endOf(started))).toBe('descent --layers 3,4,1 --bias --lr 0.50 --headless --seed 11');

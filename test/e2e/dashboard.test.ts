@@ -62,7 +62,8 @@ describe.each([
 		const after = afterDashboard(result.output);
 		expect(after[0]).toBe('descent: 3 → 2 → 1, sigmoid, no bias, learning rate 0.001, seed 0');
 		expect(after[1]).toMatch(new RegExp(`^paused at iteration ${stopped.toLocaleString('en-US')} / 80,000 after [\\d.]+ s of training$`));
-		expect(after.at(-1)).toBe('reproduce: descent --seed 0');
+		// quit while paused: reproduced to where it stopped (issue 21)
+		expect(after.at(-1)).toBe(`reproduce: descent --iterations ${stopped} --seed 0`);
 	});
 });
 

@@ -27,7 +27,7 @@ describe('keys that drive the training', () => {
 		await term.waitFor('learning rate 0.002 ·');
 		await term.press('q');
 		const after = afterDashboard((await term.exit()).output);
-		expect(after.at(-1)).toMatch(/^reproduce: not by flags alone: the learning rate changed during the run .*from update \d.*descent --seed 0$/);
+		expect(after.at(-1)).toMatch(/^reproduce: not by flags alone: the learning rate changed during the run .*from update \d.*descent --iterations 1 --seed 0$/);
 	});
 
 	test('[ before the first iteration gives the run a new rate, which the flags reproduce', async () => {

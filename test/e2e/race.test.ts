@@ -33,6 +33,6 @@ describe('--race in the dashboard', () => {
 		const after = afterDashboard((await term.exit()).output);
 		expect(after).toContain('lane 1: --lr 0.001');
 		expect(after).toContain('lane 2: --lr 0.01');
-		expect(after.filter(line => line.startsWith('  reproduce: descent --lr 0.01 --seed 0'))).toHaveLength(1);
+		expect(after.filter(line => line.startsWith('  reproduce: descent --lr 0.01 --iterations 101 --seed 0'))).toHaveLength(1);
 	});
 });

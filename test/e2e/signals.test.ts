@@ -53,3 +53,21 @@ test('Ctrl-C as a key quits like q, with exit code 0', async () => {
 	expect(result.exitCode).toBe(0);
 	expect(afterDashboard(result.output)[1]).toMatch(/^paused at iteration 0 \/ 80,000/);
 });
+
+test('quit while paused after two steps: the reproduce line runs to iteration 2, and gives the weights the run quit with (issue 21)', async () => {
+	const term = await startDashboard(['--seed', '0', '--paused', '--save', 'run.json'], {cols: 100, rows: 30});
+	await term.press('s');
+	await term.waitFor('iteration 1 / 80,000');
+	await term.press('s');
+	await term.waitFor('iteration 2 / 80,000');
+	await term.press('ctrl-c');
+	const result = await term.exit();
+	const lines = afterDashboard(result.output);
+	expect(lines[1]).toMatch(/^paused at iteration 2 \/ 80,000/);
+	const reproduce = lines.find(line => line.startsWith('reproduce: '));
+	expect(reproduce).toBe('reproduce: descent --iterations 2 --seed 0');
+	const again = await runCli([...reproduce!.split(' ').slice(2), '--headless', '--json'], {cwd: term.cwd!});
+	const checkpoint = JSON.parse(fs.readFileSync(path.join(term.cwd!, 'run.json'), 'utf8')) as {training: {iteration: number; weights: unknown}};
+	expect(checkpoint.training.iteration).toBe(2);
+	expect((JSON.parse(again.stdout) as {weights: unknown}).weights).toEqual(checkpoint.training.weights);
+});

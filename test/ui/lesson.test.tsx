@@ -107,8 +107,11 @@ describe('a lesson in the dashboard', () => {
 		expect(frame).not.toContain('╭─ Samples');
 		expect(frame).not.toContain('╭─ Chain');
 		expect(frame.trimEnd().split('\n').at(-1)).toBe('s step · ? help · q quit');
-		// a key the step does not offer does nothing
+		// a key the step does not offer does not act: it says the keys the step offers (issue 21)
 		lesson.type('n');
+		frame = await lesson.until('this step offers s (step) and → (next step)');
+		expect(frame.trimEnd().split('\n').at(-1)).toBe('this step offers s (step) and → (next step)');
+		expect(iterationOf(frame)).toBe(0);
 		lesson.type(KEY.right);
 		frame = await lesson.until('→ waits: first step one iteration (s)');
 		expect(iterationOf(frame)).toBe(0);
@@ -120,6 +123,8 @@ describe('a lesson in the dashboard', () => {
 		expect(frame).toContain('The same run, still at its iteration.');
 		expect(iterationOf(frame)).toBe(1);
 		expect(lesson.sessions()).toHaveLength(1);
+		// what n said of step 1 goes with it
+		frame = await lesson.until('s step · n +100 · ? help · q quit');
 		expect(frame.trimEnd().split('\n').at(-1)).toBe('s step · n +100 · ? help · q quit');
 		lesson.type(KEY.left);
 		await lesson.until('Step 1 of 3');
@@ -133,8 +138,11 @@ describe('a lesson in the dashboard', () => {
 		let frame = await lesson.until('Question 1 of 2: SOP1: the sum of products into h1 (Enter checks)');
 		expect(iterationOf(frame)).toBe(0);
 		expect(frame).toContain('╭─ Error');
-		// n is not a number's character: it does nothing; 1 . 5 are typed
-		lesson.type('n', '1', '.', '5', '\r');
+		// n is not a number's character: it says the question waits; 1 . 5 are typed
+		lesson.type('n');
+		frame = await lesson.until('the question waits for its answer');
+		expect(iterationOf(frame)).toBe(0);
+		lesson.type('1', '.', '5', '\r');
 		frame = await lesson.until('not yet:');
 		expect(lineWith(frame, 'not yet:')).toContain(`1.5 is ${((1 - 1.5 / sop!.answer) * 100).toFixed(0)} % too low`);
 		expect(iterationOf(frame)).toBe(0);

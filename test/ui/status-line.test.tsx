@@ -23,3 +23,23 @@ describe('the status line at 80 columns', () => {
 		expect(first!.length).toBeLessThanOrEqual(120);
 	});
 });
+
+describe('a race: the status line says what the lane label says once (issue 21)', () => {
+	test('lr 0.001 at 80×24: the label says it, the line does not again; adam lr 0.01 likewise; a rate changed by ] is said', async () => {
+		const flags = ['--seed', '0', '--paused', '--race', '--lr 0.001', '--race', '--optimizer adam --lr 0.01', '--race', '--batch 4 --l2 0.01'];
+		const dashboard = await openDashboard(flags, {columns: 80, rows: 24});
+		let first = linesOf(await dashboard.until('lane 1 of 3: lr 0.001'))[0]!;
+		expect(first.match(/\blr\b/g)).toHaveLength(1);
+		expect(first).toContain('sigmoid');
+		first = linesOf(await dashboard.press('2', 'lane 2 of 3: adam lr 0.01'))[0]!;
+		expect(first.match(/\blr\b/g)).toHaveLength(1);
+		expect(first.match(/\badam\b/g)).toHaveLength(1);
+		first = linesOf(await dashboard.press(']', text => linesOf(text)[0]!.includes('lr 0.02')))[0]!;
+		expect(first).toMatch(/lane 2 of 3: adam lr 0\.01 · .*lr 0\.02/);
+		await dashboard.resize(120, 40);
+		first = linesOf(await dashboard.press('3', 'lane 3 of 3: batch 4 l2 0.01'))[0]!;
+		expect(first).not.toMatch(/L2 0\.01|batch 4 of/);
+		// its label has no lr: the line says it
+		expect(first).toMatch(/learning rate \d/);
+	});
+});

@@ -29,7 +29,7 @@ type ChainLine = {readonly text: string; readonly bold?: boolean; readonly dim?:
  * are more than the panel holds the formulas go first, then the per-sample products.
  */
 export function ChainPanel(props: ChainPanelProps) {
-	const {chain, width, height} = props;
+	const {chain, width} = props;
 	if (!chain) {
 		// during a phase walk the chain comes with the backward pass; before the first iteration there is none
 		const message = props.reached ? 'the chain comes with the backward pass: p goes on' : 'step once (s) to see it: the factors come from an iteration.';
@@ -37,15 +37,7 @@ export function ChainPanel(props: ChainPanelProps) {
 		return <Text dimColor>{wrapText(message, width, 0).join('\n')}</Text>;
 	}
 
-	// the fullest form whose numbered lines need no wrapping and which fits the panel wrapped, else the fullest that fits wrapped
-	const attempts = [chainLines(props, true, true), chainLines(props, false, true), chainLines(props, false, false)];
-	// each line wrapped: its parts stay together on a page, so a label is never on one page and its value on the next
-	const groups = attempts.map(lines => lines.map(line => wrapText(line.text, width).map(text => ({...line, text}))));
-	const heights = groups.map(candidate => candidate.reduce((sum, group) => sum + group.length, 0));
-	const tidy = attempts.findIndex((lines, k) => heights[k]! <= height && lines.every(line => line.dim || line.warn || line.text.length <= width));
-	const chosen = groups[tidy] ?? groups.find((_, k) => heights[k]! <= height) ?? groups.at(-1)!;
-	// longer than the panel: pages, the last line saying which and how to turn them
-	const pages = paginate(chosen, height);
+	const pages = chainPages(props);
 	const page = props.page % pages.length;
 	const shown =
 		pages.length === 1 ? pages[0]! : [...pages[page]!, {text: `page ${formatCount(page + 1)} of ${formatCount(pages.length)} · Tab turns`, dim: true}];
@@ -58,6 +50,24 @@ export function ChainPanel(props: ChainPanelProps) {
 			))}
 		</Box>
 	);
+}
+
+/** The chain's lines as the panel pages them (Tab turns them): one page when it fits, none before there is a chain. */
+export function chainPages(props: Omit<ChainPanelProps, 'page'>): ChainLine[][] {
+	const {chain, width, height} = props;
+	if (!chain) {
+		return [];
+	}
+
+	// the fullest form whose numbered lines need no wrapping and which fits the panel wrapped, else the fullest that fits wrapped
+	const attempts = [chainLines(props, true, true), chainLines(props, false, true), chainLines(props, false, false)];
+	// each line wrapped: its parts stay together on a page, so a label is never on one page and its value on the next
+	const groups = attempts.map(lines => lines.map(line => wrapText(line.text, width).map(text => ({...line, text}))));
+	const heights = groups.map(candidate => candidate.reduce((sum, group) => sum + group.length, 0));
+	const tidy = attempts.findIndex((lines, k) => heights[k]! <= height && lines.every(line => line.dim || line.warn || line.text.length <= width));
+	const chosen = groups[tidy] ?? groups.find((_, k) => heights[k]! <= height) ?? groups.at(-1)!;
+	// longer than the panel: pages, the last line saying which and how to turn them
+	return paginate(chosen, height);
 }
 
 /** The wrapped lines as pages: the whole when it fits `height`, else pages of `height − 1` lines (one for the page line) that split no line's parts, unless one alone is longer than a page. */
@@ -89,7 +99,7 @@ export function paginate<Line>(groups: ReadonlyArray<readonly Line[]>, height: n
 	return pages;
 }
 
-function chainLines({chain, reached, check, sampleLabel, notices}: ChainPanelProps, formulas: boolean, products: boolean): ChainLine[] {
+function chainLines({chain, reached, check, sampleLabel, notices}: Omit<ChainPanelProps, 'page'>, formulas: boolean, products: boolean): ChainLine[] {
 	const c = chain!;
 	const lines: ChainLine[] = notices.map(text => ({text, warn: true}));
 	const value = (x: number) => formatNumber(x);

@@ -4,7 +4,7 @@ import type {RaceStatus} from '../../session/views/lanes.js';
 import type {RunFacts, Status} from '../../session/views/snapshot.js';
 import {formatCount, formatDuration, formatError, formatPercent, formatRate, formatSpeed} from '../../session/format.js';
 import {fitParts, type Part} from '../text.js';
-import {laneColour} from '../lanes.js';
+import {labelSays, laneColour} from '../lanes.js';
 import {Line} from './Line.js';
 
 export type StatusLineProps = {
@@ -23,6 +23,9 @@ const stateColor: Record<Status['state'], string> = {running: 'green', paused: '
 export function StatusLine({run, status, pending, race, width}: StatusLineProps) {
 	const part = (rank: number, ...segments: Part['segments']): Part => ({rank, segments});
 	const batch = run.fullBatch ? undefined : `batch ${run.batchSize} of ${formatCount(run.trainCount)}`;
+	// in a race, what the lane's label says (`lr 0.001`, `adam`) is said once, there
+	const label = race?.lanes[race.selected]?.label;
+	const unsaid = (words: string) => label === undefined || !labelSays(label, words);
 	const first: Part[] = [
 		part(0, {text: 'descent', bold: true, color: 'magenta'}, {text: ` ${describeLayers(run.layers)}`}),
 		...(race
@@ -36,11 +39,13 @@ export function StatusLine({run, status, pending, race, width}: StatusLineProps)
 			: []),
 		part(1, {text: run.activation}),
 		part(5, {text: run.bias ? 'bias' : 'no bias'}),
-		...run.choices.map(choice => part(2, {text: choice})),
+		...run.choices.filter(choice => unsaid(choice)).map(choice => part(2, {text: choice})),
 		// the batch says what the error is of (a batch's, not every sample's): it outlasts the other choices
-		...(batch ? [part(1, {text: batch})] : []),
+		...(batch && unsaid(`batch ${run.batchSize}`) ? [part(1, {text: batch})] : []),
 		...(run.testCount > 0 ? [part(3, {text: `${formatCount(run.testCount)} test samples`})] : []),
-		part(1, {text: width >= 100 ? 'learning rate ' : 'lr '}, {text: formatRate(status.learningRate), bold: true}),
+		...(unsaid(`lr ${formatRate(status.learningRate)}`)
+			? [part(1, {text: width >= 100 ? 'learning rate ' : 'lr '}, {text: formatRate(status.learningRate), bold: true})]
+			: []),
 		// the seed reproduces a random-seed run: it outlasts the optional parts
 		part(1, {text: `seed ${run.seed}`}),
 		part(6, {text: `speed ${formatSpeed(status.speed)}`}),

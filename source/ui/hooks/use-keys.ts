@@ -40,9 +40,15 @@ export function useKeys(context: Omit<KeyContext, 'exit'> | undefined, lesson?: 
 					continue;
 				}
 
-				// a key the lesson's step does not offer does nothing
 				const binding = BINDINGS.find(candidate => candidate.match(character, key));
-				if (binding && (!context.state.help || binding.inHelp) && (!lesson || lesson.offered(binding) !== undefined)) {
+				if (!binding || (context.state.help && !binding.inHelp)) {
+					continue;
+				}
+
+				// a key the lesson's step does not offer says the keys it does
+				if (lesson && lesson.offered(binding) === undefined) {
+					context.dispatch({type: 'say', text: lesson.notOffered()});
+				} else {
 					press(binding, {...context, exit}, character, key);
 				}
 			}

@@ -7,7 +7,8 @@ import {scoreText} from '../exercise/state.js';
 import {PANELS} from '../panels/index.js';
 import {INITIAL_STATE} from '../state.js';
 import type {LessonHooks} from './hooks.js';
-import {asking, lessonKey, offered} from './keys.js';
+import {BINDINGS} from '../keys.js';
+import {asking, lessonKey, notOffered, offered} from './keys.js';
 import {currentStep, enter, reduceLesson, runKey, type LessonState} from './state.js';
 import {endingText, observed} from './until.js';
 import type {LessonView} from './view.js';
@@ -65,6 +66,7 @@ export function LessonApp({lesson, first, colour, sessionFor, onState, frameMs}:
 			wait: (input, k) => kept.current.push([input, k]),
 			drain: () => kept.current.splice(0),
 			offered: binding => offered(state, binding),
+			notOffered: () => notOffered(state, BINDINGS),
 			observe: (snapshot, selected) => dispatch({type: 'observe', step: state.step, now: observed(snapshot, selected)}),
 		}),
 		[state],

@@ -20,6 +20,8 @@ export type LessonHooks = {
 	readonly drain: () => Array<[string, Key]>;
 	/** How the keys line names a dashboard key in this step, or undefined when it does not act. */
 	readonly offered: (binding: Binding) => string | undefined;
+	/** What a dashboard key the step does not offer says instead. */
+	readonly notOffered: () => string;
 	/** Each new snapshot or selection: whether the step's end is reached. */
 	readonly observe: (snapshot: Snapshot, selected: number) => void;
 };

@@ -51,3 +51,22 @@ export function offered(state: LessonState, binding: Binding): string | undefine
 
 	return names.join(' ');
 }
+
+/** A list in words: `a`, `a and b`, `a, b and c`. */
+const inWords = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);
+
+/** What a dashboard key the step does not offer says instead of nothing: the keys it does offer (`this step offers space (run/pause) and → (next step)`). */
+export function notOffered(state: LessonState, bindings: readonly Binding[]): string {
+	if (asking(state)) {
+		return 'the question waits for its answer: type it (digits . e - +) and Enter checks it';
+	}
+
+	const keys = bindings
+		.filter(binding => !binding.always)
+		.flatMap(binding => {
+			const name = offered(state, binding);
+			return name === undefined ? [] : [`${name} (${binding.short})`];
+		});
+	const last = state.step + 1 >= state.lesson.steps.length;
+	return `this step offers ${inWords([...keys, last ? '← (step back)' : '→ (next step)'])}`;
+}

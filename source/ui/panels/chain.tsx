@@ -1,8 +1,8 @@
 import type {ChainData} from '../../session/views/chain.js';
 import type {Snapshot} from '../../session/views/snapshot.js';
 import {formatCount} from '../../session/format.js';
-import {ChainPanel} from '../components/ChainPanel.js';
-import {panel} from './entry.js';
+import {ChainPanel, chainPages} from '../components/ChainPanel.js';
+import {panel, type BodyProps} from './entry.js';
 
 /** Lines the chain panel wants: its factors, the product, and what several samples, a penalty, an optimizer or a check add. */
 function chainLines(chain: ChainData, check: Snapshot['check']): number {
@@ -31,6 +31,22 @@ function sampleLabel(chain: ChainData, followed: number): string | undefined {
 	return `${out}sample #${formatCount(chain.sample + 1)}, ${formatCount(chain.position + 1)} of the ${formatCount(chain.products.length)} in the batch (< > other samples):`;
 }
 
+/** What the chain panel draws, from its data and the screen: its Body and its page count (Tab) read the same. */
+function chainProps({data, snapshot: {phase, check, notices}, state, width, height}: BodyProps<'chain'>) {
+	return {
+		chain: data,
+		reached: phase ? (layer: number) => phase.reached.includes(layer) : undefined,
+		check,
+		sampleLabel: sampleLabel(data, state.sample),
+		notices,
+		width,
+		height,
+	};
+}
+
+/** Pages the chain takes in its panel (Tab turns them): 0 before the first iteration. */
+export const chainPageCount = (props: BodyProps<'chain'>) => chainPages(chainProps(props)).length;
+
 export const chainPanel = panel({
 	id: 'chain',
 	help: ['Chain', "the selected weight's gradient as a product of derivatives, then its change."],
@@ -41,6 +57,8 @@ export const chainPanel = panel({
 			short: 'chain page',
 			long: "the chain's next page, when it is longer than its panel",
 			match: (input, key) => key.tab || input === '\t',
+			refuse: c =>
+				c.chainPages > 1 ? undefined : c.chainPages === 0 ? 'no chain yet to page through: step once (s) to see it' : 'the chain fits its panel: no other page',
 			act: c => c.dispatch({type: 'chainPage'}),
 		},
 	],
@@ -55,16 +73,5 @@ export const chainPanel = panel({
 	},
 	wants: ({data, snapshot}) => ({width: 0, lines: chainLines(data, snapshot.check)}),
 	request: () => ({}),
-	Body: ({data, snapshot: {phase, check, notices}, state, width, height}) => (
-		<ChainPanel
-			chain={data}
-			reached={phase ? layer => phase.reached.includes(layer) : undefined}
-			check={check}
-			sampleLabel={sampleLabel(data, state.sample)}
-			notices={notices}
-			page={state.chainPage}
-			width={width}
-			height={height}
-		/>
-	),
+	Body: props => <ChainPanel {...chainProps(props)} page={props.state.chainPage} />,
 });

@@ -14,7 +14,12 @@ export const confusionPanel = panel({
 			short: 'train/test',
 			long: 'confusion matrix: the training samples or the test samples',
 			match: is('t'),
-			refuse: c => (c.snapshot.run.testCount > 0 ? undefined : 'no test samples to count: --test holds some out'),
+			refuse: c =>
+				c.snapshot.run.testCount === 0
+					? 'no test samples to count: --test holds some out'
+					: c.shown('confusion')
+						? undefined
+						: 'C shows the confusion matrix first',
 			act: c => c.dispatch({type: 'toggle', what: 'confusionTest'}),
 		},
 	],

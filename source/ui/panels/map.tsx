@@ -37,7 +37,9 @@ export const mapPanel = panel({
 			short: 'classes',
 			long: 'map: colours by class (discretize)',
 			match: is('D'),
-			refuse: c => overPlane(c, 'D colours by class a map over two inputs'),
+			refuse: c =>
+				overPlane(c, 'D colours by class a map over two inputs') ??
+				(c.snapshot.run.classes ? undefined : "D colours the map by class: this run's targets are numbers, not classes"),
 			act: c => c.dispatch({type: 'toggle', what: 'discrete'}),
 		},
 		{
@@ -51,14 +53,15 @@ export const mapPanel = panel({
 	],
 	title: ({data, snapshot}) => ({
 		title: data?.neurons ? neuronsTitle(snapshot.run.layers, data.neurons.layer) : 'Map',
-		hint: 'm · D classes · L layers',
+		// only the keys that act on this map: D on classes over two inputs, L over two inputs
+		hint: ['m', ...(snapshot.run.layers[0] === 2 ? [...(snapshot.run.classes ? ['D classes'] : []), 'L layers'] : [])].join(' · '),
 	}),
 	wants: () => ({width: 0, lines: 0}),
 	request(box, {data, state, snapshot, colour, selected}) {
 		// its size in pixels: two a character down (half blocks), its lines less the footer's, whose length depends
 		// on the map's ranges and the samples' crowding: the last snapshot's are close enough
 		const marks = data?.x2 ? marksOf(data.points, data, data.output.columns, Math.floor(data.output.rows / 2)) : undefined;
-		const footer = data ? mapFooter(data, box.width, colour, false, marks).length : 3;
+		const footer = data ? mapFooter(data, box.width, colour, state.discrete, marks).length : 3;
 		const layer = Math.min(state.mapLayer, snapshot.run.layers.length - 2);
 		// each neuron's map as large as lets the whole layer fit under the axes, colours and selected lines
 		const below = data

@@ -14,6 +14,7 @@ export const surfacePanel = panel({
 			short: 'axes',
 			long: 'error surface: next weight across (a), up (v); A V back',
 			match: is('a', 'A', 'v', 'V'),
+			refuse: c => (c.shown('surface') ? undefined : 'E opens the error surface first'),
 			act(c, input) {
 				const axis = input.toLowerCase() === 'a' ? 'a' : 'b';
 				c.dispatch({type: 'surfaceAxis', axis, delta: input === input.toLowerCase() ? 1 : -1, total: c.snapshot.run.weightCount});
