@@ -151,9 +151,13 @@ export class SessionHost {
 		const {trainer} = this;
 		// the update is shown as a phase of its own; the p after it moves the counter
 		const completing = trainer.walk.updateShown;
+		const starting = trainer.walk.count === 0;
 		this.lanes.stepPhase();
 		if (completing) {
 			this.say(`iteration ${formatCount(trainer.iteration)} is done: its update is in the weights; p walks the next`);
+		} else if (starting) {
+			// the last walk's "is done" is not of this one: the keys line shows the keys again
+			this.say('');
 		}
 	}
 
