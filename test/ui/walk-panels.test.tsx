@@ -93,3 +93,18 @@ describe('the Digits panel, the Samples panel and the Network diagram show one f
 		}
 	});
 });
+
+describe("a gradient check's numbers belong to the iteration they checked (issue 21)", () => {
+	test('the tutorial: after s and g, a phase walk shows no check column and no check in the title; b back to its start shows them again', async () => {
+		const dashboard = await openDashboard(['--seed', '0', '--paused'], {columns: 120, rows: 40});
+		await dashboard.press('s', /iteration 1 \//);
+		const checked = await dashboard.press('g', 'g check: largest');
+		expect(panelLines(checked, 'Weights')[0]).toMatch(/gradient +check$/);
+		const walking = await dashboard.press('p', 'phase 1 of');
+		expect(walking).not.toContain('g check: largest');
+		expect(panelLines(walking, 'Weights')[0]).toMatch(/gradient$/);
+		expect(panelLines(walking, 'Weights').join('\n')).not.toMatch(/\de-\d\d/);
+		const back = await dashboard.press('b', text => !text.includes('phase 1 of'));
+		expect(back).toContain(lineWith(checked, 'g check: largest'));
+	});
+});
