@@ -1,8 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {loadPackaged} from '../../source/cli/packaged.js';
-import {closeDashboards, lineWith, openDashboard, panelLines} from '../helpers/ui.js';
+import {formatError, formatPredicted} from '../../source/session/format.js';
+import {runNumpy} from '../helpers/numpy.js';
+import {temporaryFolder} from '../helpers/run-cli.js';
+import {closeDashboards, lineWith, openDashboard, panelLines, runOptions} from '../helpers/ui.js';
 
 afterEach(closeDashboards);
+
+/** numpy's forward pass of the run's first sample with its initial weights (iteration 1's pass): its output and its loss. */
+function numpyFirstPass(flags: readonly string[]): {outputs: number[]; loss: number} {
+	const {setup} = runOptions(flags);
+	const file = path.join(temporaryFolder('walk-panels'), 'run.json');
+	const {layers, activation, outputActivation, bias, loss, init, seed} = setup;
+	fs.writeFileSync(file, JSON.stringify({layers, activation, outputActivation, bias, loss, init, seed, samples: setup.samples, rows: [0]}));
+	return (runNumpy('sample_rows.py', [file]) as Array<{outputs: number[]; loss: number}>)[0]!;
+}
 
 /** The status line's error: `… · error 0.334635`. */
 const statusError = (frame: string) => /· (?:batch )?error (\S+)/.exec(lineWith(frame, /^(?:paused|running)/))?.[1];
@@ -26,6 +40,9 @@ describe('during a phase walk the Samples panel shows what the walk has computed
 		);
 		const finished = {predicted: field(done, 'predicted'), error: field(done, 'error')};
 		expect(finished.error).toBe(statusError(done));
+		// iteration 1's pass is the initial weights', as numpy has it
+		const numpy = numpyFirstPass(['--seed', '0', '--paused']);
+		expect(finished).toEqual({predicted: formatPredicted(numpy.outputs[0]), error: formatError(numpy.loss)});
 
 		// phase 1 computes the hidden layer only: the samples keep iteration 1's pass, as the status line does
 		const first = await dashboard.press('p', 'phase 1 of 7');
