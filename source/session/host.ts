@@ -150,12 +150,11 @@ export class SessionHost {
 
 	private phase(): void {
 		this.scheduler.pause();
-		const {trainer} = this;
-		// the update is shown as a phase of its own; the p after it moves the counter
-		const completing = trainer.walk.updateShown;
+		// the update is shown as a phase of its own, the p after it moves the counter; a new walk clears the last one's "is done"
+		const {updateShown: completing, count} = this.trainer.walk;
 		this.lanes.stepPhase();
-		if (completing) {
-			this.say(`iteration ${formatCount(trainer.iteration)} is done: its update is in the weights; p walks the next`);
+		if (completing || count === 0) {
+			this.say(completing ? `iteration ${formatCount(this.trainer.iteration)} is done: its update is in the weights; p walks the next` : '');
 		}
 	}
 

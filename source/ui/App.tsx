@@ -77,7 +77,7 @@ export function App({session, colour, frameMs, lesson}: AppProps) {
 	return (
 		<Box flexDirection="column" width={columns}>
 			<StatusLine run={run} status={status} pending={pending} race={snapshot.race} width={columns} />
-			{phase ? <PhaseLine phase={phase} width={columns} /> : null}
+			{phase ? <PhaseLine phase={phase} width={columns} place={screen.diagram} /> : null}
 			<Columns {...props} />
 			<KeysLine width={columns} message={state.message} race={snapshot.race !== undefined} {...(lesson && {named: lesson.offered})} />
 		</Box>

@@ -73,24 +73,50 @@ export function verdictLine(data: DigitsData, width: number, colour: boolean): S
 	);
 }
 
-/** Each class's output, a bar and its percentage: `7 ▇▇▇▇▇▇▇▇ 92.1 %`, the predicted class bold. */
-export function probabilityLines(data: DigitsData, width: number): Segment[][] {
-	const nameWidth = Math.max(...data.classes.map(name => name.length));
-	const bar = Math.max(0, width - nameWidth - 10);
-	return data.outputs.map((p, k) => [
-		{text: `${data.classes[k]!.padStart(nameWidth)} `, bold: k === data.predicted},
-		{text: '▇'.repeat(Math.round(bar * Math.min(1, Math.max(0, p)))).padEnd(bar), dim: k !== data.predicted},
-		{text: ` ${percent(p).padStart(7)}`, bold: k === data.predicted},
-	]);
+/** The classes in the order they tell most: the predicted, the true one, then the others, most probable first. */
+export function classOrder(data: Pick<DigitsData, 'outputs' | 'predicted' | 'target'>): number[] {
+	const others = data.outputs
+		.map((_, k) => k)
+		.filter(k => k !== data.predicted && k !== data.target)
+		.sort((a, b) => data.outputs[b]! - data.outputs[a]! || a - b);
+	return [data.predicted, ...(data.target === data.predicted ? [] : [data.target]), ...others];
 }
 
-/** The outputs in a few words each, `0: 0.1 % · 1: 2.3 % …`, as many as fit, for a box too narrow for the bars. */
+/** `… 8 more`: the classes not shown, counted. */
+const moreText = (count: number) => `… ${formatCount(count)} more`;
+
+/**
+ * Each class's output, a bar and its percentage: `7 ▇▇▇▇▇▇▇▇ 92.1 %`, the predicted class bold;
+ * in class order when all fit `lines`, else the classes that tell most (classOrder) and `… N more`.
+ */
+export function probabilityLines(data: DigitsData, width: number, lines: number): Segment[][] {
+	const nameWidth = Math.max(...data.classes.map(name => name.length));
+	const bar = Math.max(0, width - nameWidth - 10);
+	const all = data.outputs.length <= lines;
+	const shown = all ? data.outputs.map((_, k) => k) : classOrder(data).slice(0, Math.max(0, lines - 1));
+	const bars = shown.map(k => {
+		const p = data.outputs[k]!;
+		return [
+			{text: `${data.classes[k]!.padStart(nameWidth)} `, bold: k === data.predicted},
+			{text: '▇'.repeat(Math.round(bar * Math.min(1, Math.max(0, p)))).padEnd(bar), dim: k !== data.predicted},
+			{text: ` ${percent(p).padStart(7)}`, bold: k === data.predicted},
+		];
+	});
+	return all ? bars : [...bars, [{text: moreText(data.outputs.length - shown.length), dim: true}]];
+}
+
+/** The outputs in a few words each, `0: 96.7 % · 5: 2.0 % … 8 more`, the classes that tell most first (classOrder), as many as fit, for a box too narrow for the bars. */
 export function probabilityParts(data: DigitsData, width: number): Segment[] {
-	return fitParts(
-		data.outputs.map((p, k) => ({
-			segments: [{text: `${data.classes[k]!}: ${percent(p)}`, bold: k === data.predicted}],
-			rank: k === data.predicted ? 0 : 1 + k,
-		})),
-		width,
-	);
+	const order = classOrder(data);
+	const texts = order.map(k => `${data.classes[k]!}: ${percent(data.outputs[k]!)}`);
+	const more = (shown: number) => (shown < texts.length ? ` ${moreText(texts.length - shown)}` : '');
+	let shown = texts.length;
+	while (shown > 0 && texts.slice(0, shown).join(' · ').length + more(shown).length > width) {
+		shown--;
+	}
+
+	const segments: Segment[] = order
+		.slice(0, shown)
+		.flatMap((k, n) => [...(n > 0 ? [{text: ' · ', dim: true}] : []), {text: texts[n]!, bold: k === data.predicted}]);
+	return shown < texts.length ? [...segments, {text: shown > 0 ? more(shown) : moreText(texts.length), dim: true}] : segments;
 }

@@ -1,8 +1,9 @@
 import type {PanelId, PanelRequests} from '../session/views/panels.js';
 import type {Snapshot, View} from '../session/views/snapshot.js';
 import type {WeightRow} from '../session/views/weights.js';
-import {phaseLines} from './components/PhaseLine.js';
-import {computeLayout, PANEL_CHROME, type Box, type Choice, type Layout, type Want} from './layout.js';
+import {MAX_DRAWN_NEURONS} from '../session/views/diagram.js';
+import {phaseLines, type DiagramPlace} from './components/PhaseLine.js';
+import {computeLayout, PANEL_CHROME, type Box, type Choice, type Layout, type LayoutInput, type Want} from './layout.js';
 import type {PanelContext, PanelEntry} from './panels/entry.js';
 import {hasView, type UiPanelId} from './panels/id.js';
 import {PANELS} from './panels/index.js';
@@ -21,6 +22,8 @@ export type Screen = {
 	readonly chainPages: number;
 	/** Why a panel its key asked for is not shown, when one is not. */
 	readonly refused: string | undefined;
+	/** Where the phase walk's numbers left off its line can be read. */
+	readonly diagram: DiagramPlace;
 };
 
 /** What the panels asked for before the screen had a layout: the rows of a first frame. */
@@ -55,7 +58,8 @@ export function screenOf(snapshot: Snapshot, state: DashboardState, columns: num
 		choice: choiceOf(entry, state),
 		...entry.wants(withData(entry)),
 	}));
-	const layout = computeLayout({columns, rows, phaseLines: phaseLines(snapshot.phase, columns), wants});
+	const input = {columns, rows, phaseLines: phaseLines(snapshot.phase, columns), wants};
+	const layout = computeLayout(input);
 	const requests: Record<string, unknown> = {};
 	if (layout.tooSmall) {
 		Object.assign(requests, FIRST_REQUESTS);
@@ -77,7 +81,23 @@ export function screenOf(snapshot: Snapshot, state: DashboardState, columns: num
 		samplePage: panels.samples?.rows ?? FIRST_REQUESTS.samples!.rows,
 		chainPages: chainBox ? chainPageCount({...context, data: snapshot.panels.chain, ...inner(chainBox)}) : 0,
 		refused: refusal(layout, entries, columns, rows),
+		diagram: snapshot.phase ? diagramPlace(snapshot, layout, input) : 'none',
 	};
+}
+
+/** The diagram on screen, or the key that would show it where it fits; 'none' for a network too wide to draw (its summary has no neuron's values). */
+function diagramPlace(snapshot: Snapshot, layout: Layout<UiPanelId>, input: LayoutInput<UiPanelId>): DiagramPlace {
+	const toggle = PANELS.find(entry => entry.id === 'diagram')?.toggle;
+	if (layout.tooSmall || !snapshot.run.panels.includes('diagram') || !snapshot.run.layers.every(n => n <= MAX_DRAWN_NEURONS)) {
+		return 'none';
+	}
+
+	if (layout.boxes.diagram) {
+		return 'shown';
+	}
+
+	const asked = computeLayout({...input, wants: input.wants.map(want => (want.id === 'diagram' ? {...want, choice: 'on' as const} : want))});
+	return toggle && !asked.tooSmall && asked.boxes.diagram ? {key: toggle.keys} : 'none';
 }
 
 /** Whether panel `id` has a box on this screen. */

@@ -49,6 +49,24 @@ export function weightsShown(trainer: Trainer): Float64Array {
 	return trainer.walk.count > 0 && !trainer.walk.updateShown ? trainer.network.weights : trainer.network.previousWeights;
 }
 
+/**
+ * The weights of the forward pass the samples and the digits show: the last finished one's (the
+ * pass the status line's error comes from) until a phase walk computes the outputs, then the walk's.
+ */
+export function forwardWeights(trainer: Trainer): Float64Array {
+	return outputComputed(trainer) ? weightsShown(trainer) : trainer.network.previousWeights;
+}
+
+/** A phase walk is under way and has run the output layer's forward phase. */
+export function outputComputed(trainer: Trainer): boolean {
+	return trainer.walk.done.some(phase => phase.kind === 'forward' && phase.layer === trainer.network.depth);
+}
+
+/** A phase walk is under way and has measured the error: each sample's of its pass is known. */
+export function errorComputed(trainer: Trainer): boolean {
+	return trainer.walk.done.some(phase => phase.kind === 'error');
+}
+
 /** Where sample `s` sits in the last batch, or -1. */
 export function positionInBatch(trainer: Trainer, s: number): number {
 	for (let b = 0; b < trainer.network.batchSize; b++) {

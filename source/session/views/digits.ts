@@ -1,7 +1,7 @@
 import {classOf} from '../../core/maths/evaluate.js';
 import type {Trainer} from '../../core/training/trainer.js';
 import {classNames} from './confusion.js';
-import type {ViewContext} from './context.js';
+import {forwardWeights, type ViewContext} from './context.js';
 
 export type DigitsData = {
 	/** The followed sample, from 0, and whether it is held out. */
@@ -15,7 +15,7 @@ export type DigitsData = {
 	readonly pixels: readonly number[];
 	readonly classes: readonly string[];
 	readonly target: number;
-	/** The current weights' outputs for it (softmax: probabilities), and the class they say. */
+	/** Its outputs in the forward pass the samples show (softmax: probabilities), and the class they say. */
 	readonly outputs: readonly number[];
 	readonly predicted: number;
 	/** The samples the current weights get wrong (as last measured): how many, and the nearest before and after the followed one, round the end. */
@@ -28,7 +28,7 @@ export function digitsOf(trainer: Trainer, _request: Record<string, never>, cont
 	const image = context.packaged?.image ?? {width: 1, height: data.inputCount};
 	const sample = Math.min(context.sample, data.count - 1);
 	const pixels = Array.from(data.inputs.subarray(sample * data.inputCount, (sample + 1) * data.inputCount));
-	const outputs = Array.from(evaluator.forward(network.weights, data.inputs, sample * data.inputCount)[network.depth]!);
+	const outputs = Array.from(evaluator.forward(forwardWeights(trainer), data.inputs, sample * data.inputCount)[network.depth]!);
 	const targetOf = (s: number) => classOf(data.targets.subarray(s * data.outputCount, (s + 1) * data.outputCount));
 	const wrong: number[] = [];
 	if (context.predictions) {

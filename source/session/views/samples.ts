@@ -2,15 +2,16 @@ import {hasClassTargets} from '../../core/data/samples.js';
 import {classOf} from '../../core/maths/evaluate.js';
 import type {Trainer} from '../../core/training/trainer.js';
 import {classNames} from './confusion.js';
-import {MARGIN, weightsShown, type RowsRequest, type ViewContext, type Window} from './context.js';
+import {errorComputed, forwardWeights, MARGIN, outputComputed, type RowsRequest, type ViewContext, type Window} from './context.js';
 
 export type SampleRow = {
 	readonly index: number;
 	readonly inputs: readonly number[];
 	readonly target: readonly number[];
-	/** The forward pass with the weights the last iteration used (the initial weights before it). */
+	/** The forward pass the status line's error comes from (the initial weights' before the first iteration); during a phase walk, the walk's once it has computed the outputs. */
 	readonly predicted: readonly number[];
-	readonly error: number;
+	/** Undefined while a phase walk has computed the outputs but not yet the error. */
+	readonly error: number | undefined;
 	readonly test: boolean;
 	/** In the last iteration's batch. */
 	readonly inBatch: boolean;
@@ -28,7 +29,8 @@ export type SamplesData = Window<SampleRow> & {
 export function samplesOf(trainer: Trainer, request: RowsRequest, context: ViewContext): SamplesData {
 	const {data, evaluator, split, network} = trainer;
 	const classes = data.outputCount > 1 && hasClassTargets(trainer.setup.samples) ? classNames(data.outputCount, context.packaged?.classes) : undefined;
-	const weights = weightsShown(trainer);
+	const weights = forwardWeights(trainer);
+	const errorKnown = !outputComputed(trainer) || errorComputed(trainer);
 	const isTest = new Set(split.test);
 	const inBatch = batchMembers(trainer);
 	const start = Math.max(0, Math.min(request.start, data.count - 1));
@@ -37,7 +39,7 @@ export function samplesOf(trainer: Trainer, request: RowsRequest, context: ViewC
 	for (let s = start; s < end; s++) {
 		const predicted = [...evaluator.forward(weights, data.inputs, s * data.inputCount)[network.depth]!];
 		const target = [...data.targets.subarray(s * data.outputCount, (s + 1) * data.outputCount)];
-		const error = predicted.reduce((sum, p, k) => sum + network.outputError(p, target[k]!), 0);
+		const error = errorKnown ? predicted.reduce((sum, p, k) => sum + network.outputError(p, target[k]!), 0) : undefined;
 		const inputs = [...data.inputs.subarray(s * data.inputCount, (s + 1) * data.inputCount)];
 		const classOfRow = classes && {targetClass: classOf(target), predictedClass: classOf(predicted)};
 		rows.push({index: s, inputs, target, predicted, error, test: isTest.has(s), inBatch: inBatch.has(s), ...classOfRow});

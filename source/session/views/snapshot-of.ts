@@ -85,7 +85,8 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 		walking,
 		gradients: gradientsKnown || phasesDone.some(phase => phase.kind === 'gradients'),
 		changes: gradientsKnown || trainer.walk.updateShown,
-		checked: context.checked,
+		// a check is of the iteration it checked: a phase walk shows the next one's
+		checked: walking ? undefined : context.checked,
 		plane: context.plane,
 		packaged: context.packaged,
 		predictions: context.evaluation.predictions,
@@ -108,7 +109,7 @@ export function snapshotOf(trainer: Trainer, context: SnapshotContext, run = run
 		},
 		previous: context.previous,
 		next: context.next,
-		check: context.check,
+		check: walking ? undefined : context.check,
 		phase: walking
 			? {
 					done: trainer.walk.count,

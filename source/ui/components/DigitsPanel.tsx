@@ -19,7 +19,7 @@ export function DigitsPanel({data, colour, width, height}: DigitsPanelProps) {
 	const beside = width >= data.width + 2 + BARS_WIDTH && height >= Math.min(data.outputs.length, 8) + 1;
 	const pictureLines = Math.max(1, height - (beside ? 1 : 2));
 	const blocks = halfBlocks(data, pictureLines, beside ? width - BARS_WIDTH - 2 : width);
-	const bars = beside ? probabilityLines(data, Math.min(BARS_MAX, width - blocks[0]!.length - 2)).slice(0, height - 1) : [];
+	const bars = beside ? probabilityLines(data, Math.min(BARS_MAX, width - blocks[0]!.length - 2), height - 1) : [];
 	return (
 		<Box flexDirection="column">
 			<Line segments={verdictLine(data, width, colour)} />

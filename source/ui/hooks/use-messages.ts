@@ -6,9 +6,9 @@ import type {Action} from '../state.js';
 /** A message stays on the keys line this long. */
 export const MESSAGE_MS = 5000;
 
-/** What the session says goes to the keys line, and leaves it after a few seconds. */
+/** What the session says goes to the keys line, and leaves it after a few seconds (or when the session says '': at once). */
 export function useMessages(session: Session, message: string | undefined, dispatch: (action: Action) => void): void {
-	useEffect(() => session.onSaid(text => dispatch({type: 'say', text})), [session, dispatch]);
+	useEffect(() => session.onSaid(text => dispatch({type: 'say', text: text === '' ? undefined : text})), [session, dispatch]);
 	useEffect(() => {
 		if (message === undefined) {
 			return;
