@@ -147,3 +147,17 @@ export function wrapParts(text: string, width: number, separator = ' · '): stri
 		separator,
 	).map(line => textOf(line));
 }
+
+/** A no-break space: words it joins stay on one line when wrapped (a space again on screen). */
+const KEEP = '\u00A0';
+
+/**
+ * Prose wrapped at spaces, a short bracketed group (`(0, 0)`, `(1 + e^−SOP)`) and a short fraction
+ * (`1 / (1 + e^−SOP)`) each kept on one line where it fits, so that no line ends inside a formula's part.
+ */
+export function wrapProse(text: string, width: number, indent = 2): string[] {
+	const limit = Math.min(24, Math.floor(width / 2));
+	const keep = (part: string) => (part.length <= limit ? part.replaceAll(' ', KEEP) : part);
+	const kept = text.replaceAll(/\([^()]*\)/g, keep).replaceAll(/[^ ]+ \/ [^ ]+/g, keep);
+	return wrapText(kept, width, indent).map(line => line.replaceAll(KEEP, ' '));
+}

@@ -1,5 +1,5 @@
 /** What the lesson panel draws: the step, its text, what ends it, the question asked; and its lines at a width. */
-import {wrapText} from '../text.js';
+import {wrapProse, wrapText} from '../text.js';
 
 export type Tone = 'text' | 'ending' | 'met' | 'right' | 'wrong' | 'note' | 'input';
 
@@ -26,7 +26,7 @@ export type LessonLine = {readonly text: string; readonly tone: Tone};
 /** The panel's lines inside a frame `width` wide: the text, then the question, then what ends the step. */
 export function lessonLines(view: LessonView, width: number): LessonLine[] {
 	const wrap = (text: string, tone: Tone, indent = 2) => wrapText(text, width, indent).map(line => ({text: line, tone}));
-	const lines = view.text.flatMap(paragraph => wrap(paragraph, 'text', 0));
+	const lines: LessonLine[] = view.text.flatMap(paragraph => wrapProse(paragraph, width, 0).map(line => ({text: line, tone: 'text'})));
 	const {question} = view;
 	if (question) {
 		lines.push(...wrap(question.header, 'ending'), {text: `> ${question.input}`, tone: 'input'});
